@@ -1,0 +1,37 @@
+# Every third-party dependency, found once, as imported targets. All come from Debian 12 packages
+# (scripts/setup.sh installs them).
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+
+# Xapian's CMake config sets variables only: wrap them in an imported target.
+find_package(xapian REQUIRED CONFIG)
+if(NOT TARGET folio_dep::xapian)
+  add_library(folio_dep::xapian INTERFACE IMPORTED)
+  target_include_directories(folio_dep::xapian INTERFACE ${XAPIAN_INCLUDE_DIR})
+  target_link_libraries(folio_dep::xapian INTERFACE ${XAPIAN_LIBRARIES})
+endif()
+
+find_package(toml11 REQUIRED CONFIG)
+find_package(yaml-cpp REQUIRED CONFIG)
+find_package(nlohmann_json REQUIRED CONFIG)
+find_package(CLI11 REQUIRED CONFIG)
+
+# cmark-gfm has a .pc file for the core only; the extensions library sits beside it.
+pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)
+find_library(CMARK_GFM_EXTENSIONS_LIBRARY NAMES cmark-gfm-extensions REQUIRED)
+if(NOT TARGET folio_dep::cmark_gfm)
+  add_library(folio_dep::cmark_gfm INTERFACE IMPORTED)
+  target_link_libraries(folio_dep::cmark_gfm INTERFACE ${CMARK_GFM_EXTENSIONS_LIBRARY}
+                                                       PkgConfig::CMARK_GFM)
+endif()
+
+if(FOLIO_BUILD_SERVER)
+  # cpp-httplib 0.11.4 is a compiled library: its .pc file carries the definitions that fix the
+  # class layout (OpenSSL, zlib, brotli). Compile with them or the program crashes.
+  pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+endif()
+
+if(FOLIO_BUILD_TESTS)
+  find_package(Catch2 2.13 REQUIRED CONFIG)
+  include(Catch)
+endif()

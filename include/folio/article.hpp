@@ -1,0 +1,65 @@
+// The article model: everything folio knows about one Markdown file after parsing.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "folio/date.hpp"
+
+namespace folio {
+
+struct Heading {
+  int level = 0;       // 1..6
+  std::string text;    // plain text of the heading
+  std::string anchor;  // the id Hugo generates ("quick-verdict", "example-1")
+};
+
+// The text under one heading, up to the next heading of any level. The text before the first
+// heading is a section with heading_index == -1.
+struct Section {
+  int heading_index = -1;  // index into Article::headings, or -1 for the lead
+  std::string text;
+};
+
+struct Article {
+  // Identity and location.
+  std::string source_path;    // path as given on disk
+  std::string relative_path;  // path relative to its content root, with '/' ("posts/go-vs-rust.md")
+  std::string id;             // stable id: relative path without extension ("posts/go-vs-rust")
+  std::string url;            // "/posts/go-vs-rust/", base URL applied when configured
+  std::string content_hash;   // hex hash of the raw file bytes
+
+  // Front matter.
+  std::string title;
+  std::string description;  // description, else summary, else the first sentences of the body
+  std::optional<Timestamp> date;
+  std::optional<Timestamp> lastmod;
+  std::optional<Timestamp> publish_date;
+  std::optional<Timestamp> expiry_date;
+  bool draft = false;
+  std::vector<std::string> tags;
+  std::vector<std::string> categories;
+  std::vector<std::string> keywords;
+  std::vector<std::string> authors;
+  std::vector<std::string> series;
+  std::vector<std::string> aliases;
+  std::string language;  // ISO 639-1 ("en"); empty means the configured default
+  int weight = 0;
+  // Configured custom taxonomies (name -> values), e.g. "topics" -> {"Go"}.
+  std::map<std::string, std::vector<std::string>> taxonomies;
+
+  // Body.
+  std::vector<Heading> headings;
+  std::vector<Section> sections;
+  std::string body_text;  // plain text, markup and template syntax removed, code excluded
+  std::string code_text;  // fenced and indented code blocks
+  int word_count = 0;
+  int reading_time_minutes = 0;  // at 200 words per minute, at least 1 for a non-empty body
+
+  // Non-fatal problems found while parsing (an unknown date form, an ignored field).
+  std::vector<std::string> warnings;
+};
+
+}  // namespace folio

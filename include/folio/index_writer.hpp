@@ -1,0 +1,69 @@
+// Writing articles into a folio index.
+//
+// On disk an index is a folder holding a Xapian stub file (XAPIANDB) that names the current
+// generation, a sub-folder gen-NNNNNN per generation, and a lock file. Any Xapian tool can open the
+// folder. A full rebuild writes a new generation and swaps the stub atomically with rename(2), so
+// a reader never sees a half-built index; kill -9 at any moment leaves the last commit usable.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "folio/article.hpp"
+#include "folio/config.hpp"
+
+namespace folio {
+
+enum class WriteMode {
+  update,   // open the current generation (create it if there is none) and change it in place
+  rebuild,  // start an empty generation; commit() makes it current
+};
+
+struct IndexWriterOptions {
+  std::string db_path = "folio-index";
+  WriteMode mode = WriteMode::update;
+  FieldWeights weights;
+  std::string default_language = "en";
+  bool index_code = true;
+  bool index_spelling = true;  // feed the spelling dictionary for "did you mean"
+  std::size_t batch_size = 2000;  // documents between Xapian flushes (in a rebuild)
+};
+
+// What the index knows about an article's source file, for incremental runs.
+struct IndexedSource {
+  std::string relative_path;
+  std::string content_hash;
+};
+
+class IndexWriter {
+ public:
+  // Takes the index's lock; throws Error{locked} if another folio process holds it, and
+  // Error{database} if the index cannot be opened or created.
+  explicit IndexWriter(const IndexWriterOptions& options);
+  ~IndexWriter();  // without commit(), everything since the last commit is discarded
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  void add_or_replace(const Article& article);
+  void remove(const std::string& id);
+  // Makes every change since the last commit durable and visible; in rebuild mode also swaps the
+  // new generation in. Throws Error{database} on failure, leaving the previous commit intact.
+  void commit();
+
+  // id -> source info for every article currently in the index (the committed generation's,
+  // plus changes made through this writer).
+  std::map<std::string, IndexedSource> indexed_sources() const;
+  std::size_t document_count() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The folder of the current generation inside an index folder ("folio-index/gen-000003"), or an
+// empty string if the index does not exist yet.
+std::string current_generation_path(const std::string& db_path);
+
+}  // namespace folio

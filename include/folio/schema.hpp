@@ -1,0 +1,58 @@
+// THE table of term prefixes and value slots in a folio index. docs/ARCHITECTURE.md shows the same
+// table; change both together. Prefixes follow Xapian Omega's conventions (Q unique id, S title,
+// A author, K keyword, L language, Y year, M month, D day; X... for our own).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace folio::schema {
+
+// Free-text prefixes (positional, stemmed with a Z in front as Xapian's TermGenerator does).
+// Every field is also indexed without a prefix, weighted by FieldWeights, for plain queries.
+inline constexpr std::string_view kTitle = "S";
+inline constexpr std::string_view kHeading = "XH";
+inline constexpr std::string_view kDescription = "XD";
+inline constexpr std::string_view kKeywordText = "XK";
+inline constexpr std::string_view kCode = "XCODE";
+
+// Boolean filter prefixes. Values are normalised with normalise_term_value().
+inline constexpr std::string_view kId = "Q";  // unique id term, one per article
+inline constexpr std::string_view kTag = "XTAG";
+inline constexpr std::string_view kCategory = "XCAT";
+inline constexpr std::string_view kKeyword = "K";
+inline constexpr std::string_view kAuthor = "A";
+inline constexpr std::string_view kSeries = "XSERIES";
+inline constexpr std::string_view kSection = "XSECTION";  // first path segment ("posts")
+inline constexpr std::string_view kLanguage = "L";
+inline constexpr std::string_view kYear = "Y";    // Y2026
+inline constexpr std::string_view kMonth = "M";   // M202601
+inline constexpr std::string_view kDay = "D";     // D20260126
+inline constexpr std::string_view kTaxonomy = "XTAX";  // XTAX<name>:<value>, custom taxonomies
+inline constexpr std::string_view kDraft = "XDRAFT";   // present on drafts indexed with --drafts
+
+// Value slots.
+enum Slot : unsigned {
+  kDateSlot = 0,         // sortable_serialise(date seconds), the publication date
+  kLastmodSlot = 1,      // sortable_serialise(lastmod seconds), falls back to date
+  kWeightSlot = 2,       // sortable_serialise(front matter weight)
+  kWordCountSlot = 3,    // sortable_serialise(word count)
+  kContentHashSlot = 4,  // hex content hash of the source file, for incremental runs
+  kSourcePathSlot = 5,   // relative path of the source file
+  kFacetsSlot = 6,       // every facet value of the article, packed (see facet_codec.hpp)
+};
+
+// Database metadata keys.
+inline constexpr std::string_view kMetaSchemaVersion = "folio.schema_version";
+inline constexpr std::string_view kMetaLastIndexed = "folio.last_indexed";  // ISO 8601 time
+inline constexpr std::string_view kMetaConfigDigest = "folio.config_digest";
+inline constexpr int kSchemaVersion = 1;
+
+// Lowercases (ASCII and common Latin letters), trims and collapses inner whitespace, so that
+// `tags:go` finds "Go" and `tags:"backend  language"` finds "Backend Language".
+std::string normalise_term_value(std::string_view value);
+
+// prefix + normalised value, truncated safely to Xapian's term length limit.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+}  // namespace folio::schema

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what folio needs on Debian 12. Idempotent and quick when everything is present.
+#   scripts/setup.sh            build and run dependencies
+#   scripts/setup.sh --test     also what the test suite needs (Chromium, npm packages)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake pkg-config
+  libxapian-dev xapian-tools
+  libtoml11-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libcpp-httplib-dev
+  libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+  catch2
+)
+with_tests=0
+if [[ "${1:-}" == "--test" ]]; then
+  with_tests=1
+  packages+=(chromium nodejs npm curl)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    # nodejs/npm may come from elsewhere than Debian: a working binary is enough.
+    if [[ "$p" == nodejs || "$p" == npm ]] && command -v "${p/nodejs/node}" >/dev/null; then continue; fi
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ((with_tests)) && [[ -f tests/browser/package-lock.json ]]; then
+  if [[ ! -d tests/browser/node_modules ]] ||
+     [[ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]]; then
+    (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+echo "setup: all dependencies present"

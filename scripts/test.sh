@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Sets up, builds and runs every test: the suite in a normal build, the suite again under ASan and
+# UBSan, and the browser tests in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+jobs="$(nproc 2>/dev/null || echo 2)"
+
+echo "== build and test (RelWithDebInfo)"
+scripts/build.sh build
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
+FOLIO_BUILD_TYPE=Debug scripts/build.sh build-asan -DFOLIO_SANITIZE=address,undefined \
+  -DFOLIO_BUILD_BENCH=OFF
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+if [[ -f tests/browser/package.json ]]; then
+  echo "== browser tests (headless Chromium)"
+  FOLIO_BUILD_DIR="$PWD/build" npm --prefix tests/browser test
+fi
+echo "== all tests passed"
