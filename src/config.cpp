@@ -33,9 +33,15 @@ std::string key_label(const KeyContext& context, const DataNode& node) {
   return "[" + context.section + "] " + node.key;
 }
 
-[[noreturn]] void fail(const KeyContext& context, const DataNode& node, const std::string& what) {
+// An error about the key `node`, located at `at` (an item inside the key's value, or the key).
+[[noreturn]] void fail_at(const KeyContext& context, const DataNode& node, const DataNode& at,
+                          const std::string& what) {
   throw Error(ErrorCode::config, key_label(context, node) + ": " + what,
-              SourceLocation{context.path, node.line, node.column});
+              SourceLocation{context.path, at.line, at.column});
+}
+
+[[noreturn]] void fail(const KeyContext& context, const DataNode& node, const std::string& what) {
+  fail_at(context, node, node, what);
 }
 
 [[noreturn]] void fail_type(const KeyContext& context, const DataNode& node,
@@ -123,9 +129,9 @@ std::vector<std::string> read_string_list(const KeyContext& context, const DataN
   std::vector<std::string> values;
   for (const DataNode& item : node.children) {
     if (item.kind != DataKind::string) {
-      fail(context, node,
-           std::string("expected a list of strings, found ") + detail::describe_kind(item.kind) +
-               " in the list");
+      fail_at(context, node, item,
+              std::string("expected a list of strings, found ") + detail::describe_kind(item.kind) +
+                  " in the list");
     }
     values.push_back(item.text);
   }
@@ -164,15 +170,19 @@ std::vector<std::vector<std::string>> read_synonyms(const KeyContext& context,
   if (node.kind != DataKind::array) fail_type(context, node, shape);
   std::vector<std::vector<std::string>> groups;
   for (const DataNode& group : node.children) {
-    if (group.kind != DataKind::array) fail_type(context, group, shape);
+    if (group.kind != DataKind::array) {
+      fail_at(
+          context, node, group,
+          "expected " + shape + ", found " + detail::describe_kind(group.kind) + " in the list");
+    }
     std::vector<std::string> words;
     for (const DataNode& word : group.children) {
       if (word.kind != DataKind::string || word.text.empty()) {
-        fail(context, node, "each group must list words as strings");
+        fail_at(context, node, word, "each group must list words as strings");
       }
       words.push_back(word.text);
     }
-    if (words.size() < 2) fail(context, node, "each group needs at least two words");
+    if (words.size() < 2) fail_at(context, node, group, "each group needs at least two words");
     groups.push_back(std::move(words));
   }
   return groups;
