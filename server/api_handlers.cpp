@@ -5,7 +5,7 @@
 
 #include "folio/date.hpp"
 #include "http_support.hpp"
-#include "utf8.hpp"
+#include "text_checks.hpp"
 
 namespace folio::server {
 namespace {

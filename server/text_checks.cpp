@@ -1,4 +1,4 @@
-#include "utf8.hpp"
+#include "text_checks.hpp"
 
 namespace folio::server {
 namespace {
