@@ -107,7 +107,7 @@ void handle_search(ServerState& state, const httplib::Request&, httplib::Respons
   const SearchResults results =
       with_searcher(state, [&](Searcher& searcher) { return searcher.search(request); });
   current_request().hits = static_cast<long>(results.hits.size());
-  send_json(res, 200, json::to_json(results));
+  send_json(res, 200, json_mapping::to_json(results));
 }
 
 void handle_suggest(ServerState& state, const httplib::Request&, httplib::Response& res) {
@@ -116,7 +116,7 @@ void handle_suggest(ServerState& state, const httplib::Request&, httplib::Respon
   const auto suggestions =
       with_searcher(state, [&](Searcher& searcher) { return searcher.suggest(query, limit); });
   current_request().hits = static_cast<long>(suggestions.size());
-  send_json(res, 200, json::suggestions_to_json(query, suggestions));
+  send_json(res, 200, json_mapping::suggestions_to_json(query, suggestions));
 }
 
 void handle_facets(ServerState& state, const httplib::Request&, httplib::Response& res) {
@@ -124,7 +124,7 @@ void handle_facets(ServerState& state, const httplib::Request&, httplib::Respons
   const auto facets = with_searcher(state, [&](Searcher& searcher) {
     return searcher.facets(fields.value_or(std::vector<std::string>{}));
   });
-  send_json(res, 200, json::Json{{"facets", json::facets_to_json(facets)}});
+  send_json(res, 200, json_mapping::Json{{"facets", json_mapping::facets_to_json(facets)}});
 }
 
 void handle_article(ServerState& state, const httplib::Request& req, httplib::Response& res) {
@@ -132,7 +132,7 @@ void handle_article(ServerState& state, const httplib::Request& req, httplib::Re
   const auto record =
       with_searcher(state, [&](Searcher& searcher) { return searcher.article(id); });
   if (!record) throw not_found("no article with id " + id);
-  send_json(res, 200, json::to_json(*record));
+  send_json(res, 200, json_mapping::to_json(*record));
 }
 
 void handle_related(ServerState& state, const httplib::Request& req, httplib::Response& res) {
@@ -141,13 +141,13 @@ void handle_related(ServerState& state, const httplib::Request& req, httplib::Re
   const auto hits =
       with_searcher(state, [&](Searcher& searcher) { return searcher.related(id, limit); });
   current_request().hits = static_cast<long>(hits.size());
-  send_json(res, 200, json::related_to_json(id, hits));
+  send_json(res, 200, json_mapping::related_to_json(id, hits));
 }
 
 void handle_stats(ServerState& state, const httplib::Request&, httplib::Response& res) {
   const IndexStats stats =
       with_searcher(state, [](Searcher& searcher) { return searcher.stats(); });
-  send_json(res, 200, json::to_json(stats));
+  send_json(res, 200, json_mapping::to_json(stats));
 }
 
 void handle_reindex(ServerState& state, const httplib::Request& req, httplib::Response& res) {
@@ -163,7 +163,7 @@ void handle_reindex(ServerState& state, const httplib::Request& req, httplib::Re
                                           std::to_string(report.updated) + " updated, " +
                                           std::to_string(report.deleted) + " deleted, " +
                                           std::to_string(report.failed) + " failed");
-    send_json(res, 200, json::to_json(report));
+    send_json(res, 200, json_mapping::to_json(report));
   } catch (const Error& e) {
     state.log.message(LogLevel::error, std::string("reindex failed: ") + e.what());
     if (e.code() == ErrorCode::locked) throw ApiError(409, "conflict", e.what());
@@ -172,13 +172,13 @@ void handle_reindex(ServerState& state, const httplib::Request& req, httplib::Re
 }
 
 void handle_healthz(ServerState&, const httplib::Request&, httplib::Response& res) {
-  send_json(res, 200, json::Json{{"status", "ok"}});
+  send_json(res, 200, json_mapping::Json{{"status", "ok"}});
 }
 
 void handle_readyz(ServerState& state, const httplib::Request&, httplib::Response& res) {
   std::string why_not;
   if (!state.pool.ready(&why_not)) throw unavailable(why_not);
-  send_json(res, 200, json::Json{{"status", "ready"}});
+  send_json(res, 200, json_mapping::Json{{"status", "ready"}});
 }
 
 void handle_metrics(ServerState& state, const httplib::Request&, httplib::Response& res) {

@@ -61,9 +61,9 @@ std::string_view error_code_for_status(int status) {
   }
 }
 
-void send_json(httplib::Response& res, int status, const json::Json& body) {
+void send_json(httplib::Response& res, int status, const json_mapping::Json& body) {
   res.status = status;
-  res.set_content(json::dump(body), std::string(kJsonType));
+  res.set_content(json_mapping::dump(body), std::string(kJsonType));
 }
 
 namespace {
@@ -75,21 +75,21 @@ void set_error_headers(httplib::Response& res, const ApiError& error) {
   }
 }
 
-json::Json error_body(const ApiError& error) {
-  return json::error_to_json(error.code(), error.what(), error.param());
+json_mapping::Json error_body(const ApiError& error) {
+  return json_mapping::error_to_json(error.code(), error.what(), error.param());
 }
 
 }  // namespace
 
 void send_error(httplib::Response& res, const ApiError& error) {
   set_error_headers(res, error);
-  res.set_content(json::dump(error_body(error)), std::string(kJsonType));
+  res.set_content(json_mapping::dump(error_body(error)), std::string(kJsonType));
 }
 
 void send_error_and_close(httplib::Response& res, const ApiError& error) {
   set_error_headers(res, error);
   res.set_header("Connection", "close");
-  auto body = std::make_shared<std::string>(json::dump(error_body(error)));
+  auto body = std::make_shared<std::string>(json_mapping::dump(error_body(error)));
   res.set_content_provider(body->size(), std::string(kJsonType),
                            [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
                              sink.write(body->data() + offset, length);

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "json_mapping.hpp"
+#include "folio_json/json_mapping.hpp"
 #include "params.hpp"
 
 namespace folio::server {
@@ -42,7 +42,7 @@ std::string_view error_code_for_status(int status);
 
 constexpr std::string_view kJsonType = "application/json";
 
-void send_json(httplib::Response& res, int status, const json::Json& body);
+void send_json(httplib::Response& res, int status, const json_mapping::Json& body);
 void send_error(httplib::Response& res, const ApiError& error);
 // httplib 0.11.4 keeps a connection open whatever the response says. For requests whose unread
 // body would poison the next request, or for rejected connections, this sends the error and makes

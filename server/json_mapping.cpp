@@ -1,11 +1,11 @@
-#include "json_mapping.hpp"
+#include "folio_json/json_mapping.hpp"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "folio/date.hpp"
 
-namespace folio::json {
+namespace folio::json_mapping {
 namespace {
 
 Json day_or_null(const std::optional<Timestamp>& t) {
@@ -135,19 +135,21 @@ Json to_json(const IndexReport& report) {
   Json problems = Json::array();
   for (const auto& problem : report.problems)
     problems.push_back(problem_to_json(problem));
+  // The keys of `folio index --json` (indexer/report_json.cpp), without its mode and dry_run.
   return Json{{"files", report.files},
+              {"bytes", report.bytes},
               {"added", report.added},
               {"updated", report.updated},
               {"deleted", report.deleted},
               {"unchanged", report.unchanged},
+              {"skipped", Json{{"drafts", report.skipped_drafts},
+                               {"future", report.skipped_future},
+                               {"expired", report.skipped_expired}}},
               {"failed", report.failed},
-              {"skipped_drafts", report.skipped_drafts},
-              {"skipped_future", report.skipped_future},
-              {"skipped_expired", report.skipped_expired},
               {"documents", report.documents},
+              {"seconds", rounded(report.seconds, 1000)},
               {"problems", std::move(problems)},
-              {"warnings", report.warnings},
-              {"seconds", rounded(report.seconds, 1000)}};
+              {"warnings", report.warnings}};
 }
 
 Json suggestions_to_json(std::string_view query, const std::vector<Suggestion>& suggestions) {
@@ -172,9 +174,17 @@ Json error_to_json(std::string_view code, std::string_view message, std::string_
   return Json{{"error", Json{{"code", code}, {"message", message}, {"param", param_value}}}};
 }
 
+std::string search_results_json(const SearchResults& results) {
+  return dump(to_json(results));
+}
+
+std::string stats_json(const IndexStats& stats) {
+  return dump(to_json(stats));
+}
+
 std::string dump(const Json& value, JsonStyle style) {
   const int indent = style == JsonStyle::pretty ? 2 : -1;
   return value.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
-}  // namespace folio::json
+}  // namespace folio::json_mapping

@@ -131,7 +131,7 @@ TEST_CASE("server api: the access log has one JSON line per request") {
   server.stop();
   std::vector<nlohmann::json> lines;
   for (const auto& line : server.log_lines()) {
-    auto parsed = nlohmann::json::parse(line, nullptr, false);
+    auto parsed = nlohmann::json_mapping::parse(line, nullptr, false);
     if (parsed.is_object() && parsed.contains("route")) lines.push_back(parsed);
   }
   REQUIRE(lines.size() == 2);

@@ -147,7 +147,7 @@ TEST_CASE("server ops: the per-IP rate limit answers 429 with Retry-After") {
     if (r->status == 429) {
       ++limited;
       retry_after = r->get_header_value("Retry-After");
-      CHECK(nlohmann::json::parse(r->body)["error"]["code"] == "rate_limited");
+      CHECK(nlohmann::json_mapping::parse(r->body)["error"]["code"] == "rate_limited");
     }
   }
   CHECK(ok >= 3);
@@ -187,7 +187,7 @@ TEST_CASE("server ops: /api/reindex needs the admin token") {
         client.Post("/api/reindex", {{"Authorization", "Bearer s3cret-token"}}, "", "text/plain");
     REQUIRE(r);
     CHECK(r->status == 200);
-    const auto report = nlohmann::json::parse(r->body);
+    const auto report = nlohmann::json_mapping::parse(r->body);
     CHECK(report["unchanged"].get<int>() >= 5);
     CHECK(report["added"] == 0);
   }
@@ -278,6 +278,6 @@ TEST_CASE("server ops: stop() lets a request in flight finish") {
   const RawResponse response = in_flight.read_response();
   stopper.join();
   CHECK(response.status == 200);
-  CHECK(nlohmann::json::parse(response.body, nullptr, false).contains("hits"));
+  CHECK(nlohmann::json_mapping::parse(response.body, nullptr, false).contains("hits"));
   CHECK_FALSE(server.running());
 }

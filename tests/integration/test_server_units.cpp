@@ -5,12 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "cors.hpp"
+#include "folio_json/json_mapping.hpp"
 #include "http_support.hpp"
-#include "json_mapping.hpp"
 #include "metrics.hpp"
 #include "params.hpp"
 #include "rate_limiter.hpp"
-#include "utf8.hpp"
+#include "text_checks.hpp"
 
 using namespace folio;
 using namespace folio::server;
@@ -216,7 +216,8 @@ TEST_CASE("server json: search results have the documented shape") {
   FacetResult tags{"tags", {FacetValue{"Go", "go", 4, true}}, 2};
   results.facets.push_back(tags);
 
-  const auto json = nlohmann::json::parse(json::dump(json::to_json(results)));
+  const auto json =
+      nlohmann::json_mapping::parse(json_mapping::dump(json_mapping::to_json(results)));
   CHECK(json["query"] == "go");
   CHECK(json["per_page"] == 10);
   CHECK(json["took_ms"] == Approx(0.41));
@@ -229,10 +230,11 @@ TEST_CASE("server json: search results have the documented shape") {
 }
 
 TEST_CASE("server json: errors carry code, message and param") {
-  const auto error =
-      nlohmann::json::parse(json::dump(json::error_to_json("bad_parameter", "m", "page")));
+  const auto error = nlohmann::json_mapping::parse(
+      json_mapping::dump(json_mapping::error_to_json("bad_parameter", "m", "page")));
   CHECK(error["error"]["param"] == "page");
-  const auto without = nlohmann::json::parse(json::dump(json::error_to_json("not_found", "m")));
+  const auto without = nlohmann::json_mapping::parse(
+      json_mapping::dump(json_mapping::error_to_json("not_found", "m")));
   CHECK(without["error"]["param"].is_null());
 }
 
