@@ -245,7 +245,7 @@ TEST_CASE("server metrics: counters and a cumulative histogram") {
   MetricsSnapshot snapshot;
   snapshot.index_ready = true;
   snapshot.articles = 9;
-  snapshot.revision = "12";
+  snapshot.revision = "gen-000003:12";
   const std::string text = metrics.render(snapshot);
   CHECK(text.find("folio_http_requests_total{route=\"search\",status=\"200\"} 2\n") !=
         std::string::npos);
@@ -259,4 +259,6 @@ TEST_CASE("server metrics: counters and a cumulative histogram") {
         std::string::npos);
   CHECK(text.find("folio_index_articles 9\n") != std::string::npos);
   CHECK(text.find("folio_index_revision 12\n") != std::string::npos);
+  CHECK(text.find("folio_index_generation 3\n") != std::string::npos);
+  CHECK(text.find("folio_index_info{revision=\"gen-000003:12\"} 1\n") != std::string::npos);
 }
