@@ -327,6 +327,15 @@ TEST_CASE("markdown: template syntax is stripped before parsing") {
        "A {{ .Title }} B {% include x %} C {# note #} D",
        {"A B C D"},
        {"Title", "include", "note"}},
+      {"shortcode as a link destination",
+       "See [the guide]({{< ref \"guide.md\" >}} \"Guide\").",
+       {"See the guide."},
+       {"[", "](", "Guide\""}},
+      {"Go blog raw blocks are code",
+       "Example:\n\n{{raw `\n\tfunc main() {}\n`}}\n\nDone.",
+       {"Example:\nDone."},
+       {"func", "raw"},
+       {"func main() {}"}},
       {"templates in code stay", "```\n{{< note >}}\n```\n", {}, {"note"}, {"{{< note >}}"}},
   });
 }

@@ -46,7 +46,10 @@ TEST_CASE("templates: Hugo shortcodes are removed, the inner text of paired ones
        "**Bold** inside"},
       {"no spaces", "x{{<br>}}y", "xy"},
       {"nested", "{{< tabs >}}{{< tab \"Go\" >}}go text{{< /tab >}}{{< /tabs >}}", "go text"},
-      {"in a link", "[text]({{< ref \"post.md\" >}})", "[text]()"},
+      {"link destination keeps a placeholder", "[text]({{< ref \"post.md\" >}} \"Title\")",
+       "[text](# \"Title\")"},
+      {"reference definition keeps a placeholder", "[1]: {{< relref \"x.md\" >}}", "[1]: #"},
+      {"URL prefix", "[t]({{< baseurl >}}/docs/)", "[t](#/docs/)"},
       {"argument containing >", "a {{< cmp x=\"1 > 0\" >}} b", "a  b"},
   });
 }
@@ -68,6 +71,9 @@ TEST_CASE("templates: Go templates, Liquid and Zola tags are removed") {
       {"liquid tag", "{% include note.html %}text", "text"},
       {"liquid block", "{% raw %}kept{% endraw %}", "kept"},
       {"zola comment", "a {# hidden #} b", "a  b"},
+      {"go blog raw text", "Code:\n\n{{raw `\n\tfunc main() {\n\n\t}\n`}}\n\nAfter",
+       "Code:\n\n\n\tfunc main() {\n\n\t}\n\n\nAfter"},
+      {"raw with more arguments is an ordinary action", "{{raw `x` y}} z", " z"},
       {"zola body shortcode", "{% note(kind=\"tip\") %}\nTip text\n{% end %}", "\nTip text\n"},
   });
 }
