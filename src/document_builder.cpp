@@ -10,8 +10,6 @@ namespace {
 
 using namespace folio::schema;
 
-constexpr std::size_t kMaxTermBytes = 240;
-
 Xapian::Stem make_stemmer(const std::string& language) {
   if (language.empty() || language == "none") return Xapian::Stem();
   try {
@@ -28,12 +26,6 @@ std::string prefixed(std::string_view prefix, std::string_view value) {
 }
 
 }  // namespace
-
-std::string id_term(const std::string& id) {
-  std::string term = prefixed(kId, id);
-  if (term.size() > kMaxTermBytes) term.resize(kMaxTermBytes);
-  return term;
-}
 
 void collect_spelling(const Xapian::Document& doc, SpellingCounts& counts) {
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {

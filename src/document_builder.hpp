@@ -28,9 +28,6 @@ class DocumentBuilder {
   std::map<std::string, Xapian::Stem> stemmers_;
 };
 
-// The unique id term of an article ("Q" + id).
-std::string id_term(const std::string& id);
-
 // Words for the spelling dictionary ("did you mean"), with frequencies: the unprefixed, unstemmed
 // terms of documents. Collected per thread and added to the database in one pass, which is far
 // cheaper than Xapian's per-word spelling updates during indexing.

@@ -147,7 +147,7 @@ struct IndexWriter::Impl {
   }
 
   void add(const Article& article) {
-    std::string term = detail::id_term(article.id);
+    std::string term = schema::id_term(article.id);
     if (rebuilding) {
       Shard* shard;
       {
@@ -181,7 +181,7 @@ struct IndexWriter::Impl {
 
   void remove(const std::string& id) {
     std::lock_guard<std::mutex> guard(mutex);
-    std::string term = detail::id_term(id);
+    std::string term = schema::id_term(id);
     if (rebuilding) {
       for (auto& [thread, shard] : shards) shard->db.delete_document(term);
     } else {
@@ -195,7 +195,7 @@ struct IndexWriter::Impl {
     if (!rebuilding) return sources.count(id) > 0;
     if (previous.empty()) return false;
     if (!replaced) replaced.emplace((fs::path(options.db_path) / previous).string());
-    std::string term = detail::id_term(id);
+    std::string term = schema::id_term(id);
     auto it = replaced->postlist_begin(term);
     if (it == replaced->postlist_end(term)) return false;
     Xapian::Document copy = copy_document(replaced->get_document(*it));
