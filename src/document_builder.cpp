@@ -32,13 +32,40 @@ void collect_spelling(const Xapian::Document& doc, SpellingCounts& counts) {
     const std::string& term = *it;
     unsigned char first = static_cast<unsigned char>(term[0]);
     if (first >= 'A' && first <= 'Z') continue;  // prefixed or stemmed (Z...)
-    if (term.size() < 2 || term.size() > 32) continue;
-    counts[term] += it.get_wdf();
+    if (term.size() < 3 || term.size() > 32) continue;
+    SpellingWord& word = counts[term];
+    word.frequency += it.get_wdf();
+    word.documents += 1;
   }
 }
 
-void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts) {
-  for (const auto& [word, freq] : counts) db.add_spelling(word, freq);
+void merge_spelling(SpellingCounts& into, const SpellingCounts& from) {
+  for (const auto& [term, word] : from) {
+    SpellingWord& total = into[term];
+    total.frequency += word.frequency;
+    total.documents += word.documents;
+  }
+}
+
+namespace {
+
+// A word found in one article only, once and not in a title, is as likely a typo as a word:
+// leaving those out keeps suggestions clean and the dictionary small. Numbers are never suggested.
+bool spelling_worthy(const std::string& term, const SpellingWord& word) {
+  bool has_letter = false;
+  for (unsigned char c : term) has_letter |= (c >= 'a' && c <= 'z') || c >= 0x80;
+  return has_letter && (word.documents >= 2 || word.frequency >= 3);
+}
+
+}  // namespace
+
+void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts, std::size_t part,
+                  std::size_t parts) {
+  std::hash<std::string> hash;
+  for (const auto& [term, word] : counts) {
+    if (parts > 1 && hash(term) % parts != part) continue;
+    if (spelling_worthy(term, word)) db.add_spelling(term, word.frequency);
+  }
 }
 
 DocumentBuilder::DocumentBuilder(const IndexWriterOptions& options) : options_(options) {
