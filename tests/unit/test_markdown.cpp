@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "folio/markdown.hpp"
@@ -370,4 +372,30 @@ TEST_CASE("markdown: hostile input finishes without crashing") {
     const MarkdownText result = extract_markdown(input);
     CHECK(result.sections.size() == result.headings.size() + 1);
   }
+}
+
+TEST_CASE("markdown: documents extracted on several threads at once come out the same") {
+  // cmark-gfm edits global parser state while parsing; concurrent extraction must not let one
+  // document's parse change another's autolinks, strikethrough or tables.
+  std::string document;
+  for (int i = 0; i < 40; ++i) {
+    document += "| a | b |\n|---|---|\n| x | y |\n\nSee https://example.com/page" +
+                std::to_string(i) + " and ~~old~~ text.\n\n";
+  }
+  const MarkdownText expected = extract_markdown(document);
+  REQUIRE_FALSE(has(expected.text, "example.com"));
+  REQUIRE_FALSE(has(expected.text, "~"));
+
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int round = 0; round < 100; ++round) {
+        if (extract_markdown(document).text != expected.text) ++mismatches;
+      }
+    });
+  }
+  for (std::thread& thread : threads)
+    thread.join();
+  CHECK(mismatches == 0);
 }
