@@ -280,6 +280,15 @@ TEST_CASE("markdown: headings keep plain text and get Hugo's anchors from their 
   }
 }
 
+TEST_CASE("markdown: Windows line endings") {
+  const MarkdownText result = extract_markdown(
+      "## Title ##\r\nBody line\r\n\r\nSetext\r\n---\r\n\r\n```\r\n{{ x }}\r\n```\r\n"
+      "{{< y >}}\r\n| a | b |\r\n|---|---|\r\n| c | d |\r\n");
+  check_headings(result, {{2, "Title", "title"}, {2, "Setext", "setext"}});
+  CHECK(result.text == "Title\nBody line\nSetext\na | b\nc | d");
+  CHECK(result.code == "{{ x }}");
+}
+
 TEST_CASE("markdown: sections hold the text under each heading") {
   const MarkdownText result = extract_markdown(
       "Lead paragraph.\n\n# One\nFirst body.\n\n## Two\nSecond body.\n\n- item\n\n# Three\n");
