@@ -1,0 +1,2 @@
+// Placeholder widget: the embedding issue replaces this file.
+"use strict";
