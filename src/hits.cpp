@@ -1,5 +1,6 @@
 #include "hits.hpp"
 
+#include "document_builder.hpp"
 #include "folio/schema.hpp"
 #include "search_text.hpp"
 #include "stored_record.hpp"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "document_builder.hpp"
 #include "facet_codec.hpp"
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
