@@ -49,12 +49,13 @@ void merge_spelling(SpellingCounts& into, const SpellingCounts& from) {
 
 namespace {
 
-// A word found in one article only, once and not in a title, is as likely a typo as a word:
-// leaving those out keeps suggestions clean and the dictionary small. Numbers are never suggested.
-bool spelling_worthy(const std::string& term, const SpellingWord& word) {
-  bool has_letter = false;
-  for (unsigned char c : term) has_letter |= (c >= 'a' && c <= 'z') || c >= 0x80;
-  return has_letter && (word.documents >= 2 || word.frequency >= 3);
+// Numbers are never suggested; every word with a letter is, so a typo in a rare word still
+// finds the one article that has it.
+bool spelling_worthy(const std::string& term) {
+  for (unsigned char c : term) {
+    if ((c >= 'a' && c <= 'z') || c >= 0x80) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -64,7 +65,7 @@ void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts, st
   std::hash<std::string> hash;
   for (const auto& [term, word] : counts) {
     if (parts > 1 && hash(term) % parts != part) continue;
-    if (spelling_worthy(term, word)) db.add_spelling(term, word.frequency);
+    if (spelling_worthy(term)) db.add_spelling(term, word.frequency);
   }
 }
 
