@@ -112,9 +112,12 @@ bool QueryBuilder::is_readable_field(const QueryNode& node) const {
   auto field = fields_.find(node.field);
   if (!field) return false;
   switch (field->kind) {
-    case FieldKind::text: return true;
-    case FieldKind::date: return parse_date_range(field->name, node.text).has_value();
-    case FieldKind::filter: return !filter_term(*field, node.text).empty();
+    case FieldKind::text:
+      return true;
+    case FieldKind::date:
+      return parse_date_range(field->name, node.text).has_value();
+    case FieldKind::filter:
+      return !filter_term(*field, node.text).empty();
   }
   return true;
 }
@@ -122,7 +125,8 @@ bool QueryBuilder::is_readable_field(const QueryNode& node) const {
 // "foo:bar", "http://x.org", "date:yesterday": the words of the token, each a plain word in the
 // enclosing sequence (so that the best-partial-matches fallback can drop some of them).
 void QueryBuilder::read_unknown_fields_as_words(QueryNode& node) {
-  for (auto& child : node.children) read_unknown_fields_as_words(child);
+  for (auto& child : node.children)
+    read_unknown_fields_as_words(child);
   std::vector<QueryNode> children;
   for (auto& child : node.children) {
     bool leaf = child.kind == NodeKind::word || child.kind == NodeKind::phrase;
@@ -145,7 +149,8 @@ void QueryBuilder::read_unknown_fields_as_words(QueryNode& node) {
       words.children.push_back(std::move(word));
     }
     if (node.kind == NodeKind::sequence && words.sign == 0) {
-      for (auto& word : words.children) children.push_back(std::move(word));
+      for (auto& word : words.children)
+        children.push_back(std::move(word));
     } else {
       children.push_back(std::move(words));
     }

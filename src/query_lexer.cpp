@@ -53,10 +53,15 @@ class Lexer {
            quote_length_at(at) > 0;
   }
 
+  // A sign applies to a word, a phrase or a bracket written right after it.
+  bool can_follow_sign(std::size_t at) const {
+    return at < q_.size() && !is_space(q_[at]) && q_[at] != ')' && q_[at] != '+' && q_[at] != '-';
+  }
+
   void read_token() {
     QueryToken token;
     token.position = i_;
-    if ((q_[i_] == '+' || q_[i_] == '-') && !is_word_end(i_ + 1)) token.sign = q_[i_++];
+    if ((q_[i_] == '+' || q_[i_] == '-') && can_follow_sign(i_ + 1)) token.sign = q_[i_++];
     read_field(token);
     if (std::size_t quote = quote_length_at(i_)) {
       read_phrase(token, quote);

@@ -17,17 +17,6 @@ struct NearOperator {
   int window = 10;
 };
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
 // NEAR, NEAR/n, ADJ, ADJ/n (upper case only).
 std::optional<NearOperator> near_operator(std::string_view word) {
   NearOperator op;
@@ -54,8 +43,8 @@ Operator operator_of(const QueryToken& token) {
     return Operator::none;
   }
   const std::string& w = token.text;
-  if (equals_ignoring_case(w, "and")) return Operator::and_;
-  if (equals_ignoring_case(w, "or")) return Operator::or_;
+  if (w == "AND") return Operator::and_;
+  if (w == "OR") return Operator::or_;
   if (w == "XOR") return Operator::xor_;
   if (w == "NOT") return Operator::not_;
   if (auto near = near_operator(w)) return near->ordered ? Operator::adj : Operator::near;

@@ -21,7 +21,9 @@ SearchSettings roomy_settings() {
 }
 
 // Valid UTF-8 without control characters.
-bool is_clean_utf8(const std::string& s) { return folio::detail::sanitise_text(s) == s; }
+bool is_clean_utf8(const std::string& s) {
+  return folio::detail::sanitise_text(s) == s;
+}
 
 void check_clean(const SearchResults& results) {
   CHECK(is_clean_utf8(results.query));
@@ -78,12 +80,14 @@ TEST_CASE("robustness: hostile strings are answered safely") {
       std::string(100000, 'a'),
       [] {
         std::string s;
-        for (int i = 0; i < 2000; ++i) s += "word" + std::to_string(i) + " ";
+        for (int i = 0; i < 2000; ++i)
+          s += "word" + std::to_string(i) + " ";
         return s;
       }(),
       [] {
         std::string s;
-        for (int i = 0; i < 1000; ++i) s += "a OR NOT b AND \"c NEAR d\" -(e:f) ";
+        for (int i = 0; i < 1000; ++i)
+          s += "a OR NOT b AND \"c NEAR d\" -(e:f) ";
         return s;
       }(),
       "title:title:title:(((pinning",
@@ -102,8 +106,7 @@ TEST_CASE("robustness: hostile strings are answered safely") {
   }
   SearchResults nested = searcher.search(request(std::string(10000, '(') + "pinning"));
   CHECK(hit_id_set(nested) == Ids{"posts/rust-async"});
-  CHECK(searcher.search(request("<script>alert(1)</script>")).query ==
-        "<script>alert(1)</script>");
+  CHECK(searcher.search(request("<script>alert(1)</script>")).query == "<script>alert(1)</script>");
   CHECK(searcher.search(request(std::string("a\0b", 3))).query == "a b");
   CHECK(searcher.search(request("\xff")).query == "\xEF\xBF\xBD");
 }
@@ -123,18 +126,24 @@ TEST_CASE("errors: a request that cannot be served names its parameter") {
   };
   const Case cases[] = {
       {"page 0", with([](SearchRequest& r) { r.page = 0; }), "page"},
-      {"page past the limit", with([&](SearchRequest& r) { r.page = settings.max_page + 1; }), "page"},
+      {"page past the limit", with([&](SearchRequest& r) { r.page = settings.max_page + 1; }),
+       "page"},
       {"page_size 0", with([](SearchRequest& r) { r.page_size = 0; }), "page_size"},
       {"page_size over 100", with([](SearchRequest& r) { r.page_size = 101; }), "page_size"},
       {"a long query", with([](SearchRequest& r) { r.query = std::string(513, 'a'); }), "query"},
       {"negative snippet", with([](SearchRequest& r) { r.snippet_length = -1; }), "snippet_length"},
-      {"a text field as filter",
-       with([](SearchRequest& r) { r.filters = {FieldFilter{"title", {"x"}, FilterMode::any}}; }),
+      {"a text field as filter", with([](SearchRequest& r) {
+         r.filters = {FieldFilter{"title", {"x"}, FilterMode::any}};
+       }),
        "filters"},
-      {"a text field as facet", with([](SearchRequest& r) { r.facets = {FacetRequest{"title", 5}}; }),
+      {"a text field as facet", with([](SearchRequest& r) {
+         r.facets = {FacetRequest{"title", 5}};
+       }),
        "facets"},
-      {"a bad date range field",
-       with([](SearchRequest& r) { r.date_ranges = {DateRange{"weight", 0, 1}}; }), "date_ranges"},
+      {"a bad date range field", with([](SearchRequest& r) {
+         r.date_ranges = {DateRange{"weight", 0, 1}};
+       }),
+       "date_ranges"},
   };
   for (const auto& c : cases) {
     INFO(c.name);

@@ -19,7 +19,8 @@ Hit first_hit(Searcher& searcher, const SearchRequest& r) {
 // The snippet's text without markers and ellipses.
 std::string visible_text(std::string s) {
   for (const std::string cut : {"<mark>", "</mark>", "\xE2\x80\xA6"}) {
-    for (std::size_t at; (at = s.find(cut)) != std::string::npos;) s.erase(at, cut.size());
+    for (std::size_t at; (at = s.find(cut)) != std::string::npos;)
+      s.erase(at, cut.size());
   }
   return s;
 }
