@@ -8,11 +8,18 @@
 namespace folio::detail {
 namespace {
 
-constexpr double kK1 = 1.2;
+// Field weights multiply within-document frequencies at indexing (a title word counts 6 times),
+// so term frequencies run higher than in plain text: a larger k1 than the textbook 1.2 keeps a
+// title match from saturating at once. Measured with bench/relevance (docs/query-syntax.md).
+constexpr double kK1 = 2.0;
 constexpr double kB = 0.75;
 constexpr double kMinNormLen = 0.5;
-constexpr double kProximityWeight = 0.25;
-constexpr Xapian::termcount kProximityWindow = 8;
+
+// Short queries typed as a phrase ("go concurrency patterns") rank the articles holding them in
+// that order first. Longer questions are not boosted: their adjacent words are rarely a phrase.
+constexpr std::size_t kMaxPhraseBoostWords = 4;
+constexpr double kPhraseBoostWeight = 0.5;
+
 constexpr double kHalfLifeDays = 365.0;
 constexpr double kDefaultRecentStrength = 0.3;
 
@@ -22,18 +29,14 @@ Xapian::BM25Weight default_weighting() {
   return Xapian::BM25Weight(kK1, 0, 1, kB, kMinNormLen);
 }
 
-Xapian::Query with_proximity_boost(Xapian::Query matching, const std::vector<std::string>& words) {
-  if (words.size() < 2 || matching.empty()) return matching;
-  std::vector<Xapian::Query> pairs;
-  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-    if (words[i] == words[i + 1]) continue;
-    std::vector<std::string> pair{words[i], words[i + 1]};
-    pairs.emplace_back(Xapian::Query::OP_NEAR, pair.begin(), pair.end(), kProximityWindow);
+Xapian::Query with_phrase_boost(Xapian::Query matching, const std::vector<std::string>& words) {
+  if (words.size() < 2 || words.size() > kMaxPhraseBoostWords || matching.empty()) {
+    return matching;
   }
-  if (pairs.empty()) return matching;
-  Xapian::Query boost(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                       static_cast<Xapian::termcount>(words.size()));
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, matching,
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, boost, kProximityWeight));
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoostWeight));
 }
 
 void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {

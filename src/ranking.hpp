@@ -1,5 +1,5 @@
-// How results are ordered: BM25 with parameters suited to field-weighted articles, a proximity
-// boost for query words found close together, the sort orders of SortOrder, and the recency blend.
+// How results are ordered: BM25 with parameters suited to field-weighted articles, a phrase
+// boost for short queries, the sort orders of SortOrder, and the recency blend.
 #pragma once
 
 #include <optional>
@@ -16,9 +16,9 @@ namespace folio::detail {
 // BM25 as folio ranks with it (k1, b tuned for field-weighted documents; see docs/query-syntax.md).
 Xapian::BM25Weight default_weighting();
 
-// `matching` with extra weight for documents holding adjacent query words near each other.
-// The set of matching documents does not change.
-Xapian::Query with_proximity_boost(Xapian::Query matching, const std::vector<std::string>& words);
+// `matching` with extra weight for documents holding the query's words as a phrase, for queries
+// of 2 to 4 words. The set of matching documents does not change.
+Xapian::Query with_phrase_boost(Xapian::Query matching, const std::vector<std::string>& words);
 
 // Configures the Enquire's order. Relevance ties (and queries without words) go newest first.
 void apply_sort(Xapian::Enquire& enquire, SortOrder sort);
