@@ -39,19 +39,32 @@ Xapian::Query with_phrase_boost(Xapian::Query matching, const std::vector<std::s
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoostWeight));
 }
 
-void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
+void apply_sort(Xapian::Enquire& enquire, SortOrder sort, QueryText text) {
+  bool by_date = text == QueryText::none;
   switch (sort) {
-    case SortOrder::newest:
-      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
-      break;
+    case SortOrder::newest: enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true); break;
     case SortOrder::oldest:
       enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
       break;
     case SortOrder::relevance:
     case SortOrder::recent:
-      enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
+      // Without words every weight is 0: newest first. With words, ties are broken by date on
+      // the page (break_ties_by_date), which costs far less than a value sort over all matches.
+      if (by_date) {
+        enquire.set_sort_by_value(schema::kDateSlot, true);
+      } else {
+        enquire.set_sort_by_relevance();
+      }
       break;
   }
+  if (by_date) enquire.set_weighting_scheme(Xapian::BoolWeight());
+}
+
+void break_ties_by_date(std::vector<RankedDoc>& docs) {
+  std::stable_sort(docs.begin(), docs.end(), [](const RankedDoc& a, const RankedDoc& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return a.date.value_or(0) > b.date.value_or(0);
+  });
 }
 
 double recency_strength(SortOrder sort, double configured_weight) {

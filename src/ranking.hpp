@@ -20,16 +20,22 @@ Xapian::BM25Weight default_weighting();
 // of 2 to 4 words. The set of matching documents does not change.
 Xapian::Query with_phrase_boost(Xapian::Query matching, const std::vector<std::string>& words);
 
-// Configures the Enquire's order. Relevance ties (and queries without words) go newest first.
-void apply_sort(Xapian::Enquire& enquire, SortOrder sort);
+enum class QueryText { words, none };
 
-// A ranked document for re-ranking by recency.
+// Configures the Enquire's order (and, for queries without words, a weightless scheme: such
+// queries list newest first).
+void apply_sort(Xapian::Enquire& enquire, SortOrder sort, QueryText text);
+
+// A ranked document, for re-ranking a page.
 struct RankedDoc {
-  Xapian::docid docid = 0;
+  Xapian::Document doc;
   double weight = 0;
   std::optional<Timestamp> date;
   double blended = 0;
 };
+
+// Equal weights, newest first (the relevance order's tie-break, applied to one page).
+void break_ties_by_date(std::vector<RankedDoc>& docs);
 
 // Reorders by (1 - strength) * weight / top weight + strength * 0.5^(age / half-life).
 void blend_recency(std::vector<RankedDoc>& docs, double strength, Timestamp now);

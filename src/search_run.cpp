@@ -62,6 +62,13 @@ std::optional<Timestamp> date_of(const Xapian::Document& doc) {
   return static_cast<Timestamp>(Xapian::sortable_unserialise(value));
 }
 
+bool has_ties(const std::vector<RankedDoc>& page) {
+  for (std::size_t i = 1; i < page.size(); ++i) {
+    if (page[i].weight == page[i - 1].weight) return true;
+  }
+  return false;
+}
+
 struct Execution {
   std::vector<RankedDoc> page;
   std::size_t total = 0;
@@ -119,7 +126,8 @@ BuiltQuery SearchRun::build(std::string_view query, TypoTolerance typo) const {
   WordExpander words(
       db_, context_.stemmer, context_.synonyms,
       WordSettings{context_.language, typo,
-                   static_cast<Xapian::termcount>(std::max(1, context_.settings.wildcard_limit))});
+                   static_cast<Xapian::termcount>(std::max(1, context_.settings.wildcard_limit)),
+                   context_.spelling});
   QueryBuilder builder(words, context_.fields,
                        request_.strict ? FieldPolicy::strict : FieldPolicy::lenient);
   return builder.build(parse_query(query), query);
@@ -196,7 +204,8 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
   Xapian::Enquire enquire(db_);
   enquire.set_query(apply_filters(with_phrase_boost(text, built.proximity_terms), filter_query_));
   enquire.set_weighting_scheme(default_weighting());
-  apply_sort(enquire, request_.sort);
+  QueryText words = built.highlights.empty() ? QueryText::none : QueryText::words;
+  apply_sort(enquire, request_.sort, words);
   std::vector<std::string> counted = counted_facets();
   if (spying == Spying::facets && !counted.empty()) {
     out.spy = std::make_unique<FacetSpy>(counted);
@@ -204,7 +213,7 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
   }
 
   double strength = recency_strength(request_.sort, context_.settings.recency_weight);
-  bool blend = strength > 0 && !text.empty();
+  bool blend = strength > 0 && words == QueryText::words;
   Xapian::doccount fetch_first = blend ? 0 : slice.first;
   Xapian::doccount fetch_count =
       blend ? std::max(slice.first + slice.count, kRecencyWindow) : slice.count;
@@ -215,8 +224,12 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
   out.total = mset.get_matches_estimated();
   out.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    out.page.push_back(
-        RankedDoc{*it, it.get_weight(), blend ? date_of(it.get_document()) : std::nullopt, 0});
+    out.page.push_back(RankedDoc{it.get_document(), it.get_weight(), std::nullopt, 0});
+  }
+  bool relevance = request_.sort == SortOrder::relevance || request_.sort == SortOrder::recent;
+  if (blend || (relevance && words == QueryText::words && has_ties(out.page))) {
+    for (auto& doc : out.page) doc.date = date_of(doc.doc);
+    if (!blend) break_ties_by_date(out.page);
   }
   if (blend) {
     blend_recency(out.page, strength, now_seconds());
@@ -298,7 +311,7 @@ std::vector<Hit> SearchRun::hits(const Execution& execution, const BuiltQuery& b
   std::vector<Hit> out;
   out.reserve(execution.page.size());
   for (const auto& doc : execution.page) {
-    out.push_back(make_hit(db_.get_document(doc.docid), doc.weight, options));
+    out.push_back(make_hit(doc.doc, doc.weight, options));
   }
   return out;
 }
