@@ -20,7 +20,7 @@
 namespace folio::detail {
 namespace {
 
-constexpr Xapian::doccount kCountExactlyUpTo = 100;  // matches checked beyond the page
+constexpr Xapian::doccount kCountExactlyUpTo = 0;  // matches checked beyond the page
 constexpr Xapian::doccount kRecencyWindow = 100;     // documents re-ranked by the recency blend
 constexpr std::size_t kMaxSnippetLength = 5000;
 // A question with fewer articles than this holding every word: partial matches follow them.

@@ -88,8 +88,10 @@ std::string WordExpander::correction_of(const std::string& term, unsigned max_ed
 }
 
 bool WordExpander::index_lacks(const std::string& term, std::string_view prefix) const {
-  return db_.get_termfreq(std::string(prefix) + term) == 0 &&
-         db_.get_termfreq(stemmed_term(term, prefix)) == 0;
+  std::string stemmed = stemmed_term(term, prefix);
+  if (db_.get_termfreq(stemmed) > 0) return false;
+  std::string plain = std::string(prefix) + term;
+  return plain == stemmed || db_.get_termfreq(plain) == 0;
 }
 
 bool WordExpander::has_completions(const std::string& prefixed) const {
