@@ -487,8 +487,9 @@
         options.push({el: h('a', {class: 'folio-hit', part: 'hit', role: 'option', href: this.href(hit.url), tabindex: '-1'},
           title, meta, snippet)});
         const sec = hit.section;
-        if (sec && sec.url) {
-          options.push({el: h('a', {class: 'folio-hit folio-sub', part: 'hit', role: 'option', href: this.href(sec.url), tabindex: '-1'},
+        if (sec && (sec.url || sec.anchor)) {
+          const url = sec.url || `${hit.url}#${sec.anchor}`;
+          options.push({el: h('a', {class: 'folio-hit folio-sub', part: 'hit', role: 'option', href: this.href(url), tabindex: '-1'},
             h('span', {class: 'folio-hit-title', text: sec.heading}),
             h('span', {class: 'folio-hit-meta', text: 'Section of ' + (hit.title_plain || hit.url)}))});
         }

@@ -19,7 +19,7 @@ before(async () => {
   const script = `<script src="${backend.origin}/folio.js" defer></script>`;
   embedSite = await startStaticServer({
     '/inline.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog</title>${script}
-      <style>body{font:16px serif} input,button,a,mark,ul,li{all:unset}</style></head>
+      <style>body{font:16px serif} input,button,a,mark,ul,li{all:unset} folio-search{--folio-accent:rgb(179, 38, 30)}</style></head>
       <body><main><h1>A blog on another origin</h1><folio-search per-page="5"></folio-search></main></body></html>`,
     '/modal.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog</title>${script}</head>
       <body><header><h1>A blog with a search button</h1></header><main><button id="before">Before</button>
@@ -256,13 +256,18 @@ test('"did you mean" offers the correction and searches it when clicked', async 
     const res = await route.fetch();
     const body = await res.json();
     if (url.searchParams.get('q') === 'kubernetes') Object.assign(body, {corrected_query: 'rust', auto_corrected: false});
+    if (url.searchParams.get('q') === 'rust') Object.assign(body, {corrected_query: 'rusty', auto_corrected: true});
     await route.fulfill({response: res, json: body});
   });
   await searched(page, 'kubernetes', () => page.locator(W.input).pressSequentially('kubernetes'));
-  const suggestion = page.locator('folio-search .folio-notice .folio-dym');
+  const notice = page.locator('folio-search .folio-notice');
+  const suggestion = notice.locator('.folio-dym');
   assert.equal(await suggestion.textContent(), 'rust');
   await searched(page, 'rust', () => suggestion.click());
   assert.equal(await page.locator(W.input).inputValue(), 'rust');
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'rust');
+  // an answer the server corrected by itself says so
+  assert.equal(await notice.textContent(), 'Showing results for rusty');
 });
 
 test('load more appends the next page', async () => {
@@ -296,7 +301,7 @@ test('server HTML in hits is reduced to text and <mark>; links are http(s) or re
   assert.equal(await page.evaluate(() => window.__folioPwned), undefined);
 });
 
-test('an embed on a second origin searches the server cross-origin (CORS)', async () => {
+test('an embed on a second origin searches the server cross-origin (CORS), themed by the page', async () => {
   const page = await openPage();
   await page.goto(`${embedSite.origin}/inline.html`);
   await searched(page, 'kubernetes', () => page.locator(W.input).pressSequentially('kubernetes'));
@@ -306,6 +311,10 @@ test('an embed on a second origin searches the server cross-origin (CORS)', asyn
   assert.ok(api.every((u) => u.startsWith(`${backend.origin}/api/search?`)), api.join('\n'));
   assert.notEqual(new URL(page.url()).origin, backend.origin);
   assert.deepEqual(page.seen.consoleErrors, []);
+  // the page's CSS does not reach inside, except for the theme's custom properties
+  const title = page.locator(`${W.hits} .folio-hit-title`).first();
+  assert.equal(await title.evaluate((t) => getComputedStyle(t).color), 'rgb(179, 38, 30)');
+  assert.equal(await title.evaluate((t) => getComputedStyle(t.closest('a')).display), 'block');
   await screenshot(page, 'embed-second-origin.png');
 });
 
