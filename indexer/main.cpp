@@ -1,6 +1,4 @@
-#include <cstdio>
+// folio: index Markdown articles into a search index, check them, search and inspect the index.
+#include "cli.hpp"
 
-int main() {
-  std::puts("folio: not built yet");
-  return 0;
-}
+int main(int argc, char** argv) { return folio::cli::run(argc, argv); }

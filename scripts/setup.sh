@@ -2,6 +2,7 @@
 # Installs what folio needs on Debian 12. Idempotent and quick when everything is present.
 #   scripts/setup.sh            build and run dependencies
 #   scripts/setup.sh --test     also what the test suite needs (Chromium, npm packages)
+#   scripts/setup.sh --bench    also what the benchmarks need (peers from ../shared/peers, wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,10 +16,16 @@ packages=(
   catch2
 )
 with_tests=0
-if [[ "${1:-}" == "--test" ]]; then
-  with_tests=1
-  packages+=(chromium nodejs npm curl)
-fi
+case "${1:-}" in
+  --test)
+    with_tests=1
+    packages+=(chromium nodejs npm curl)
+    ;;
+  --bench)
+    packages+=(time wrk xapian-omega python3-xapian python3-yaml cmark-gfm
+               sphinxsearch mariadb-client python3-pymysql postgresql python3-psycopg2)
+    ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

@@ -57,10 +57,18 @@ class IndexWriter {
   std::map<std::string, IndexedSource> indexed_sources() const;
   std::size_t document_count() const;
 
+  // In rebuild mode, copies the article `id` from the generation being replaced into the new one
+  // (used to keep the last good version of a file that now fails to parse). In update mode the
+  // article simply stays. Returns false if the index had no such article.
+  bool keep_previous(const std::string& id);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// id -> source info of every article in the committed index at db_path (empty if none).
+std::map<std::string, IndexedSource> read_indexed_sources(const std::string& db_path);
 
 // The folder of the current generation inside an index folder ("folio-index/gen-000003"), or an
 // empty string if the index does not exist yet.

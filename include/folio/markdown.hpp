@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "folio/article.hpp"
@@ -33,13 +34,15 @@ std::string strip_templates(std::string_view markdown);
 std::string heading_anchor(std::string_view heading_text);
 
 // Gives each anchor in a document a unique id the way Hugo does: the second "example" becomes
-// "example-1", the third "example-2".
+// "example-1", the third "example-2". An empty anchor becomes "heading".
 class AnchorDeduplicator {
  public:
   std::string unique(std::string anchor);
 
  private:
-  std::vector<std::pair<std::string, int>> seen_;
+  // Every anchor handed out, with the next suffix to try when it comes again (linear time even
+  // for thousands of equal headings).
+  std::unordered_map<std::string, int> seen_;
 };
 
 }  // namespace folio

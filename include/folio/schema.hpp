@@ -40,6 +40,7 @@ enum Slot : unsigned {
   kContentHashSlot = 4,  // hex content hash of the source file, for incremental runs
   kSourcePathSlot = 5,   // relative path of the source file
   kFacetsSlot = 6,       // every facet value of the article, packed (see facet_codec.hpp)
+  kIdSlot = 7,           // the article id (the Q term without its prefix)
 };
 
 // Database metadata keys.

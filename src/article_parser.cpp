@@ -1,0 +1,212 @@
+#include "folio/article_parser.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+
+#include "folio/error.hpp"
+#include "folio/front_matter.hpp"
+#include "folio/markdown.hpp"
+#include "folio/url.hpp"
+
+namespace folio {
+namespace {
+
+constexpr int kWordsPerMinute = 200;
+constexpr std::size_t kDescriptionFallbackChars = 200;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::string human_size(std::size_t bytes) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  return buffer;
+}
+
+// Front matter keys looked up case-insensitively, as Hugo does (publishDate == publishdate).
+class Fields {
+ public:
+  Fields(const FrontMatter& fm, const std::string& path) : path_(path) {
+    for (const auto& [key, value] : fm.fields) by_key_.emplace(lower(key), &value);
+  }
+
+  const FrontMatterValue* find(std::initializer_list<std::string_view> keys) const {
+    for (auto key : keys) {
+      auto it = by_key_.find(std::string(key));
+      if (it != by_key_.end()) return it->second;
+    }
+    return nullptr;
+  }
+
+  std::string text(std::initializer_list<std::string_view> keys) const {
+    const FrontMatterValue* v = find(keys);
+    if (!v || v->items.empty()) return {};
+    return v->items.front();
+  }
+
+  std::vector<std::string> list(std::initializer_list<std::string_view> keys) const {
+    const FrontMatterValue* v = find(keys);
+    std::vector<std::string> out;
+    if (!v) return out;
+    for (const auto& item : v->items) {
+      if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+    }
+    return out;
+  }
+
+  std::optional<Timestamp> date(std::initializer_list<std::string_view> keys,
+                                std::vector<std::string>& warnings) const {
+    const FrontMatterValue* v = find(keys);
+    if (!v || v->items.empty() || v->items.front().empty()) return std::nullopt;
+    auto t = parse_date(v->items.front());
+    if (!t) {
+      warnings.push_back(location(v->line) + ": \"" + v->items.front() +
+                         "\" is not a date I can read (expected e.g. 2026-01-26 or "
+                         "2026-01-26T18:53:20+00:00); ignored");
+    }
+    return t;
+  }
+
+  std::string location(int line) const {
+    return line > 0 ? path_ + ":" + std::to_string(line) : path_;
+  }
+
+ private:
+  std::string path_;
+  std::map<std::string, const FrontMatterValue*> by_key_;
+};
+
+bool is_true(const std::string& s) { return s == "true" || s == "yes" || s == "1"; }
+
+// Hugo's multilingual file names: "post.fr.md" is the French version of "post".
+std::string language_from_file_name(const std::string& relative_path) {
+  std::string stem = std::filesystem::path(relative_path).stem().string();
+  auto dot = stem.rfind('.');
+  if (dot == std::string::npos || stem.size() - dot != 3) return {};
+  std::string code = stem.substr(dot + 1);
+  bool letters = std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::islower(c); });
+  return letters ? code : std::string();
+}
+
+std::string title_from_file_name(const std::string& relative_path) {
+  std::filesystem::path p(relative_path);
+  std::string stem = p.stem().string();
+  if ((stem == "index" || stem == "_index") && p.has_parent_path()) {
+    stem = p.parent_path().filename().string();
+  }
+  std::replace(stem.begin(), stem.end(), '-', ' ');
+  std::replace(stem.begin(), stem.end(), '_', ' ');
+  if (!stem.empty()) stem[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(stem[0])));
+  return stem;
+}
+
+int count_words(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (unsigned char c : text) {
+    bool word_char = std::isalnum(c) || c >= 0x80;
+    if (word_char && !in_word) ++words;
+    in_word = word_char;
+  }
+  return words;
+}
+
+// The first sentences of the body, cut at a word boundary, for articles without a description.
+std::string lead_summary(const std::string& text) {
+  std::string flat;
+  flat.reserve(std::min(text.size(), kDescriptionFallbackChars * 2));
+  for (char c : text) {
+    if (flat.size() >= kDescriptionFallbackChars * 2) break;
+    char ch = (c == '\n' || c == '\t') ? ' ' : c;
+    if (ch == ' ' && (flat.empty() || flat.back() == ' ')) continue;
+    flat += ch;
+  }
+  if (flat.size() <= kDescriptionFallbackChars) return flat;
+  std::size_t cut = flat.rfind(' ', kDescriptionFallbackChars);
+  if (cut == std::string::npos || cut < kDescriptionFallbackChars / 2) cut = kDescriptionFallbackChars;
+  while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
+  return flat.substr(0, cut) + "…";
+}
+
+void read_metadata(const Fields& f, const IndexSettings& settings, Article& a) {
+  a.title = f.text({"title"});
+  a.description = f.text({"description", "summary"});
+  a.date = f.date({"date", "pubdate", "published"}, a.warnings);
+  a.lastmod = f.date({"lastmod", "updated", "modified"}, a.warnings);
+  a.publish_date = f.date({"publishdate"}, a.warnings);
+  a.expiry_date = f.date({"expirydate", "unpublishdate"}, a.warnings);
+  if (!a.date) a.date = a.publish_date;
+  a.draft = is_true(f.text({"draft"}));
+  a.tags = f.list({"tags", "taxonomies.tags"});
+  a.categories = f.list({"categories", "taxonomies.categories"});
+  a.keywords = f.list({"keywords"});
+  a.authors = f.list({"authors", "author", "taxonomies.authors", "params.author", "extra.author"});
+  a.series = f.list({"series", "taxonomies.series"});
+  a.aliases = f.list({"aliases"});
+  a.language = lower(f.text({"lang", "language", "languagecode"}));
+  if (a.language.empty()) a.language = language_from_file_name(a.relative_path);
+  std::string weight = f.text({"weight"});
+  if (!weight.empty()) {
+    try {
+      a.weight = std::stoi(weight);
+    } catch (const std::exception&) {
+      const FrontMatterValue* v = f.find({"weight"});
+      a.warnings.push_back(f.location(v ? v->line : 0) + ": weight \"" + weight +
+                           "\" is not a whole number; ignored");
+    }
+  }
+  for (const auto& name : settings.taxonomies) {
+    auto values = f.list({name, "taxonomies." + name});
+    if (!values.empty()) a.taxonomies[name] = std::move(values);
+  }
+}
+
+}  // namespace
+
+Article parse_article(const ArticleSource& source, const IndexSettings& settings) {
+  if (source.content.size() > settings.max_file_bytes) {
+    throw Error(ErrorCode::too_large,
+                "file is " + human_size(source.content.size()) + ", over the limit of " +
+                    human_size(settings.max_file_bytes) + " (index.max_file_bytes)",
+                SourceLocation{source.path});
+  }
+  validate_text(source.content, source.path);
+  FrontMatter fm = parse_front_matter(source.content, source.path);
+
+  Article a;
+  a.source_path = source.path;
+  a.relative_path = source.relative_path;
+  a.content_hash = content_hash(source.content);
+  Fields fields(fm, source.path);
+  read_metadata(fields, settings, a);
+
+  MarkdownText md = extract_markdown(fm.body);
+  a.headings = std::move(md.headings);
+  a.sections = std::move(md.sections);
+  a.body_text = std::move(md.text);
+  a.code_text = std::move(md.code);
+  if (a.title.empty() && !a.headings.empty()) a.title = a.headings.front().text;
+  if (a.title.empty()) a.title = title_from_file_name(a.relative_path);
+  if (a.description.empty()) a.description = lead_summary(a.body_text);
+  a.word_count = count_words(a.body_text);
+  a.reading_time_minutes =
+      a.word_count == 0 ? 0 : std::max(1, (a.word_count + kWordsPerMinute - 1) / kWordsPerMinute);
+
+  UrlRequest url;
+  url.relative_path = a.relative_path;
+  url.slug = fields.text({"slug"});
+  url.url = fields.text({"url"});
+  url.zola_path = fields.text({"path"});
+  url.base_url = settings.base_url;
+  a.url = article_url(url);
+  a.id = article_id(a.relative_path);
+  return a;
+}
+
+}  // namespace folio

@@ -1,0 +1,127 @@
+#include "document_builder.hpp"
+
+#include "facet_codec.hpp"
+#include "folio/date.hpp"
+#include "folio/schema.hpp"
+#include "stored_record.hpp"
+
+namespace folio::detail {
+namespace {
+
+using namespace folio::schema;
+
+constexpr std::size_t kMaxTermBytes = 240;
+
+Xapian::Stem make_stemmer(const std::string& language) {
+  if (language.empty() || language == "none") return Xapian::Stem();
+  try {
+    return Xapian::Stem(language);
+  } catch (const Xapian::InvalidArgumentError&) {
+    return Xapian::Stem();  // unknown language: index unstemmed rather than fail
+  }
+}
+
+std::string prefixed(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  term += value;
+  return term;
+}
+
+}  // namespace
+
+std::string id_term(const std::string& id) {
+  std::string term = prefixed(kId, id);
+  if (term.size() > kMaxTermBytes) term.resize(kMaxTermBytes);
+  return term;
+}
+
+DocumentBuilder::DocumentBuilder(const IndexWriterOptions& options) : options_(options) {
+  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  generator_.set_max_word_length(64);
+}
+
+void DocumentBuilder::enable_spelling(Xapian::WritableDatabase& db) {
+  generator_.set_database(db);
+  generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+}
+
+const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language) {
+  const std::string& key = language.empty() ? options_.default_language : language;
+  auto it = stemmers_.find(key);
+  if (it == stemmers_.end()) it = stemmers_.emplace(key, make_stemmer(key)).first;
+  return it->second;
+}
+
+void DocumentBuilder::index_free_text(const Article& article) {
+  const FieldWeights& w = options_.weights;
+  auto field = [this](const std::string& text, int weight, std::string_view prefix) {
+    if (text.empty() || weight <= 0) return;
+    auto wdf = static_cast<Xapian::termcount>(weight);
+    if (!prefix.empty()) generator_.index_text(text, wdf, std::string(prefix));
+    generator_.index_text(text, wdf);
+    generator_.increase_termpos(100);  // keep phrases from spanning fields
+  };
+  field(article.title, w.title, kTitle);
+  for (const auto& h : article.headings) field(h.text, w.headings, kHeading);
+  field(article.description, w.description, kDescription);
+  for (const auto& k : article.keywords) field(k, w.keywords, kKeywordText);
+  for (const auto& t : article.tags) field(t, w.tags, {});
+  for (const auto& c : article.categories) field(c, w.tags, {});
+  for (const auto& s : article.sections) field(s.text, w.body, {});
+  if (options_.index_code) field(article.code_text, w.code, kCode);
+}
+
+void DocumentBuilder::add_filter_terms(const Article& article, Xapian::Document& doc) const {
+  auto add_all = [&doc](std::string_view prefix, const std::vector<std::string>& values) {
+    for (const auto& v : values) {
+      std::string term = boolean_term(prefix, v);
+      if (term.size() > prefix.size()) doc.add_boolean_term(term);
+    }
+  };
+  add_all(kTag, article.tags);
+  add_all(kCategory, article.categories);
+  add_all(kKeyword, article.keywords);
+  add_all(kAuthor, article.authors);
+  add_all(kSeries, article.series);
+  for (const auto& [name, values] : article.taxonomies) {
+    add_all(prefixed(kTaxonomy, normalise_term_value(name) + ":"), values);
+  }
+  std::string section = section_of(article.relative_path);
+  if (!section.empty()) doc.add_boolean_term(boolean_term(kSection, section));
+  const std::string& lang = article.language.empty() ? options_.default_language : article.language;
+  if (!lang.empty()) doc.add_boolean_term(boolean_term(kLanguage, lang));
+  if (article.date) {
+    std::string day = format_day(*article.date);  // 2026-01-26
+    std::string digits = day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
+    doc.add_boolean_term(prefixed(kYear, digits.substr(0, 4)));
+    doc.add_boolean_term(prefixed(kMonth, digits.substr(0, 6)));
+    doc.add_boolean_term(prefixed(kDay, digits));
+  }
+  if (article.draft) doc.add_boolean_term(std::string(kDraft));
+  doc.add_boolean_term(id_term(article.id));
+}
+
+void DocumentBuilder::add_values(const Article& article, Xapian::Document& doc) const {
+  if (article.date) doc.add_value(kDateSlot, Xapian::sortable_serialise(double(*article.date)));
+  auto lastmod = article.lastmod ? article.lastmod : article.date;
+  if (lastmod) doc.add_value(kLastmodSlot, Xapian::sortable_serialise(double(*lastmod)));
+  doc.add_value(kWeightSlot, Xapian::sortable_serialise(article.weight));
+  doc.add_value(kWordCountSlot, Xapian::sortable_serialise(article.word_count));
+  doc.add_value(kContentHashSlot, article.content_hash);
+  doc.add_value(kSourcePathSlot, article.relative_path);
+  doc.add_value(kFacetsSlot, encode_facets(article));
+  doc.add_value(kIdSlot, article.id);
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article) {
+  Xapian::Document doc;
+  generator_.set_document(doc);
+  generator_.set_stemmer(stemmer_for(article.language));
+  index_free_text(article);
+  add_filter_terms(article, doc);
+  add_values(article, doc);
+  doc.set_data(encode_stored_article(article));
+  return doc;
+}
+
+}  // namespace folio::detail

@@ -1,0 +1,320 @@
+#include "folio/indexer.hpp"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <ctime>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "file_walker.hpp"
+#include "folio/article_parser.hpp"
+#include "folio/index_writer.hpp"
+#include "folio/url.hpp"
+
+namespace folio {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using detail::SourceFile;
+
+constexpr std::size_t kParseWindow = 512;  // files parsed ahead of the writer, bounding memory
+
+enum class Outcome { unchanged, parsed, draft, future, expired, failed };
+
+struct FileResult {
+  Outcome outcome = Outcome::failed;
+  std::string id;
+  std::optional<Article> article;
+  FileProblem problem;
+  std::size_t bytes = 0;
+};
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+FileProblem problem_from(const Error& e, const std::string& path) {
+  FileProblem p;
+  p.code = e.code();
+  p.where = e.where();
+  if (p.where.path.empty()) p.where.path = path;
+  p.reason = e.reason();
+  return p;
+}
+
+std::string read_file(const SourceFile& file, std::size_t limit) {
+  struct stat st {};
+  if (::stat(file.path.c_str(), &st) == 0 && static_cast<std::size_t>(st.st_size) > limit) {
+    char size[32];
+    std::snprintf(size, sizeof size, "%.1f MB", double(st.st_size) / (1024.0 * 1024.0));
+    char max[32];
+    std::snprintf(max, sizeof max, "%.1f MB", double(limit) / (1024.0 * 1024.0));
+    throw Error(ErrorCode::too_large,
+                std::string("file is ") + size + ", over the limit of " + max +
+                    " (index.max_file_bytes)",
+                SourceLocation{file.path});
+  }
+  std::ifstream in(file.path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::io, "cannot open the file for reading", SourceLocation{file.path});
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw Error(ErrorCode::io, "cannot read the file", SourceLocation{file.path});
+  return bytes;
+}
+
+class FileProcessor {
+ public:
+  FileProcessor(const IndexRequest& request, const std::map<std::string, IndexedSource>& indexed)
+      : request_(request), indexed_(indexed), now_(static_cast<Timestamp>(std::time(nullptr))) {}
+
+  FileResult process(const SourceFile& file) const {
+    FileResult r;
+    r.id = article_id(file.relative_path);
+    try {
+      std::string bytes = read_file(file, request_.settings.max_file_bytes);
+      r.bytes = bytes.size();
+      if (is_unchanged(r.id, bytes)) {
+        r.outcome = Outcome::unchanged;
+        return r;
+      }
+      r.article = parse_article(ArticleSource{file.path, file.relative_path, bytes}, request_.settings);
+      r.outcome = publication_outcome(*r.article);
+    } catch (const Error& e) {
+      r.outcome = Outcome::failed;
+      r.problem = problem_from(e, file.path);
+      r.article.reset();
+    } catch (const std::exception& e) {
+      r.outcome = Outcome::failed;
+      r.problem = FileProblem{ErrorCode::parse, SourceLocation{file.path}, e.what()};
+      r.article.reset();
+    }
+    return r;
+  }
+
+ private:
+  bool is_unchanged(const std::string& id, const std::string& bytes) const {
+    if (request_.mode != IndexMode::incremental) return false;
+    auto it = indexed_.find(id);
+    return it != indexed_.end() && it->second.content_hash == content_hash(bytes);
+  }
+
+  Outcome publication_outcome(const Article& a) const {
+    const IndexSettings& s = request_.settings;
+    if (a.draft && !s.include_drafts) return Outcome::draft;
+    Timestamp publish = a.publish_date ? *a.publish_date : (a.date ? *a.date : 0);
+    if (!s.include_future && publish > now_) return Outcome::future;
+    if (!s.include_expired && a.expiry_date && *a.expiry_date <= now_) return Outcome::expired;
+    return Outcome::parsed;
+  }
+
+  const IndexRequest& request_;
+  const std::map<std::string, IndexedSource>& indexed_;
+  Timestamp now_;
+};
+
+// Parses files on worker threads, at most kParseWindow ahead of the consumer, and hands results
+// to the calling thread in file order.
+class ParallelParser {
+ public:
+  ParallelParser(const std::vector<SourceFile>& files, const FileProcessor& processor, int jobs)
+      : files_(files), processor_(processor), results_(files.size()) {
+    int threads = jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    threads = std::min<int>(threads, static_cast<int>(std::max<std::size_t>(1, files.size())));
+    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+  }
+
+  ~ParallelParser() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    window_open_.notify_all();
+    for (auto& t : workers_) t.join();
+  }
+
+  // Waits up to `timeout` for result i; returns nullopt if it is not ready yet.
+  std::optional<FileResult> take(std::size_t i, std::chrono::milliseconds timeout) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (!result_ready_.wait_for(lock, timeout, [&] { return results_[i].has_value(); })) {
+      return std::nullopt;
+    }
+    FileResult r = std::move(*results_[i]);
+    results_[i].reset();
+    consumed_ = i + 1;
+    window_open_.notify_all();
+    return r;
+  }
+
+  std::size_t done() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return finished_;
+  }
+
+ private:
+  void work() {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        window_open_.wait(lock, [&] {
+          return stopping_ || next_ >= files_.size() || next_ < consumed_ + kParseWindow;
+        });
+        if (stopping_ || next_ >= files_.size()) return;
+        i = next_++;
+      }
+      FileResult r = processor_.process(files_[i]);
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        results_[i] = std::move(r);
+        ++finished_;
+      }
+      result_ready_.notify_all();
+    }
+  }
+
+  const std::vector<SourceFile>& files_;
+  const FileProcessor& processor_;
+  std::vector<std::optional<FileResult>> results_;
+  std::vector<std::thread> workers_;
+  mutable std::mutex mutex_;
+  std::condition_variable result_ready_;
+  std::condition_variable window_open_;
+  std::size_t next_ = 0;
+  std::size_t consumed_ = 0;
+  std::size_t finished_ = 0;
+  bool stopping_ = false;
+};
+
+// Applies parse results to the index (or only to the report, in check and dry-run modes).
+class ResultApplier {
+ public:
+  ResultApplier(IndexReport& report, IndexWriter* writer,
+                const std::map<std::string, IndexedSource>& indexed, bool rebuilding)
+      : report_(report), writer_(writer), indexed_(indexed), rebuilding_(rebuilding) {}
+
+  void apply(FileResult& r, const SourceFile& file) {
+    report_.bytes += r.bytes;
+    bool first_use = claimed_ids_.insert(r.id).second;
+    if (!first_use && r.outcome != Outcome::failed) {
+      r.outcome = Outcome::failed;
+      r.problem = FileProblem{ErrorCode::parse, SourceLocation{file.path},
+                              "another file already has the id \"" + r.id +
+                                  "\" (same path with a different extension)"};
+    }
+    if (r.article) {
+      for (auto& w : r.article->warnings) report_.warnings.push_back(w);
+    }
+    switch (r.outcome) {
+      case Outcome::unchanged: ++report_.unchanged; break;
+      case Outcome::parsed: write(*r.article); break;
+      case Outcome::draft: skip(r.id, report_.skipped_drafts); break;
+      case Outcome::future: skip(r.id, report_.skipped_future); break;
+      case Outcome::expired: skip(r.id, report_.skipped_expired); break;
+      case Outcome::failed: fail(r); break;
+    }
+  }
+
+  // Removes articles whose files are gone.
+  void remove_missing() {
+    for (const auto& [id, source] : indexed_) {
+      if (claimed_ids_.count(id)) continue;
+      ++report_.deleted;
+      if (writer_ && !rebuilding_) writer_->remove(id);
+    }
+  }
+
+ private:
+  void write(const Article& a) {
+    if (indexed_.count(a.id)) ++report_.updated; else ++report_.added;
+    if (writer_) writer_->add_or_replace(a);
+  }
+
+  void skip(const std::string& id, std::size_t& counter) {
+    ++counter;
+    if (indexed_.count(id)) {
+      ++report_.deleted;  // it was published before and is not any more
+      if (writer_ && !rebuilding_) writer_->remove(id);
+    }
+  }
+
+  void fail(FileResult& r) {
+    ++report_.failed;
+    report_.problems.push_back(std::move(r.problem));
+    if (writer_ && rebuilding_) writer_->keep_previous(r.id);  // the last good version stays
+  }
+
+  IndexReport& report_;
+  IndexWriter* writer_;
+  const std::map<std::string, IndexedSource>& indexed_;
+  bool rebuilding_;
+  std::set<std::string> claimed_ids_;
+};
+
+IndexWriterOptions writer_options(const IndexRequest& request) {
+  IndexWriterOptions o;
+  o.db_path = request.settings.db_path;
+  o.mode = request.mode == IndexMode::full ? WriteMode::rebuild : WriteMode::update;
+  o.weights = request.settings.weights;
+  o.default_language = request.settings.language;
+  o.index_code = request.settings.index_code;
+  return o;
+}
+
+}  // namespace
+
+IndexReport run_index(const IndexRequest& request) {
+  auto start = Clock::now();
+  IndexReport report;
+  const IndexSettings& settings = request.settings;
+  if (settings.content_dirs.empty()) {
+    throw Error(ErrorCode::invalid_argument, "no content folder given (pass one or set [index] content)");
+  }
+  auto files = detail::find_source_files(settings.content_dirs, settings.include, settings.exclude);
+  report.files = files.size();
+
+  bool writes = request.mode != IndexMode::check && !request.dry_run;
+  std::optional<IndexWriter> writer;
+  std::map<std::string, IndexedSource> indexed;
+  if (writes) {
+    writer.emplace(writer_options(request));
+    indexed = writer->indexed_sources();
+    if (request.mode == IndexMode::full) indexed = read_indexed_sources(settings.db_path);
+  } else if (request.mode != IndexMode::check) {
+    indexed = read_indexed_sources(settings.db_path);
+  }
+  bool rebuilding = request.mode == IndexMode::full;
+
+  FileProcessor processor(request, indexed);
+  ResultApplier applier(report, writer ? &*writer : nullptr, indexed, rebuilding);
+  {
+    ParallelParser parser(files, processor, settings.jobs);
+    auto last_progress = Clock::now();
+    for (std::size_t i = 0; i < files.size();) {
+      auto result = parser.take(i, std::chrono::milliseconds(100));
+      if (result) {
+        applier.apply(*result, files[i]);
+        ++i;
+      }
+      if (request.on_progress && (Clock::now() - last_progress > std::chrono::milliseconds(100))) {
+        request.on_progress(IndexProgress{i, files.size(), seconds_since(start)});
+        last_progress = Clock::now();
+      }
+    }
+  }
+  if (request.mode != IndexMode::check) applier.remove_missing();
+  if (writer) {
+    writer->commit();
+    report.documents = writer->document_count();
+  } else if (request.mode != IndexMode::check) {
+    report.documents = indexed.size() + report.added - report.deleted;
+  }
+  if (request.on_progress) request.on_progress(IndexProgress{files.size(), files.size(), seconds_since(start)});
+  report.seconds = seconds_since(start);
+  return report;
+}
+
+}  // namespace folio

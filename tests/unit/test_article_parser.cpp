@@ -1,0 +1,117 @@
+#include <catch2/catch.hpp>
+
+#include "folio/article_parser.hpp"
+#include "folio/error.hpp"
+#include "test_support.hpp"
+
+using namespace folio;
+
+namespace {
+
+Article parse(const std::string& relative, const std::string& content, IndexSettings settings = {}) {
+  return parse_article(ArticleSource{"content/" + relative, relative, content}, settings);
+}
+
+}  // namespace
+
+TEST_CASE("article parser: the seed article's front matter and body become an Article") {
+  std::string seed = test::read_text(std::string(FOLIO_SAMPLE_CONTENT_DIR) + "/posts/go-vs-rust.md");
+  Article a = parse("posts/go-vs-rust.md", seed);
+  CHECK(a.id == "posts/go-vs-rust");
+  CHECK(a.url == "/posts/go-vs-rust/");
+  CHECK(a.title == "Go vs Rust (2026): Which is Better for Backend Language?");
+  CHECK(a.description.rfind("Compare Go vs Rust", 0) == 0);
+  CHECK(format_iso8601(*a.date) == "2026-01-26T18:53:20Z");
+  CHECK(format_iso8601(*a.lastmod) == "2026-02-05T19:00:46Z");
+  CHECK_FALSE(a.draft);
+  CHECK(a.tags == std::vector<std::string>{"Go", "Rust", "Comparison", "Backend Language"});
+  CHECK(a.categories == std::vector<std::string>{"Guides", "Comparisons"});
+  CHECK(a.keywords.size() == 4);
+  REQUIRE(a.headings.size() >= 9);
+  CHECK(a.headings[0].level == 1);
+  CHECK(a.headings[1].anchor == "quick-verdict");
+  CHECK(a.body_text.find("Goroutines") != std::string::npos);  // a table cell
+  CHECK(a.word_count > 700);
+  CHECK(a.reading_time_minutes >= 4);
+  CHECK(a.content_hash.size() == 32);
+}
+
+TEST_CASE("article parser: title falls back to the first heading, then the file name") {
+  CHECK(parse("a.md", "+++\ndate = 2025-01-01\n+++\n## First heading\ntext\n").title == "First heading");
+  CHECK(parse("posts/my-first-post.md", "just text\n").title == "My first post");
+  CHECK(parse("posts/bundle/index.md", "text\n").title == "Bundle");
+}
+
+TEST_CASE("article parser: description falls back to summary, then the lead of the body") {
+  CHECK(parse("a.md", "+++\nsummary = \"Short\"\n+++\nbody\n").description == "Short");
+  std::string body(60, 'w');
+  std::string lead;
+  for (int i = 0; i < 50; ++i) lead += "word" + std::to_string(i) + " ";
+  std::string d = parse("a.md", "+++\ntitle = \"x\"\n+++\n" + lead + "\n").description;
+  CHECK(d.size() <= 210);
+  CHECK(d.rfind("word0 word1", 0) == 0);
+}
+
+TEST_CASE("article parser: Hugo and Zola field variants") {
+  SECTION("Zola taxonomies, updated and path") {
+    Article a = parse("blog/post.md",
+                      "+++\ntitle = \"Z\"\ndate = 2024-02-03\nupdated = 2024-03-04\npath = \"custom/place\"\n"
+                      "[taxonomies]\ntags = [\"Rust\"]\ncategories = [\"Notes\"]\n+++\nbody\n");
+    CHECK(a.tags == std::vector<std::string>{"Rust"});
+    CHECK(a.categories == std::vector<std::string>{"Notes"});
+    CHECK(format_day(*a.lastmod) == "2024-03-04");
+    CHECK(a.url == "/custom/place/");
+  }
+  SECTION("YAML with a single-string tag, author, slug and publishDate") {
+    Article a = parse("posts/x.md",
+                      "---\ntitle: Y\ntags: Go\nauthor: Maya Okafor\nslug: why-go\npublishDate: 2024-4-09\n---\nbody\n");
+    CHECK(a.tags == std::vector<std::string>{"Go"});
+    CHECK(a.authors == std::vector<std::string>{"Maya Okafor"});
+    CHECK(a.url == "/posts/why-go/");
+    CHECK(format_day(*a.date) == "2024-04-09");
+  }
+  SECTION("language from the front matter or the file name") {
+    CHECK(parse("a.md", "+++\nlang = \"FR\"\n+++\nx\n").language == "fr");
+    CHECK(parse("posts/hello.de.md", "x\n").language == "de");
+    CHECK(parse("posts/hello.md", "x\n").language.empty());
+  }
+  SECTION("configured custom taxonomies") {
+    IndexSettings settings;
+    settings.taxonomies = {"topics"};
+    Article a = parse("a.md", "+++\ntopics = [\"Systems\", \"Systems\", \"Web\"]\n+++\nx\n", settings);
+    CHECK(a.taxonomies["topics"] == std::vector<std::string>{"Systems", "Web"});
+  }
+  SECTION("a date that cannot be read is a warning with its line, not a failure") {
+    Article a = parse("a.md", "+++\ntitle = \"x\"\ndate = \"next tuesday\"\n+++\nx\n");
+    CHECK_FALSE(a.date);
+    REQUIRE(a.warnings.size() == 1);
+    CHECK(a.warnings[0].find("content/a.md:3") != std::string::npos);
+  }
+}
+
+TEST_CASE("article parser: bad input is an error naming the file and the line") {
+  SECTION("broken TOML") {
+    try {
+      parse("bad.md", "+++\ntitle = \"x\"\ntags = [\"a\",\n+++\nbody\n");
+      FAIL("expected a parse error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::parse);
+      CHECK(e.where().path == "content/bad.md");
+      CHECK(e.where().line >= 3);
+    }
+  }
+  SECTION("invalid UTF-8") {
+    try {
+      parse("bad.md", "+++\ntitle = \"x\"\n+++\nline\nbad \xC3\x28 here\n");
+      FAIL("expected an encoding error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::encoding);
+      CHECK(e.where().line == 5);
+    }
+  }
+  SECTION("over the size limit") {
+    IndexSettings settings;
+    settings.max_file_bytes = 10;
+    CHECK_THROWS_AS(parse("big.md", std::string(100, 'x'), settings), Error);
+  }
+}
