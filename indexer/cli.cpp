@@ -24,6 +24,8 @@ CLI::App* add_index(CLI::App& app, IndexOptions& o) {
   add_common(*cmd, o.common);
   cmd->add_flag("--full", o.full, "Rebuild from scratch into a new generation and swap it in atomically");
   cmd->add_flag("--drafts", o.drafts, "Include articles marked draft = true");
+  cmd->add_flag("--future", o.future, "Include articles dated in the future (Hugo's --buildFuture)");
+  cmd->add_flag("--expired", o.expired, "Include articles past their expiryDate (Hugo's --buildExpired)");
   cmd->add_flag("--dry-run", o.dry_run, "Report what would change without writing the index");
   cmd->add_flag("--strict", o.strict, "Exit with code 1 if any file fails");
   cmd->add_flag("--json", o.json, "Print the report as JSON on stdout");

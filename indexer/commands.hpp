@@ -24,6 +24,8 @@ struct IndexOptions {
   std::vector<std::string> content_dirs;
   bool full = false;
   bool drafts = false;
+  bool future = false;
+  bool expired = false;
   bool dry_run = false;
   bool strict = false;
   bool json = false;

@@ -44,6 +44,8 @@ IndexRequest make_request(const IndexOptions& o, const Config& config) {
   request.settings = config.index;
   if (!o.content_dirs.empty()) request.settings.content_dirs = o.content_dirs;
   if (o.drafts) request.settings.include_drafts = true;
+  if (o.future) request.settings.include_future = true;
+  if (o.expired) request.settings.include_expired = true;
   if (o.jobs > 0) request.settings.jobs = o.jobs;
   request.mode = o.check_only ? IndexMode::check : (o.full ? IndexMode::full : IndexMode::incremental);
   request.dry_run = o.dry_run;

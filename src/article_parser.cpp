@@ -23,6 +23,13 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+std::string trim(std::string_view s) {
+  auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
+  while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return std::string(s);
+}
+
 std::string human_size(std::size_t bytes) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
@@ -47,14 +54,15 @@ class Fields {
   std::string text(std::initializer_list<std::string_view> keys) const {
     const FrontMatterValue* v = find(keys);
     if (!v || v->items.empty()) return {};
-    return v->items.front();
+    return trim(v->items.front());
   }
 
   std::vector<std::string> list(std::initializer_list<std::string_view> keys) const {
     const FrontMatterValue* v = find(keys);
     std::vector<std::string> out;
     if (!v) return out;
-    for (const auto& item : v->items) {
+    for (const auto& raw : v->items) {
+      std::string item = trim(raw);
       if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
     }
     return out;

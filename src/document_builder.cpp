@@ -35,14 +35,23 @@ std::string id_term(const std::string& id) {
   return term;
 }
 
+void collect_spelling(const Xapian::Document& doc, SpellingCounts& counts) {
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string& term = *it;
+    unsigned char first = static_cast<unsigned char>(term[0]);
+    if (first >= 'A' && first <= 'Z') continue;  // prefixed or stemmed (Z...)
+    if (term.size() < 2 || term.size() > 32) continue;
+    counts[term] += it.get_wdf();
+  }
+}
+
+void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts) {
+  for (const auto& [word, freq] : counts) db.add_spelling(word, freq);
+}
+
 DocumentBuilder::DocumentBuilder(const IndexWriterOptions& options) : options_(options) {
   generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   generator_.set_max_word_length(64);
-}
-
-void DocumentBuilder::enable_spelling(Xapian::WritableDatabase& db) {
-  generator_.set_database(db);
-  generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
 }
 
 const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language) {

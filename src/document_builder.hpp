@@ -14,8 +14,7 @@ namespace folio::detail {
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(const IndexWriterOptions& options);
-  // Feeds the spelling dictionary of `db` while building (serial use only).
-  void enable_spelling(Xapian::WritableDatabase& db);
+  // Not thread-safe: use one builder per thread.
   Xapian::Document build(const Article& article);
 
  private:
@@ -31,5 +30,12 @@ class DocumentBuilder {
 
 // The unique id term of an article ("Q" + id).
 std::string id_term(const std::string& id);
+
+// Words for the spelling dictionary ("did you mean"), with frequencies: the unprefixed, unstemmed
+// terms of documents. Collected per thread and added to the database in one pass, which is far
+// cheaper than Xapian's per-word spelling updates during indexing.
+using SpellingCounts = std::map<std::string, Xapian::termcount>;
+void collect_spelling(const Xapian::Document& doc, SpellingCounts& counts);
+void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts);
 
 }  // namespace folio::detail

@@ -89,6 +89,15 @@ void remove_stale_generations(const std::string& db_path, const std::string& kee
     std::error_code ec;
     fs::remove_all(fs::path(db_path) / name, ec);
   }
+  // Shard folders of rebuilds that never finished ("gen-000004.shards").
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(db_path, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.size() > 10 && is_generation_name(name.substr(0, 10)) && name.substr(10) == ".shards") {
+      std::error_code ignored;
+      fs::remove_all(entry.path(), ignored);
+    }
+  }
 }
 
 void sync_folder(const std::string& folder) {

@@ -1,0 +1,21 @@
+// Date ranges: the query syntax (date:2026-01-01..2026-02-28, date:2025.., date:..2024-12-31,
+// date:2026-01) and the value-range queries over the date and lastmod slots.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "folio/search.hpp"
+
+namespace folio::detail {
+
+// Parses "FROM..TO", "FROM..", "..TO" or a single period. Each end is YYYY, YYYY-MM, YYYY-MM-DD or
+// a full date-time; a period covers all of it (2025 = the whole year). nullopt if unreadable.
+std::optional<DateRange> parse_date_range(std::string_view field, std::string_view text);
+
+// The value-range query of a DateRange; `to` at midnight covers that whole day.
+Xapian::Query date_range_query(const DateRange& range);
+
+}  // namespace folio::detail

@@ -1,0 +1,47 @@
+#include "hits.hpp"
+
+#include "folio/schema.hpp"
+#include "search_text.hpp"
+#include "stored_record.hpp"
+
+namespace folio::detail {
+
+std::string id_term(const std::string& id) {
+  return std::string(schema::kId) + id;
+}
+
+std::optional<Xapian::Document> find_document(const Xapian::Database& db, const std::string& id) {
+  std::string term = id_term(id);
+  auto posting = db.postlist_begin(term);
+  if (posting == db.postlist_end(term)) return std::nullopt;
+  return db.get_document(*posting);
+}
+
+Hit make_hit(const Xapian::Document& doc, double score, const HitOptions& options) {
+  StoredArticle stored = decode_stored_article(doc.get_data());
+  ArticleRecord& record = stored.record;
+  Hit hit;
+  hit.id = record.id;
+  hit.url = record.url;
+  hit.title_plain = record.title;
+  hit.title = options.highlighter ? options.highlighter->highlight(record.title)
+                                  : html_escape(record.title);
+  hit.date = record.date;
+  hit.lastmod = record.lastmod;
+  hit.tags = std::move(record.tags);
+  hit.categories = std::move(record.categories);
+  hit.authors = std::move(record.authors);
+  hit.description = record.description;
+  hit.score = score;
+  if (options.highlighter && options.snippet_length > 0) {
+    SnippetChoice choice = choose_snippet(stored, *options.highlighter, options.snippet_length);
+    hit.snippet = std::move(choice.snippet);
+    if (choice.heading_index >= 0) {
+      const Heading& heading = record.headings[static_cast<std::size_t>(choice.heading_index)];
+      hit.section = SectionMatch{heading.text, heading.anchor, record.url + "#" + heading.anchor};
+    }
+  }
+  return hit;
+}
+
+}  // namespace folio::detail

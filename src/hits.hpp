@@ -1,0 +1,29 @@
+// A matching document as a Hit: its stored display record, the title highlighted, the snippet of
+// its best passage and the section that holds it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include <xapian.h>
+
+#include "folio/search.hpp"
+#include "snippets.hpp"
+
+namespace folio::detail {
+
+struct HitOptions {
+  const Highlighter* highlighter = nullptr;  // null: no highlighting, no snippet
+  std::size_t snippet_length = 0;            // 0: no snippet
+};
+
+Hit make_hit(const Xapian::Document& doc, double score, const HitOptions& options);
+
+// The unique id term of an article ("Q" + id).
+std::string id_term(const std::string& id);
+
+// The document with that id, if the index holds it.
+std::optional<Xapian::Document> find_document(const Xapian::Database& db, const std::string& id);
+
+}  // namespace folio::detail

@@ -1,0 +1,48 @@
+// The open index (or indexes, searched as one) behind a Searcher, kept current: new commits are
+// picked up with Database::reopen(), and a full rebuild, which swaps the XAPIANDB stub file to a
+// new generation, is noticed by watching the stub and answered by opening afresh.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace folio::detail {
+
+class IndexHandle {
+ public:
+  // Throws Error{not_found} when a path holds no index, Error{database} when one cannot be opened.
+  explicit IndexHandle(std::vector<std::string> paths);
+
+  Xapian::Database& db() { return db_; }
+  const std::vector<std::string>& paths() const { return paths_; }
+
+  // Reopens if anything changed since the last call; true if it did.
+  bool refresh();
+  // Opens every path afresh (after DatabaseModifiedError, or when a stub changed).
+  void reopen_from_scratch();
+  // Changes with every commit or generation swap.
+  std::string revision() const;
+
+ private:
+  struct StubState {
+    bool exists = false;
+    unsigned long long inode = 0;
+    long long mtime_ns = 0;
+    long long size = 0;
+    bool operator==(const StubState&) const = default;
+  };
+  std::vector<std::string> paths_;
+  std::vector<StubState> stubs_;
+  Xapian::Database db_;
+
+  // stat(2) of the stub: a swap by rename(2) always changes the inode.
+  static StubState read_stub(const std::string& path);
+  static std::string read_stub_content(const std::string& path);
+};
+
+// Translates a Xapian exception into folio::Error{database}.
+[[noreturn]] void throw_database_error(const Xapian::Error& error, const std::string& context);
+
+}  // namespace folio::detail

@@ -1,0 +1,31 @@
+// One search, start to finish, against an open database: the request checked, the query built,
+// the all-words / best-partial-matches / spelling-corrected attempts, facets (disjunctive for
+// selected fields), and the page of hits with snippets.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "folio/config.hpp"
+#include "folio/search.hpp"
+#include "search_fields.hpp"
+#include "synonyms.hpp"
+
+namespace folio::detail {
+
+struct SearchContext {
+  const SearchSettings& settings;
+  const SynonymTable& synonyms;
+  const FieldCatalog& fields;
+  Xapian::Stem stemmer;
+  std::string language;  // of the stemmer, for stopwords
+};
+
+// Throws Error{invalid_query} with param() for a request that cannot be served.
+void validate_request(const SearchRequest& request, const SearchSettings& settings);
+
+SearchResults run_search(const Xapian::Database& db, const SearchRequest& request,
+                         const SearchContext& context);
+
+}  // namespace folio::detail

@@ -1,0 +1,31 @@
+// Small text helpers of the query side: making untrusted query strings safe, HTML escaping and
+// Unicode-aware lowercasing (Xapian's Unicode tables, so they agree with the TermGenerator).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace folio::detail {
+
+// Valid UTF-8 with every invalid byte replaced by U+FFFD and every control character (NUL
+// included) replaced by a space, so a hostile query can be echoed, logged and serialised safely.
+std::string sanitise_text(std::string_view text);
+
+// Appends `text` to `out` with &, <, >, " and ' escaped.
+void append_html_escaped(std::string& out, std::string_view text);
+std::string html_escape(std::string_view text);
+
+// Lowercases with Xapian's Unicode tables.
+std::string lowercase(std::string_view text);
+
+// Number of characters (code points) in valid UTF-8.
+std::size_t utf8_length(std::string_view text);
+
+// True if every character is a letter (Unicode categories Lu, Ll, Lt, Lm, Lo).
+bool is_all_letters(std::string_view text);
+
+// True if `text` has only ASCII digits.
+bool is_all_digits(std::string_view text);
+
+}  // namespace folio::detail

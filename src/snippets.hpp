@@ -1,0 +1,66 @@
+// Highlighted snippets from the stored section texts: the passage holding the most query words
+// (matched as typed, by stem, or by wildcard prefix), HTML-escaped, matches wrapped in the
+// configured markers, and the section it comes from, as Pagefind's sub-results show.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "stored_record.hpp"
+#include "word_query.hpp"
+
+namespace folio::detail {
+
+struct Markers {
+  std::string start = "<mark>";
+  std::string end = "</mark>";
+};
+
+struct Passage {
+  std::string html;  // escaped, highlighted, "…" where text was cut
+  int score = 0;     // 0 when no query word is in it
+};
+
+class Highlighter {
+ public:
+  Highlighter(const HighlightTerms& terms, const Xapian::Stem& stemmer, Markers markers);
+
+  // The whole text, escaped, every match wrapped.
+  std::string highlight(std::string_view text) const;
+  // The best window of about `length` characters.
+  Passage best_passage(std::string_view text, std::size_t length) const;
+  // How many distinct query words `text` holds.
+  int distinct_matches(std::string_view text) const;
+
+ private:
+  struct Word {
+    std::size_t begin;
+    std::size_t end;
+    int match;  // -1, or an id shared by every form of one query word
+  };
+  const HighlightTerms& terms_;
+  Xapian::Stem stemmer_;
+  Markers markers_;
+  std::vector<std::string> stem_heads_;
+
+  std::vector<Word> scan(std::string_view text) const;
+  int match_id(std::string_view lowered) const;
+  std::string render(std::string_view text, const std::vector<Word>& words, std::size_t first,
+                     std::size_t last) const;
+};
+
+struct SnippetChoice {
+  std::string snippet;     // escaped, highlighted
+  int heading_index = -1;  // record.headings index of the section holding the best match, or -1
+};
+
+// Picks the best passage over every section of an article; without any match, the start of the
+// description (or of the text).
+SnippetChoice choose_snippet(const StoredArticle& article, const Highlighter& highlighter,
+                             std::size_t length);
+
+}  // namespace folio::detail
