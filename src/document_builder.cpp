@@ -10,8 +10,6 @@ namespace {
 
 using namespace folio::schema;
 
-constexpr std::size_t kMaxTermBytes = 240;
-
 Xapian::Stem make_stemmer(const std::string& language) {
   if (language.empty() || language == "none") return Xapian::Stem();
   try {
@@ -29,24 +27,46 @@ std::string prefixed(std::string_view prefix, std::string_view value) {
 
 }  // namespace
 
-std::string id_term(const std::string& id) {
-  std::string term = prefixed(kId, id);
-  if (term.size() > kMaxTermBytes) term.resize(kMaxTermBytes);
-  return term;
-}
-
 void collect_spelling(const Xapian::Document& doc, SpellingCounts& counts) {
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
     const std::string& term = *it;
     unsigned char first = static_cast<unsigned char>(term[0]);
     if (first >= 'A' && first <= 'Z') continue;  // prefixed or stemmed (Z...)
-    if (term.size() < 2 || term.size() > 32) continue;
-    counts[term] += it.get_wdf();
+    if (term.size() < 3 || term.size() > 32) continue;
+    SpellingWord& word = counts[term];
+    word.frequency += it.get_wdf();
+    word.documents += 1;
   }
 }
 
-void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts) {
-  for (const auto& [word, freq] : counts) db.add_spelling(word, freq);
+void merge_spelling(SpellingCounts& into, const SpellingCounts& from) {
+  for (const auto& [term, word] : from) {
+    SpellingWord& total = into[term];
+    total.frequency += word.frequency;
+    total.documents += word.documents;
+  }
+}
+
+namespace {
+
+// Numbers are never suggested; every word with a letter is, so a typo in a rare word still
+// finds the one article that has it.
+bool spelling_worthy(const std::string& term) {
+  for (unsigned char c : term) {
+    if ((c >= 'a' && c <= 'z') || c >= 0x80) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts, std::size_t part,
+                  std::size_t parts) {
+  std::hash<std::string> hash;
+  for (const auto& [term, word] : counts) {
+    if (parts > 1 && hash(term) % parts != part) continue;
+    if (spelling_worthy(term)) db.add_spelling(term, word.frequency);
+  }
 }
 
 DocumentBuilder::DocumentBuilder(const IndexWriterOptions& options) : options_(options) {

@@ -28,14 +28,20 @@ class DocumentBuilder {
   std::map<std::string, Xapian::Stem> stemmers_;
 };
 
-// The unique id term of an article ("Q" + id).
-std::string id_term(const std::string& id);
-
-// Words for the spelling dictionary ("did you mean"), with frequencies: the unprefixed, unstemmed
-// terms of documents. Collected per thread and added to the database in one pass, which is far
-// cheaper than Xapian's per-word spelling updates during indexing.
-using SpellingCounts = std::map<std::string, Xapian::termcount>;
+// Words for the spelling dictionary ("did you mean", typo tolerance): the unprefixed, unstemmed
+// terms of documents with their frequency and the number of documents using them. Collected per
+// thread and added to the database in one pass, far cheaper than Xapian's per-word spelling
+// updates during indexing.
+struct SpellingWord {
+  Xapian::termcount frequency = 0;
+  Xapian::doccount documents = 0;
+};
+using SpellingCounts = std::map<std::string, SpellingWord>;
 void collect_spelling(const Xapian::Document& doc, SpellingCounts& counts);
-void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts);
+void merge_spelling(SpellingCounts& into, const SpellingCounts& from);
+// Adds the words worth suggesting (see spelling_worthy) whose hash falls in partition
+// `part` of `parts`, so several databases can be fed in parallel without overlap.
+void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts, std::size_t part = 0,
+                  std::size_t parts = 1);
 
 }  // namespace folio::detail

@@ -1,17 +1,14 @@
 #include "hits.hpp"
 
+#include "document_builder.hpp"
 #include "folio/schema.hpp"
 #include "search_text.hpp"
 #include "stored_record.hpp"
 
 namespace folio::detail {
 
-std::string id_term(const std::string& id) {
-  return std::string(schema::kId) + id;
-}
-
 std::optional<Xapian::Document> find_document(const Xapian::Database& db, const std::string& id) {
-  std::string term = id_term(id);
+  std::string term = schema::id_term(id);
   auto posting = db.postlist_begin(term);
   if (posting == db.postlist_end(term)) return std::nullopt;
   return db.get_document(*posting);

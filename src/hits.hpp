@@ -20,8 +20,6 @@ struct HitOptions {
 
 Hit make_hit(const Xapian::Document& doc, double score, const HitOptions& options);
 
-// The unique id term of an article ("Q" + id).
-std::string id_term(const std::string& id);
 
 // The document with that id, if the index holds it.
 std::optional<Xapian::Document> find_document(const Xapian::Database& db, const std::string& id);

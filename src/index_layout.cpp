@@ -101,10 +101,12 @@ void remove_stale_generations(const std::string& db_path, const std::string& kee
 }
 
 void sync_folder(const std::string& folder) {
-  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::syncfs(fd);
-  ::close(fd);
+  // fsync each file rather than syncfs(2): the latter waits for every writer on the filesystem.
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.is_regular_file(ec)) fsync_path(entry.path().string(), O_RDONLY);
+  }
+  fsync_path(folder, O_RDONLY | O_DIRECTORY);
 }
 
 IndexLock::IndexLock(const std::string& db_path) {

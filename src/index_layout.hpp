@@ -21,7 +21,7 @@ std::string next_generation_name(const std::string& db_path);
 // Removes generation folders other than `keep_a` and `keep_b` (left over by crashes or old swaps).
 void remove_stale_generations(const std::string& db_path, const std::string& keep_a,
                               const std::string& keep_b);
-// Flushes everything written below `folder` to disk (syncfs), after DB_NO_SYNC writes.
+// Flushes the files of `folder` and the folder itself to disk, after DB_NO_SYNC writes.
 void sync_folder(const std::string& folder);
 
 // An exclusive, non-blocking flock(2) on folio.lock, released on destruction or process death.

@@ -147,7 +147,7 @@ struct IndexWriter::Impl {
   }
 
   void add(const Article& article) {
-    std::string term = detail::id_term(article.id);
+    std::string term = schema::id_term(article.id);
     if (rebuilding) {
       Shard* shard;
       {
@@ -175,13 +175,17 @@ struct IndexWriter::Impl {
     if (options.index_spelling) detail::collect_spelling(doc, spelling);
     std::lock_guard<std::mutex> guard(mutex);
     db->replace_document(term, doc);
-    detail::add_spelling(*db, spelling);
+    pending_spelling_merge(spelling);
     sources[article.id] = IndexedSource{article.relative_path, article.content_hash};
   }
 
+  // Update mode: words are gathered until commit, then added in one pass.
+  SpellingCounts update_spelling;
+  void pending_spelling_merge(const SpellingCounts& words) { detail::merge_spelling(update_spelling, words); }
+
   void remove(const std::string& id) {
     std::lock_guard<std::mutex> guard(mutex);
-    std::string term = detail::id_term(id);
+    std::string term = schema::id_term(id);
     if (rebuilding) {
       for (auto& [thread, shard] : shards) shard->db.delete_document(term);
     } else {
@@ -195,7 +199,7 @@ struct IndexWriter::Impl {
     if (!rebuilding) return sources.count(id) > 0;
     if (previous.empty()) return false;
     if (!replaced) replaced.emplace((fs::path(options.db_path) / previous).string());
-    std::string term = detail::id_term(id);
+    std::string term = schema::id_term(id);
     auto it = replaced->postlist_begin(term);
     if (it == replaced->postlist_end(term)) return false;
     Xapian::Document copy = copy_document(replaced->get_document(*it));
@@ -209,6 +213,8 @@ struct IndexWriter::Impl {
     std::lock_guard<std::mutex> guard(mutex);
     if (!rebuilding) {
       write_metadata(*db);
+      detail::add_spelling(*db, update_spelling);
+      update_spelling.clear();
       db->commit_transaction();
       db->begin_transaction(true);
       return;
@@ -223,20 +229,36 @@ struct IndexWriter::Impl {
     open_for_update();
   }
 
-  // Folds spelling and metadata into the first shard, then compacts every shard into the new
-  // generation's folder.
+  // Adds the spelling dictionary (split over the shards, written in parallel) and metadata, then
+  // compacts every shard into the new generation's folder.
   void merge_shards() {
     Shard& first = shard_for_this_thread();
+    std::vector<Shard*> parts;
+    SpellingCounts spelling;
     for (auto& [thread, shard] : shards) {
-      if (options.index_spelling) detail::add_spelling(first.db, shard->spelling);
+      parts.push_back(shard.get());
+      detail::merge_spelling(spelling, shard->spelling);
       shard->spelling.clear();
     }
     write_metadata(first.db);
-    Xapian::Database all;
-    for (auto& [thread, shard] : shards) {
-      shard->db.commit();
-      all.add_database(Xapian::Database(shard->path));
+    std::vector<std::thread> writers;
+    std::vector<std::exception_ptr> errors(parts.size());
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      writers.emplace_back([&, k] {
+        try {
+          if (options.index_spelling) detail::add_spelling(parts[k]->db, spelling, k, parts.size());
+          parts[k]->db.commit();
+        } catch (...) {
+          errors[k] = std::current_exception();
+        }
+      });
     }
+    for (auto& w : writers) w.join();
+    for (auto& e : errors) {
+      if (e) std::rethrow_exception(e);
+    }
+    Xapian::Database all;
+    for (Shard* shard : parts) all.add_database(Xapian::Database(shard->path));
     all.compact(generation_path(), Xapian::DBCOMPACT_MULTIPASS);
     std::string shard_folder = generation_path() + ".shards";
     shards.clear();  // closes the shard databases

@@ -204,22 +204,15 @@ class TextCollector {
     switch (html::classify_tag(tag)) {
       case html::TagKind::opens_hidden:
         hidden_inline_ = true;
-        return;
+        break;
       case html::TagKind::closes_hidden:
         hidden_inline_ = false;
-        return;
+        break;
+      case html::TagKind::block:
+        append_inline(" ");
+        break;
       case html::TagKind::other:
         break;
-    }
-    if (hidden_inline_) return;
-    const std::size_t before = text().size();
-    html::append_text(text(), tag);
-    for (std::size_t i = before; i < text().size(); ++i) {
-      if (text()[i] == '\n') text()[i] = ' ';
-    }
-    if (text().size() > before && before > 0 && text()[before] == ' ' &&
-        (text()[before - 1] == ' ' || text()[before - 1] == '\n')) {
-      text().erase(before, 1);
     }
   }
 

@@ -79,7 +79,9 @@ BuiltQuery QueryBuilder::build(const QueryNode& root, std::string_view query_tex
   BuiltQuery built;
   out_ = &built;
   replacements_.clear();
-  build_root(root);
+  QueryNode readable = root;
+  if (policy_ == FieldPolicy::lenient) read_unknown_fields_as_words(readable);
+  build_root(readable);
   built.corrected_query = apply_replacements(query_text);
   out_ = nullptr;
   return built;
@@ -103,6 +105,52 @@ std::optional<FieldSpec> QueryBuilder::resolve_field(const QueryNode& node,
     unknown = true;
   }
   return spec;
+}
+
+bool QueryBuilder::is_readable_field(const QueryNode& node) const {
+  if (node.field.empty()) return true;
+  auto field = fields_.find(node.field);
+  if (!field) return false;
+  switch (field->kind) {
+    case FieldKind::text: return true;
+    case FieldKind::date: return parse_date_range(field->name, node.text).has_value();
+    case FieldKind::filter: return !filter_term(*field, node.text).empty();
+  }
+  return true;
+}
+
+// "foo:bar", "http://x.org", "date:yesterday": the words of the token, each a plain word in the
+// enclosing sequence (so that the best-partial-matches fallback can drop some of them).
+void QueryBuilder::read_unknown_fields_as_words(QueryNode& node) {
+  for (auto& child : node.children) read_unknown_fields_as_words(child);
+  std::vector<QueryNode> children;
+  for (auto& child : node.children) {
+    bool leaf = child.kind == NodeKind::word || child.kind == NodeKind::phrase;
+    if (!leaf || is_readable_field(child)) {
+      children.push_back(std::move(child));
+      continue;
+    }
+    std::string_view raw = child.raw;
+    if (child.sign != 0 && !raw.empty() && raw.front() == child.sign) raw.remove_prefix(1);
+    QueryNode words;
+    words.kind = NodeKind::sequence;
+    words.sign = child.sign;
+    std::vector<std::string> terms = words_.terms_of(raw);
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      QueryNode word;
+      word.kind = NodeKind::word;
+      word.text = terms[i];  // raw stays empty: no "did you mean" offsets for these
+      word.position = child.position;
+      word.partial = child.partial && i + 1 == terms.size();
+      words.children.push_back(std::move(word));
+    }
+    if (node.kind == NodeKind::sequence && words.sign == 0) {
+      for (auto& word : words.children) children.push_back(std::move(word));
+    } else {
+      children.push_back(std::move(words));
+    }
+  }
+  node.children = std::move(children);
 }
 
 // The token read as plain text, field name and all ("http://x", "foo:bar").

@@ -59,6 +59,8 @@ class QueryBuilder {
   Part leaf(const QueryNode& node, const std::optional<FieldSpec>& inherited);
   Part text_leaf(const QueryNode& node, const std::string& prefix);
   Part plain_reading(const QueryNode& node);
+  bool is_readable_field(const QueryNode& node) const;
+  void read_unknown_fields_as_words(QueryNode& node);
   Xapian::Query sequence_query(const QueryNode& node, const std::optional<FieldSpec>& inherited);
   void build_root(const QueryNode& root);
   bool take_filter(const QueryNode& node);

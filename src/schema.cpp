@@ -56,4 +56,10 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
   return truncate_utf8(std::move(term), kMaxTermBytes);
 }
 
+std::string id_term(std::string_view id) {
+  std::string term(kId);
+  term += id;
+  return truncate_utf8(std::move(term), kMaxTermBytes);
+}
+
 }  // namespace folio::schema

@@ -11,7 +11,7 @@ namespace {
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
 constexpr std::size_t kMaxMatchesConsidered = 256;
 constexpr int kDistinctWeight = 100;
-constexpr int kHeadingMatchWeight = 50;
+constexpr int kHeadingMatchWeight = 120;
 constexpr std::size_t kHeadBytes = 3;
 
 // Lowercases ASCII quickly, and anything else through Xapian's Unicode tables.

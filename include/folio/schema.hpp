@@ -56,4 +56,7 @@ std::string normalise_term_value(std::string_view value);
 // prefix + normalised value, truncated safely to Xapian's term length limit.
 std::string boolean_term(std::string_view prefix, std::string_view value);
 
+// The unique id term of an article: "Q" + id as written (ids are case-sensitive), truncated safely.
+std::string id_term(std::string_view id);
+
 }  // namespace folio::schema

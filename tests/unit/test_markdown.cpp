@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "folio/markdown.hpp"
@@ -278,6 +280,15 @@ TEST_CASE("markdown: headings keep plain text and get Hugo's anchors from their 
   }
 }
 
+TEST_CASE("markdown: Windows line endings") {
+  const MarkdownText result = extract_markdown(
+      "## Title ##\r\nBody line\r\n\r\nSetext\r\n---\r\n\r\n```\r\n{{ x }}\r\n```\r\n"
+      "{{< y >}}\r\n| a | b |\r\n|---|---|\r\n| c | d |\r\n");
+  check_headings(result, {{2, "Title", "title"}, {2, "Setext", "setext"}});
+  CHECK(result.text == "Title\nBody line\nSetext\na | b\nc | d");
+  CHECK(result.code == "{{ x }}");
+}
+
 TEST_CASE("markdown: sections hold the text under each heading") {
   const MarkdownText result = extract_markdown(
       "Lead paragraph.\n\n# One\nFirst body.\n\n## Two\nSecond body.\n\n- item\n\n# Three\n");
@@ -370,4 +381,30 @@ TEST_CASE("markdown: hostile input finishes without crashing") {
     const MarkdownText result = extract_markdown(input);
     CHECK(result.sections.size() == result.headings.size() + 1);
   }
+}
+
+TEST_CASE("markdown: documents extracted on several threads at once come out the same") {
+  // cmark-gfm edits global parser state while parsing; concurrent extraction must not let one
+  // document's parse change another's autolinks, strikethrough or tables.
+  std::string document;
+  for (int i = 0; i < 40; ++i) {
+    document += "| a | b |\n|---|---|\n| x | y |\n\nSee https://example.com/page" +
+                std::to_string(i) + " and ~~old~~ text.\n\n";
+  }
+  const MarkdownText expected = extract_markdown(document);
+  REQUIRE_FALSE(has(expected.text, "example.com"));
+  REQUIRE_FALSE(has(expected.text, "~"));
+
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int round = 0; round < 100; ++round) {
+        if (extract_markdown(document).text != expected.text) ++mismatches;
+      }
+    });
+  }
+  for (std::thread& thread : threads)
+    thread.join();
+  CHECK(mismatches == 0);
 }

@@ -81,7 +81,7 @@ TEST_CASE("url: front matter slug, url and Zola path override the file path") {
       {with_url("posts/x.md", "/feed.xml"), "/feed.xml"},
       {with_url("posts/x.md", "/Keep/Case/"), "/Keep/Case/"},
       {with_zola_path("posts/x.md", "my/page/"), "/my/page/"},
-      {with_zola_path("posts/x.md", "/my/page"), "/my/page"},
+      {with_zola_path("posts/x.md", "/my/page"), "/my/page/"},  // Zola permalinks end in a slash
   };
   for (const UrlCase& c : cases) {
     CAPTURE(c.request.relative_path, c.request.slug, c.request.url, c.request.zola_path);

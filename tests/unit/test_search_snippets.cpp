@@ -1,0 +1,132 @@
+// Snippets and highlighting: the best passage, HTML escaping, markers, the section holding the
+// match with its anchor, and the title highlighted.
+#include <catch2/catch.hpp>
+
+#include "search_fixture.hpp"
+
+using namespace folio;
+using folio::test::request;
+using folio::test::SearchFixture;
+
+namespace {
+
+Hit first_hit(Searcher& searcher, const SearchRequest& r) {
+  SearchResults results = searcher.search(r);
+  REQUIRE(!results.hits.empty());
+  return results.hits.front();
+}
+
+// The snippet's text without markers and ellipses.
+std::string visible_text(std::string s) {
+  for (const std::string cut : {"<mark>", "</mark>", "\xE2\x80\xA6"}) {
+    for (std::size_t at; (at = s.find(cut)) != std::string::npos;) s.erase(at, cut.size());
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("snippets: HTML in content and titles is escaped, matches are marked") {
+  Searcher searcher(SearchFixture::shared().db());
+  Hit hit = first_hit(searcher, request("script"));
+  CHECK(hit.id == "notes/html-escaping");
+  CHECK(hit.snippet.find("&lt;<mark>script</mark>&gt;") != std::string::npos);
+  CHECK(hit.snippet.find("&quot;xss&quot;") != std::string::npos);
+  CHECK(hit.snippet.find("<script") == std::string::npos);
+  CHECK(hit.snippet.find("&amp;") != std::string::npos);
+  CHECK(hit.title == "Escaping &lt;<mark>script</mark>&gt; &amp; HTML in Templates");
+  CHECK(hit.title_plain == "Escaping <script> & HTML in Templates");
+}
+
+TEST_CASE("snippets: the section holding the best match, with its anchor and url") {
+  Searcher searcher(SearchFixture::shared().db());
+  Hit hit = first_hit(searcher, request("sampling"));
+  CHECK(hit.id == "guides/observability-tracing");
+  REQUIRE(hit.section.has_value());
+  CHECK(hit.section->heading == "Sampling");
+  CHECK(hit.section->anchor == "sampling");
+  CHECK(hit.section->url == hit.url + "#sampling");
+  CHECK(hit.snippet.find("<mark>sampling</mark>") != std::string::npos);
+
+  hit = first_hit(searcher, request("executor tokio"));
+  REQUIRE(hit.section.has_value());
+  CHECK(hit.section->anchor == "executors");
+
+  // A heading that holds the query words marks its section even when the text under it does not.
+  hit = first_hit(searcher, request("memory safety"));
+  REQUIRE(hit.section.has_value());
+  CHECK(hit.section->anchor == "memory-safety");
+
+  // Text before the first heading has no section.
+  hit = first_hit(searcher, request("decouple producers"));
+  CHECK(hit.id == "guides/message-queues");
+  CHECK_FALSE(hit.section.has_value());
+  CHECK(hit.snippet.find("<mark>decouple</mark>") != std::string::npos);
+}
+
+TEST_CASE("snippets: stems, phrases, synonyms and corrections are highlighted") {
+  Searcher searcher(SearchFixture::shared().db());
+  CHECK(first_hit(searcher, request("pinned")).snippet.find("<mark>pinning</mark>") !=
+        std::string::npos);
+  Hit hit = first_hit(searcher, request("\"worker pool\""));
+  CHECK(hit.snippet.find("<mark>worker</mark> <mark>pool</mark>") != std::string::npos);
+  hit = first_hit(searcher, request("kubernetes"));
+  CHECK(hit.title.find("<mark>Kubernetes</mark>") != std::string::npos);
+  SearchResults results = searcher.search(request("k8s"));
+  for (const auto& h : results.hits) {
+    bool marked = h.title.find("<mark>") != std::string::npos ||
+                  h.snippet.find("<mark>") != std::string::npos;
+    CHECK(marked);
+  }
+  hit = first_hit(searcher, request("deadlokc"));
+  CHECK(hit.snippet.find("<mark>deadlock</mark>") != std::string::npos);
+}
+
+TEST_CASE("snippets: length, markers and switching snippets off") {
+  Searcher searcher(SearchFixture::shared().db());
+  SearchRequest r = request("thread");
+  r.snippet_length = 60;
+  Hit hit = first_hit(searcher, r);
+  CHECK(visible_text(hit.snippet).size() <= 60);
+  CHECK(hit.snippet.find("<mark>thread") != std::string::npos);
+
+  r.highlight_start = "[[";
+  r.highlight_end = "]]";
+  hit = first_hit(searcher, r);
+  CHECK(hit.snippet.find("[[thread") != std::string::npos);
+  CHECK(hit.snippet.find("<mark>") == std::string::npos);
+
+  r = request("thread");
+  r.snippet_length = 0;
+  CHECK(first_hit(searcher, r).snippet.empty());
+
+  SearchSettings settings;
+  settings.highlight_start = "<em>";
+  settings.highlight_end = "</em>";
+  Searcher configured(SearchFixture::shared().db(), settings);
+  CHECK(first_hit(configured, request("thread")).snippet.find("<em>thread</em>") !=
+        std::string::npos);
+}
+
+TEST_CASE("snippets: without a matching word the snippet is the start of the description") {
+  Searcher searcher(SearchFixture::shared().db());
+  Hit hit = first_hit(searcher, request("tags:kafka"));
+  CHECK(hit.snippet.rfind("Delivery guarantees", 0) == 0);
+  CHECK_FALSE(hit.section.has_value());
+  CHECK(hit.title == "Choosing a Message Queue: Kafka, RabbitMQ or NATS");
+}
+
+TEST_CASE("snippets: hits carry the stored display record") {
+  Searcher searcher(SearchFixture::shared().db());
+  Hit hit = first_hit(searcher, request("goroutines worker"));
+  const Article& a = SearchFixture::shared().article("posts/go-concurrency-patterns");
+  CHECK(hit.id == a.id);
+  CHECK(hit.url == a.url);
+  CHECK(hit.date == a.date);
+  CHECK(hit.lastmod == a.lastmod);
+  CHECK(hit.tags == a.tags);
+  CHECK(hit.categories == a.categories);
+  CHECK(hit.authors == a.authors);
+  CHECK(hit.description == a.description);
+  CHECK(hit.score > 0);
+}
