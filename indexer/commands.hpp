@@ -9,9 +9,9 @@ namespace folio::cli {
 
 enum ExitCode : int {
   kExitOk = 0,
-  kExitFilesFailed = 1,   // some files failed under --strict (or `folio check` found problems)
-  kExitUsage = 2,         // bad arguments or configuration
-  kExitIndexUnusable = 3, // the index is locked by another process, missing or unusable
+  kExitFilesFailed = 1,    // some files failed under --strict (or `folio check` found problems)
+  kExitUsage = 2,          // bad arguments or configuration
+  kExitIndexUnusable = 3,  // the index is locked by another process, missing or unusable
 };
 
 struct CommonOptions {

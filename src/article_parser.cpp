@@ -25,8 +25,10 @@ std::string lower(std::string_view s) {
 
 std::string trim(std::string_view s) {
   auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
-  while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && is_space(static_cast<unsigned char>(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && is_space(static_cast<unsigned char>(s.back())))
+    s.remove_suffix(1);
   return std::string(s);
 }
 
@@ -40,7 +42,8 @@ std::string human_size(std::size_t bytes) {
 class Fields {
  public:
   Fields(const FrontMatter& fm, const std::string& path) : path_(path) {
-    for (const auto& [key, value] : fm.fields) by_key_.emplace(lower(key), &value);
+    for (const auto& [key, value] : fm.fields)
+      by_key_.emplace(lower(key), &value);
   }
 
   const FrontMatterValue* find(std::initializer_list<std::string_view> keys) const {
@@ -63,7 +66,8 @@ class Fields {
     if (!v) return out;
     for (const auto& raw : v->items) {
       std::string item = trim(raw);
-      if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+      if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end())
+        out.push_back(item);
     }
     return out;
   }
@@ -90,7 +94,9 @@ class Fields {
   std::map<std::string, const FrontMatterValue*> by_key_;
 };
 
-bool is_true(const std::string& s) { return s == "true" || s == "yes" || s == "1"; }
+bool is_true(const std::string& s) {
+  return s == "true" || s == "yes" || s == "1";
+}
 
 // Hugo's multilingual file names: "post.fr.md" is the French version of "post".
 std::string language_from_file_name(const std::string& relative_path) {
@@ -98,7 +104,8 @@ std::string language_from_file_name(const std::string& relative_path) {
   auto dot = stem.rfind('.');
   if (dot == std::string::npos || stem.size() - dot != 3) return {};
   std::string code = stem.substr(dot + 1);
-  bool letters = std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::islower(c); });
+  bool letters =
+      std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::islower(c); });
   return letters ? code : std::string();
 }
 
@@ -137,8 +144,10 @@ std::string lead_summary(const std::string& text) {
   }
   if (flat.size() <= kDescriptionFallbackChars) return flat;
   std::size_t cut = flat.rfind(' ', kDescriptionFallbackChars);
-  if (cut == std::string::npos || cut < kDescriptionFallbackChars / 2) cut = kDescriptionFallbackChars;
-  while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
+  if (cut == std::string::npos || cut < kDescriptionFallbackChars / 2)
+    cut = kDescriptionFallbackChars;
+  while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80)
+    --cut;
   return flat.substr(0, cut) + "…";
 }
 

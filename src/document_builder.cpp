@@ -91,12 +91,17 @@ void DocumentBuilder::index_free_text(const Article& article) {
     generator_.increase_termpos(100);  // keep phrases from spanning fields
   };
   field(article.title, w.title, kTitle);
-  for (const auto& h : article.headings) field(h.text, w.headings, kHeading);
+  for (const auto& h : article.headings)
+    field(h.text, w.headings, kHeading);
   field(article.description, w.description, kDescription);
-  for (const auto& k : article.keywords) field(k, w.keywords, kKeywordText);
-  for (const auto& t : article.tags) field(t, w.tags, {});
-  for (const auto& c : article.categories) field(c, w.tags, {});
-  for (const auto& s : article.sections) field(s.text, w.body, {});
+  for (const auto& k : article.keywords)
+    field(k, w.keywords, kKeywordText);
+  for (const auto& t : article.tags)
+    field(t, w.tags, {});
+  for (const auto& c : article.categories)
+    field(c, w.tags, {});
+  for (const auto& s : article.sections)
+    field(s.text, w.body, {});
   if (options_.index_code) field(article.code_text, w.code, kCode);
 }
 

@@ -39,7 +39,9 @@ void fsync_path(const std::string& path, int flags) {
 
 }  // namespace
 
-std::string stub_path(const std::string& db_path) { return (fs::path(db_path) / "XAPIANDB").string(); }
+std::string stub_path(const std::string& db_path) {
+  return (fs::path(db_path) / "XAPIANDB").string();
+}
 
 std::string read_current_generation(const std::string& db_path) {
   std::ifstream in(stub_path(db_path));
@@ -59,7 +61,8 @@ void write_current_generation(const std::string& db_path, const std::string& gen
     if (!out) io_error("cannot write the index stub", temp);
   }
   fsync_path(temp, O_RDONLY);
-  if (std::rename(temp.c_str(), target.c_str()) != 0) io_error("cannot swap the index stub", target);
+  if (std::rename(temp.c_str(), target.c_str()) != 0)
+    io_error("cannot swap the index stub", target);
   fsync_path(db_path, O_RDONLY | O_DIRECTORY);
 }
 
@@ -93,7 +96,8 @@ void remove_stale_generations(const std::string& db_path, const std::string& kee
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(db_path, ec)) {
     std::string name = entry.path().filename().string();
-    if (name.size() > 10 && is_generation_name(name.substr(0, 10)) && name.substr(10) == ".shards") {
+    if (name.size() > 10 && is_generation_name(name.substr(0, 10)) &&
+        name.substr(10) == ".shards") {
       std::error_code ignored;
       fs::remove_all(entry.path(), ignored);
     }

@@ -31,7 +31,9 @@ using detail::SpellingCounts;
               SourceLocation{where});
 }
 
-std::string now_iso() { return format_iso8601(static_cast<Timestamp>(std::time(nullptr))); }
+std::string now_iso() {
+  return format_iso8601(static_cast<Timestamp>(std::time(nullptr)));
+}
 
 template <typename Visit>
 void for_each_value(const Xapian::Database& db, unsigned slot, Visit visit) {
@@ -60,7 +62,8 @@ Xapian::Document copy_document(const Xapian::Document& old) {
       copy.add_posting(*t, *pos, 0);
     }
   }
-  for (auto v = old.values_begin(); v != old.values_end(); ++v) copy.add_value(v.get_valueno(), *v);
+  for (auto v = old.values_begin(); v != old.values_end(); ++v)
+    copy.add_value(v.get_valueno(), *v);
   copy.set_data(old.get_data());
   return copy;
 }
@@ -181,13 +184,16 @@ struct IndexWriter::Impl {
 
   // Update mode: words are gathered until commit, then added in one pass.
   SpellingCounts update_spelling;
-  void pending_spelling_merge(const SpellingCounts& words) { detail::merge_spelling(update_spelling, words); }
+  void pending_spelling_merge(const SpellingCounts& words) {
+    detail::merge_spelling(update_spelling, words);
+  }
 
   void remove(const std::string& id) {
     std::lock_guard<std::mutex> guard(mutex);
     std::string term = schema::id_term(id);
     if (rebuilding) {
-      for (auto& [thread, shard] : shards) shard->db.delete_document(term);
+      for (auto& [thread, shard] : shards)
+        shard->db.delete_document(term);
     } else {
       db->delete_document(term);
     }
@@ -253,12 +259,14 @@ struct IndexWriter::Impl {
         }
       });
     }
-    for (auto& w : writers) w.join();
+    for (auto& w : writers)
+      w.join();
     for (auto& e : errors) {
       if (e) std::rethrow_exception(e);
     }
     Xapian::Database all;
-    for (Shard* shard : parts) all.add_database(Xapian::Database(shard->path));
+    for (Shard* shard : parts)
+      all.add_database(Xapian::Database(shard->path));
     all.compact(generation_path(), Xapian::DBCOMPACT_MULTIPASS);
     std::string shard_folder = generation_path() + ".shards";
     shards.clear();  // closes the shard databases
@@ -270,7 +278,8 @@ struct IndexWriter::Impl {
     std::lock_guard<std::mutex> guard(mutex);
     if (!rebuilding) return db->get_doccount();
     std::size_t n = 0;
-    for (auto& [thread, shard] : shards) n += shard->db.get_doccount();
+    for (auto& [thread, shard] : shards)
+      n += shard->db.get_doccount();
     return n;
   }
 

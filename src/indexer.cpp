@@ -55,13 +55,14 @@ std::string read_file(const SourceFile& file, std::size_t limit) {
     std::snprintf(size, sizeof size, "%.1f MB", double(st.st_size) / (1024.0 * 1024.0));
     char max[32];
     std::snprintf(max, sizeof max, "%.1f MB", double(limit) / (1024.0 * 1024.0));
-    throw Error(ErrorCode::too_large,
-                std::string("file is ") + size + ", over the limit of " + max +
-                    " (index.max_file_bytes)",
-                SourceLocation{file.path});
+    throw Error(
+        ErrorCode::too_large,
+        std::string("file is ") + size + ", over the limit of " + max + " (index.max_file_bytes)",
+        SourceLocation{file.path});
   }
   std::ifstream in(file.path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io, "cannot open the file for reading", SourceLocation{file.path});
+  if (!in)
+    throw Error(ErrorCode::io, "cannot open the file for reading", SourceLocation{file.path});
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw Error(ErrorCode::io, "cannot read the file", SourceLocation{file.path});
   return bytes;
@@ -115,7 +116,8 @@ class FileProcessor {
         r.outcome = Outcome::unchanged;
         return r;
       }
-      r.article = parse_article(ArticleSource{file.path, file.relative_path, bytes}, request_.settings);
+      r.article =
+          parse_article(ArticleSource{file.path, file.relative_path, bytes}, request_.settings);
       r.outcome = publication_outcome(*r.article);
     } catch (const Error& e) {
       r.outcome = Outcome::failed;
@@ -157,9 +159,11 @@ class ParallelParser {
  public:
   ParallelParser(const std::vector<SourceFile>& files, const FileProcessor& processor, int jobs)
       : files_(files), processor_(processor), results_(files.size()) {
-    int threads = jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int threads =
+        jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     threads = std::min<int>(threads, static_cast<int>(std::max<std::size_t>(1, files.size())));
-    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+    for (int i = 0; i < threads; ++i)
+      workers_.emplace_back([this] { work(); });
   }
 
   ~ParallelParser() {
@@ -168,14 +172,16 @@ class ParallelParser {
       stopping_ = true;
     }
     window_open_.notify_all();
-    for (auto& t : workers_) t.join();
+    for (auto& t : workers_)
+      t.join();
   }
 
   // Waits up to `timeout` for result i; returns nullopt if it is not ready yet. Rethrows an
   // error that stopped the workers (the index failing, not a bad file).
   std::optional<FileResult> take(std::size_t i, std::chrono::milliseconds timeout) {
     std::unique_lock<std::mutex> lock(mutex_);
-    bool ready = result_ready_.wait_for(lock, timeout, [&] { return results_[i].has_value() || fatal_; });
+    bool ready =
+        result_ready_.wait_for(lock, timeout, [&] { return results_[i].has_value() || fatal_; });
     if (fatal_) std::rethrow_exception(fatal_);
     if (!ready) return std::nullopt;
     FileResult r = std::move(*results_[i]);
@@ -248,14 +254,27 @@ class ResultApplier {
   void apply(FileResult& r) {
     report_.bytes += r.bytes;
     claimed_ids_.insert(r.id);
-    for (auto& w : r.warnings) report_.warnings.push_back(std::move(w));
+    for (auto& w : r.warnings)
+      report_.warnings.push_back(std::move(w));
     switch (r.outcome) {
-      case Outcome::unchanged: ++report_.unchanged; break;
-      case Outcome::parsed: count_written(r.id); break;
-      case Outcome::draft: skip(r.id, report_.skipped_drafts); break;
-      case Outcome::future: skip(r.id, report_.skipped_future); break;
-      case Outcome::expired: skip(r.id, report_.skipped_expired); break;
-      case Outcome::failed: fail(r); break;
+      case Outcome::unchanged:
+        ++report_.unchanged;
+        break;
+      case Outcome::parsed:
+        count_written(r.id);
+        break;
+      case Outcome::draft:
+        skip(r.id, report_.skipped_drafts);
+        break;
+      case Outcome::future:
+        skip(r.id, report_.skipped_future);
+        break;
+      case Outcome::expired:
+        skip(r.id, report_.skipped_expired);
+        break;
+      case Outcome::failed:
+        fail(r);
+        break;
     }
   }
 
@@ -315,7 +334,8 @@ IndexReport run_index(const IndexRequest& request) {
   IndexReport report;
   const IndexSettings& settings = request.settings;
   if (settings.content_dirs.empty()) {
-    throw Error(ErrorCode::invalid_argument, "no content folder given (pass one or set [index] content)");
+    throw Error(ErrorCode::invalid_argument,
+                "no content folder given (pass one or set [index] content)");
   }
   auto files = detail::find_source_files(settings.content_dirs, settings.include, settings.exclude);
   report.files = files.size();
@@ -356,7 +376,8 @@ IndexReport run_index(const IndexRequest& request) {
   } else if (request.mode != IndexMode::check) {
     report.documents = indexed.size() + report.added - report.deleted;
   }
-  if (request.on_progress) request.on_progress(IndexProgress{files.size(), files.size(), seconds_since(start)});
+  if (request.on_progress)
+    request.on_progress(IndexProgress{files.size(), files.size(), seconds_since(start)});
   report.seconds = seconds_since(start);
   return report;
 }

@@ -8,14 +8,16 @@ using namespace folio;
 
 namespace {
 
-Article parse(const std::string& relative, const std::string& content, IndexSettings settings = {}) {
+Article parse(const std::string& relative, const std::string& content,
+              IndexSettings settings = {}) {
   return parse_article(ArticleSource{"content/" + relative, relative, content}, settings);
 }
 
 }  // namespace
 
 TEST_CASE("article parser: the seed article's front matter and body become an Article") {
-  std::string seed = test::read_text(std::string(FOLIO_SAMPLE_CONTENT_DIR) + "/posts/go-vs-rust.md");
+  std::string seed =
+      test::read_text(std::string(FOLIO_SAMPLE_CONTENT_DIR) + "/posts/go-vs-rust.md");
   Article a = parse("posts/go-vs-rust.md", seed);
   CHECK(a.id == "posts/go-vs-rust");
   CHECK(a.url == "/posts/go-vs-rust/");
@@ -37,7 +39,8 @@ TEST_CASE("article parser: the seed article's front matter and body become an Ar
 }
 
 TEST_CASE("article parser: title falls back to the first heading, then the file name") {
-  CHECK(parse("a.md", "+++\ndate = 2025-01-01\n+++\n## First heading\ntext\n").title == "First heading");
+  CHECK(parse("a.md", "+++\ndate = 2025-01-01\n+++\n## First heading\ntext\n").title ==
+        "First heading");
   CHECK(parse("posts/my-first-post.md", "just text\n").title == "My first post");
   CHECK(parse("posts/bundle/index.md", "text\n").title == "Bundle");
 }
@@ -46,7 +49,8 @@ TEST_CASE("article parser: description falls back to summary, then the lead of t
   CHECK(parse("a.md", "+++\nsummary = \"Short\"\n+++\nbody\n").description == "Short");
   std::string body(60, 'w');
   std::string lead;
-  for (int i = 0; i < 50; ++i) lead += "word" + std::to_string(i) + " ";
+  for (int i = 0; i < 50; ++i)
+    lead += "word" + std::to_string(i) + " ";
   std::string d = parse("a.md", "+++\ntitle = \"x\"\n+++\n" + lead + "\n").description;
   CHECK(d.size() <= 210);
   CHECK(d.rfind("word0 word1", 0) == 0);
@@ -54,9 +58,10 @@ TEST_CASE("article parser: description falls back to summary, then the lead of t
 
 TEST_CASE("article parser: Hugo and Zola field variants") {
   SECTION("Zola taxonomies, updated and path") {
-    Article a = parse("blog/post.md",
-                      "+++\ntitle = \"Z\"\ndate = 2024-02-03\nupdated = 2024-03-04\npath = \"custom/place\"\n"
-                      "[taxonomies]\ntags = [\"Rust\"]\ncategories = [\"Notes\"]\n+++\nbody\n");
+    Article a = parse(
+        "blog/post.md",
+        "+++\ntitle = \"Z\"\ndate = 2024-02-03\nupdated = 2024-03-04\npath = \"custom/place\"\n"
+        "[taxonomies]\ntags = [\"Rust\"]\ncategories = [\"Notes\"]\n+++\nbody\n");
     CHECK(a.tags == std::vector<std::string>{"Rust"});
     CHECK(a.categories == std::vector<std::string>{"Notes"});
     CHECK(format_day(*a.lastmod) == "2024-03-04");
@@ -64,7 +69,8 @@ TEST_CASE("article parser: Hugo and Zola field variants") {
   }
   SECTION("YAML with a single-string tag, author, slug and publishDate") {
     Article a = parse("posts/x.md",
-                      "---\ntitle: Y\ntags: Go\nauthor: Maya Okafor\nslug: why-go\npublishDate: 2024-4-09\n---\nbody\n");
+                      "---\ntitle: Y\ntags: Go\nauthor: Maya Okafor\nslug: why-go\npublishDate: "
+                      "2024-4-09\n---\nbody\n");
     CHECK(a.tags == std::vector<std::string>{"Go"});
     CHECK(a.authors == std::vector<std::string>{"Maya Okafor"});
     CHECK(a.url == "/posts/why-go/");
@@ -78,7 +84,8 @@ TEST_CASE("article parser: Hugo and Zola field variants") {
   SECTION("configured custom taxonomies") {
     IndexSettings settings;
     settings.taxonomies = {"topics"};
-    Article a = parse("a.md", "+++\ntopics = [\"Systems\", \"Systems\", \"Web\"]\n+++\nx\n", settings);
+    Article a =
+        parse("a.md", "+++\ntopics = [\"Systems\", \"Systems\", \"Web\"]\n+++\nx\n", settings);
     CHECK(a.taxonomies["topics"] == std::vector<std::string>{"Systems", "Web"});
   }
   SECTION("a date that cannot be read is a warning with its line, not a failure") {

@@ -53,7 +53,8 @@ TEST_CASE("file walker: finds Markdown files, skips hidden ones, honours exclude
   dir.write("index.md", "i");
   auto files = find_source_files({dir.path()}, {"**/*.md", "**/*.markdown"}, {"drafts/**"});
   std::vector<std::string> relative;
-  for (const auto& f : files) relative.push_back(f.relative_path);
+  for (const auto& f : files)
+    relative.push_back(f.relative_path);
   CHECK(relative == std::vector<std::string>{"index.md", "posts/a.md", "posts/b.markdown"});
 }
 

@@ -19,7 +19,8 @@ TEST_CASE("schema: boolean terms never exceed Xapian's term limit or split a cha
   std::string term = boolean_term("XTAG", long_value);
   CHECK(term.size() <= 240);
   std::string multibyte;
-  for (int i = 0; i < 200; ++i) multibyte += "é";
+  for (int i = 0; i < 200; ++i)
+    multibyte += "é";
   term = boolean_term("XTAG", multibyte);
   CHECK(term.size() <= 240);
   CHECK((term.size() - 4) % 2 == 0);
