@@ -535,8 +535,17 @@
       box.replaceChildren();
       box.hidden = !r || !this.facetNames.length;
       if (box.hidden) return;
-      const head = h('div', {class: 'folio-facets-head'}, h('span', {text: 'Filters'}));
-      if (this.hasFilters()) head.append(h('button', {type: 'button', class: 'folio-link', text: 'Clear all', onclick: () => this.clearFilters()}));
+      // in a narrow box the lists fold behind a "Filters" button; beside the results they are always shown
+      const chosen = this.facetNames.reduce((n, name) => n + (this.state.filters[name] || []).length, 0);
+      const toggle = h('button', {type: 'button', class: 'folio-facets-toggle', 'aria-expanded': String(!!this.facetsOpen),
+        text: chosen ? `Filters (${chosen})` : 'Filters', onclick: () => {
+          this.facetsOpen = !this.facetsOpen;
+          toggle.setAttribute('aria-expanded', this.facetsOpen);
+          box.classList.toggle('folio-open', this.facetsOpen);
+        }});
+      box.classList.toggle('folio-open', !!this.facetsOpen);
+      const head = h('div', {class: 'folio-facets-head'}, toggle, h('span', {class: 'folio-facets-title', text: 'Filters'}));
+      if (chosen) head.append(h('button', {type: 'button', class: 'folio-link', text: 'Clear all', onclick: () => this.clearFilters()}));
       box.append(head);
       for (const name of this.facetNames) {
         const chosen = this.state.filters[name] || [];

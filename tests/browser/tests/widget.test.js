@@ -80,6 +80,7 @@ test('typing shows highlighted results, debounced into few requests', async () =
   assert.equal(await input.getAttribute('aria-expanded'), 'true');
   assert.match(await page.locator(W.live).textContent(), /\d+ results?/);
   assert.equal(new URL(page.url()).searchParams.get('q'), 'goroutines');
+  assert.deepEqual(page.seen.consoleErrors, []);
   await screenshot(page, 'demo-results-light.png');
 });
 
@@ -140,6 +141,24 @@ test('clicking a tag facet filters the results and updates the counts; clear all
   assert.equal(await page.locator('folio-search .folio-select').inputValue(), 'newest');
   const dates = await page.locator(`${W.hits} time`).evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
   assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+});
+
+test('on a narrow screen the facet lists fold behind a "Filters" button', async () => {
+  const page = await openPage();
+  await page.setViewportSize({width: 390, height: 844});
+  await searched(page, 'go', () => page.goto(`${backend.origin}/?q=go&tags=Go`));
+  const toggle = page.locator('folio-search .folio-facets-toggle');
+  const goBox = page.locator('folio-search .folio-facet input[data-facet=tags][value=Go]');
+  assert.equal(await toggle.textContent(), 'Filters (1)');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await goBox.isVisible(), false);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.ok(await goBox.isVisible());
+  await searched(page, 'go', () => goBox.click());
+  assert.ok(await goBox.isVisible(), 'the lists stay open while refining');
+  assert.deepEqual(await axeScan(page), []);
+  await screenshot(page, 'demo-narrow.png');
 });
 
 test('keyboard: arrows move the active option, Enter opens it, Ctrl+Enter opens a new tab', async () => {
