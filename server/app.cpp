@@ -179,7 +179,6 @@ struct App::Impl {
       state.log.message(LogLevel::error, "unexpected exception in a handler");
       send_error(res, ApiError(500, "internal", "internal error"));
     });
-    http.set_logger([this](const Request& req, const Response& res) { on_logged(req, res); });
   }
 
   // Runs one handler, turning every failure into a JSON error.
@@ -324,7 +323,14 @@ struct App::Impl {
     return HandlerResponse::Handled;
   }
 
+  // Runs for every response, with its final status, just before it is written: so a client that
+  // has its answer always finds it counted in /metrics and logged.
   void post_route(const Request& req, Response& res) {
+    add_common_headers(req, res);
+    record(req, res);
+  }
+
+  void add_common_headers(const Request& req, Response& res) {
     res.set_header("X-Content-Type-Options", "nosniff");
     const std::string origin = req.get_header_value("Origin");
     if (origin.empty() || res.has_header("Access-Control-Allow-Origin")) return;
@@ -335,7 +341,7 @@ struct App::Impl {
     }
   }
 
-  void on_logged(const Request& req, const Response& res) {
+  void record(const Request& req, const Response& res) {
     RequestContext& context = current_request();
     const bool seen = context.active;
     const double seconds =

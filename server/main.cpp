@@ -159,8 +159,6 @@ class SignalWaiter {
   std::thread thread_;
 };
 
-}  // namespace
-
 std::string resolve_admin_token(const Flags& flags, const folio::Config& config) {
   std::string token = config.server.admin_token;
   if (const char* from_env = std::getenv(flags.admin_token_env.c_str())) {

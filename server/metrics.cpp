@@ -99,9 +99,21 @@ std::string Metrics::render(const MetricsSnapshot& snapshot) const {
   if (!snapshot.revision.empty()) {
     header(out, "folio_index_info", "gauge", "The index revision, as a label.");
     out << "folio_index_info{revision=\"" << escape_label(snapshot.revision) << "\"} 1\n";
-    if (const auto revision = numeric(snapshot.revision)) {
-      gauge(out, "folio_index_revision", "The index revision (changes with every commit).",
-            *revision);
+    // Revisions look like "gen-000001:17" (generation, commit) or a plain number.
+    const std::string_view text = snapshot.revision;
+    const auto colon = text.rfind(':');
+    if (const auto commit =
+            numeric(colon == std::string_view::npos ? text : text.substr(colon + 1))) {
+      gauge(out, "folio_index_revision", "The index commit revision (grows with every commit).",
+            *commit);
+    }
+    constexpr std::string_view kGeneration = "gen-";
+    if (text.rfind(kGeneration, 0) == 0 && colon != std::string_view::npos) {
+      const auto generation = text.substr(kGeneration.size(), colon - kGeneration.size());
+      if (const auto number = numeric(generation)) {
+        gauge(out, "folio_index_generation",
+              "The index generation (grows with every full rebuild).", *number);
+      }
     }
   }
   if (snapshot.seconds_since_reindex) {

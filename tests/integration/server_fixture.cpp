@@ -22,7 +22,7 @@ JsonResponse get_json(const TestServer& server, const std::string& path,
   if (!result) return response;
   response.status = result->status;
   response.headers = result->headers;
-  response.body = nlohmann::json_mapping::parse(result->body, nullptr, false);
+  response.body = nlohmann::json::parse(result->body, nullptr, false);
   return response;
 }
 

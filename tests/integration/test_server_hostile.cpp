@@ -86,7 +86,7 @@ TEST_CASE("server hostile: each bad request gets its 4xx and the server stays up
     const RawResponse response = raw_request(server.port(), c.bytes);
     CHECK(response.status == c.status);
     if (response.status >= 400 && response.status != 414) {
-      const auto body = nlohmann::json_mapping::parse(response.body, nullptr, false);
+      const auto body = nlohmann::json::parse(response.body, nullptr, false);
       INFO(response.body);
       CHECK(body.contains("error"));
     }

@@ -77,7 +77,7 @@ TEST_CASE("server reindex: POST /api/reindex adds a new article while queries ru
   auto r = client.Post("/api/reindex", {{"Authorization", "Bearer admin"}}, "", "text/plain");
   REQUIRE(r);
   REQUIRE(r->status == 200);
-  const auto report = nlohmann::json_mapping::parse(r->body);
+  const auto report = nlohmann::json::parse(r->body);
   CHECK(report["added"] == 1);
   CHECK(report["failed"] == 0);
   CHECK(total_for(server, "zyzzyvaquux", 1) == 1);

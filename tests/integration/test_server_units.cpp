@@ -95,7 +95,7 @@ TEST_CASE("server params: a full search request") {
   const SearchRequest request = parsed(
       "q=go+concurrency&tags=Go&tag=Rust,Kafka&category=Guides&year=2025&from=2025-01-01"
       "&to=2025-12-31&sort=newest&page=2&per_page=20&facets=tags,year&facet_limit=5&snippet=0"
-      "&topics=Streams&unknown=ignored&from=");
+      "&topics=Streams&unknown=ignored&lang=");
   CHECK(request.query == "go concurrency");
   REQUIRE(request.filters.size() == 4);
   CHECK(request.filters[0].field == "tags");
@@ -216,8 +216,7 @@ TEST_CASE("server json: search results have the documented shape") {
   FacetResult tags{"tags", {FacetValue{"Go", "go", 4, true}}, 2};
   results.facets.push_back(tags);
 
-  const auto json =
-      nlohmann::json_mapping::parse(json_mapping::dump(json_mapping::to_json(results)));
+  const auto json = nlohmann::json::parse(json_mapping::dump(json_mapping::to_json(results)));
   CHECK(json["query"] == "go");
   CHECK(json["per_page"] == 10);
   CHECK(json["took_ms"] == Approx(0.41));
@@ -230,11 +229,11 @@ TEST_CASE("server json: search results have the documented shape") {
 }
 
 TEST_CASE("server json: errors carry code, message and param") {
-  const auto error = nlohmann::json_mapping::parse(
+  const auto error = nlohmann::json::parse(
       json_mapping::dump(json_mapping::error_to_json("bad_parameter", "m", "page")));
   CHECK(error["error"]["param"] == "page");
-  const auto without = nlohmann::json_mapping::parse(
-      json_mapping::dump(json_mapping::error_to_json("not_found", "m")));
+  const auto without =
+      nlohmann::json::parse(json_mapping::dump(json_mapping::error_to_json("not_found", "m")));
   CHECK(without["error"]["param"].is_null());
 }
 
@@ -246,7 +245,7 @@ TEST_CASE("server metrics: counters and a cumulative histogram") {
   MetricsSnapshot snapshot;
   snapshot.index_ready = true;
   snapshot.articles = 9;
-  snapshot.revision = "12";
+  snapshot.revision = "gen-000003:12";
   const std::string text = metrics.render(snapshot);
   CHECK(text.find("folio_http_requests_total{route=\"search\",status=\"200\"} 2\n") !=
         std::string::npos);
@@ -260,4 +259,6 @@ TEST_CASE("server metrics: counters and a cumulative histogram") {
         std::string::npos);
   CHECK(text.find("folio_index_articles 9\n") != std::string::npos);
   CHECK(text.find("folio_index_revision 12\n") != std::string::npos);
+  CHECK(text.find("folio_index_generation 3\n") != std::string::npos);
+  CHECK(text.find("folio_index_info{revision=\"gen-000003:12\"} 1\n") != std::string::npos);
 }
