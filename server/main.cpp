@@ -55,6 +55,7 @@ struct Flags {
   std::string log_level;
   folio::ServerSettings server;  // values of the settings flags
   int connection_threads = 0;
+  bool no_access_log = false;
 };
 
 void add_options(CLI::App& cli, Flags& flags) {
@@ -92,7 +93,7 @@ void add_options(CLI::App& cli, Flags& flags) {
       ->check(CLI::Range(1, 1000000));
   cli.add_option("--log-level", flags.log_level, "error, warn, info or debug")
       ->check(CLI::IsMember({"error", "warn", "info", "debug"}));
-  cli.add_flag("--no-access-log{false}", s.access_log, "no JSON line per request on stderr");
+  cli.add_flag("--no-access-log", flags.no_access_log, "no JSON line per request on stderr");
 }
 
 template <typename T>
@@ -117,7 +118,7 @@ void apply_flags(const CLI::App& cli, const Flags& flags, folio::Config& config)
   override_if_given(cli, "--write-timeout", s.write_timeout_seconds, f.write_timeout_seconds);
   override_if_given(cli, "--keep-alive-max", s.keep_alive_max_count, f.keep_alive_max_count);
   override_if_given(cli, "--log-level", s.log_level, flags.log_level);
-  override_if_given(cli, "--no-access-log", s.access_log, f.access_log);
+  if (flags.no_access_log) s.access_log = false;
 }
 
 folio::Config load_configuration(const std::string& explicit_path) {
@@ -193,7 +194,11 @@ int main(int argc, char** argv) {
       "Settings come from the [server] section of folio.toml; flags override them."};
   Flags flags;
   add_options(cli, flags);
-  CLI11_PARSE(cli, argc, argv);
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e) == 0 ? 0 : kExitUsage;  // --help is a success; bad flags are usage errors
+  }
 
   folio::Config config;
   try {
@@ -225,9 +230,8 @@ int main(int argc, char** argv) {
   std::string why_not;
   if (!app.index_ready(&why_not)) {
     if (!config.server.wait_for_index) {
-      std::cerr << "folio-server: cannot open the index " << config.index.db_path << ": " << why_not
-                << "\n  build it with `folio index CONTENT --db " << config.index.db_path
-                << "`, or start with --wait-for-index\n";
+      std::cerr << "folio-server: " << why_not << "\n  build it with `folio index CONTENT --db "
+                << config.index.db_path << "`, or start with --wait-for-index\n";
       return kExitDatabase;
     }
     app.log().message(

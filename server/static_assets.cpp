@@ -28,11 +28,18 @@ std::string etag_of(std::string_view bytes) {
     hash ^= c;
     hash *= 1099511628211ULL;
   }
-  char buffer[24];
-  std::snprintf(buffer, sizeof buffer, "\"%016llx\"", static_cast<unsigned long long>(hash));
+  // Weak: the same validator serves the plain and the gzipped representation.
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "W/\"%016llx\"", static_cast<unsigned long long>(hash));
   return buffer;
 }
 
+std::string_view opaque_part(std::string_view etag) {
+  if (etag.substr(0, 2) == "W/") etag.remove_prefix(2);
+  return etag;
+}
+
+// If-None-Match uses the weak comparison (RFC 9110 13.1.2).
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   if (if_none_match == "*") return true;
   // A comma-separated list; weak validators (W/"...") match too.
@@ -45,8 +52,7 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
       candidate.remove_prefix(1);
     while (!candidate.empty() && candidate.back() == ' ')
       candidate.remove_suffix(1);
-    if (candidate.substr(0, 2) == "W/") candidate.remove_prefix(2);
-    if (candidate == etag) return true;
+    if (opaque_part(candidate) == opaque_part(etag)) return true;
     start = end + 1;
   }
   return false;

@@ -84,6 +84,9 @@ TEST_CASE("server ops: static assets with ETag, Cache-Control, 304 and gzip") {
     REQUIRE(again);
     CHECK(again->status == 304);
     CHECK(again->body.empty());
+    auto changed = client.Get(path, {{"If-None-Match", "W/\"0000000000000000\""}});
+    REQUIRE(changed);
+    CHECK(changed->status == 200);
   }
   CHECK(client.Get("/")->get_header_value("Content-Type") == "text/html; charset=utf-8");
   CHECK(client.Get("/folio.js")->get_header_value("Content-Type") == "application/javascript");
