@@ -20,6 +20,8 @@ install(FILES ${PROJECT_BINARY_DIR}/FolioConfig.cmake ${PROJECT_BINARY_DIR}/Foli
 configure_file(${PROJECT_SOURCE_DIR}/cmake/folio.pc.in ${PROJECT_BINARY_DIR}/folio.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/folio.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
-if(TARGET folio)
-  install(TARGETS folio RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-endif()
+foreach(program folio folio-server)
+  if(TARGET ${program})
+    install(TARGETS ${program} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  endif()
+endforeach()

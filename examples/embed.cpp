@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     if (argc > 4 && results.hits.front().id != argv[4]) {
-      std::fprintf(stderr, "embed: expected %s first, got %s\n", argv[4], results.hits.front().id.c_str());
+      std::fprintf(stderr, "embed: expected %s first, got %s\n", argv[4],
+                   results.hits.front().id.c_str());
       return 1;
     }
     return 0;

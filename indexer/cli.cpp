@@ -15,30 +15,40 @@ constexpr const char* kExitCodes =
 void add_common(CLI::App& cmd, CommonOptions& common) {
   cmd.add_option("--config", common.config_path,
                  "Configuration file (default: ./folio.toml when present)");
-  cmd.add_option("--db", common.db_path, "Index folder (default: [index] db_path, else folio-index)");
+  cmd.add_option("--db", common.db_path,
+                 "Index folder (default: [index] db_path, else folio-index)");
 }
 
 CLI::App* add_index(CLI::App& app, IndexOptions& o) {
   auto* cmd = app.add_subcommand("index", "Index Markdown articles (incremental by default)");
   cmd->add_option("content", o.content_dirs, "Content folders (default: [index] content)");
   add_common(*cmd, o.common);
-  cmd->add_flag("--full", o.full, "Rebuild from scratch into a new generation and swap it in atomically");
+  cmd->add_flag("--full", o.full,
+                "Rebuild from scratch into a new generation and swap it in atomically");
   cmd->add_flag("--drafts", o.drafts, "Include articles marked draft = true");
+  cmd->add_flag("--future", o.future,
+                "Include articles dated in the future (Hugo's --buildFuture)");
+  cmd->add_flag("--expired", o.expired,
+                "Include articles past their expiryDate (Hugo's --buildExpired)");
   cmd->add_flag("--dry-run", o.dry_run, "Report what would change without writing the index");
   cmd->add_flag("--strict", o.strict, "Exit with code 1 if any file fails");
   cmd->add_flag("--json", o.json, "Print the report as JSON on stdout");
-  cmd->add_option("-j,--jobs", o.jobs, "Parser threads (default: one per core)")->check(CLI::Range(0, 256));
+  cmd->add_option("-j,--jobs", o.jobs, "Parser threads (default: one per core)")
+      ->check(CLI::Range(0, 256));
   cmd->footer(kExitCodes);
   return cmd;
 }
 
 CLI::App* add_check(CLI::App& app, IndexOptions& o) {
-  auto* cmd = app.add_subcommand("check", "Validate every article without writing anything (for a site's CI)");
+  auto* cmd = app.add_subcommand(
+      "check", "Validate every article without writing anything (for a site's CI)");
   cmd->add_option("content", o.content_dirs, "Content folders (default: [index] content)");
-  cmd->add_option("--config", o.common.config_path, "Configuration file (default: ./folio.toml when present)");
+  cmd->add_option("--config", o.common.config_path,
+                  "Configuration file (default: ./folio.toml when present)");
   cmd->add_flag("--drafts", o.drafts, "Check drafts as published articles");
   cmd->add_flag("--json", o.json, "Print the report as JSON on stdout");
-  cmd->add_option("-j,--jobs", o.jobs, "Parser threads (default: one per core)")->check(CLI::Range(0, 256));
+  cmd->add_option("-j,--jobs", o.jobs, "Parser threads (default: one per core)")
+      ->check(CLI::Range(0, 256));
   cmd->footer(kExitCodes);
   return cmd;
 }
@@ -48,7 +58,8 @@ CLI::App* add_search(CLI::App& app, SearchOptions& o) {
   cmd->add_option("query", o.query, "The query (see docs/query-syntax.md); empty lists the newest");
   add_common(*cmd, o.common);
   cmd->add_option("--tag", o.tags, "Only articles with this tag (repeat for any of several)");
-  cmd->add_option("--category", o.categories, "Only articles in this category (repeat for any of several)");
+  cmd->add_option("--category", o.categories,
+                  "Only articles in this category (repeat for any of several)");
   cmd->add_option("--sort", o.sort, "relevance, newest, oldest or recent")
       ->check(CLI::IsMember({"relevance", "newest", "oldest", "recent"}));
   cmd->add_option("--page", o.page, "Page number, from 1")->check(CLI::Range(1, 100000));
@@ -59,7 +70,8 @@ CLI::App* add_search(CLI::App& app, SearchOptions& o) {
 }
 
 CLI::App* add_stats(CLI::App& app, StatsOptions& o) {
-  auto* cmd = app.add_subcommand("stats", "Show what the index holds: articles, terms, size, top tags");
+  auto* cmd =
+      app.add_subcommand("stats", "Show what the index holds: articles, terms, size, top tags");
   add_common(*cmd, o.common);
   cmd->add_flag("--json", o.json, "Print the statistics as JSON");
   cmd->footer(kExitCodes);

@@ -9,9 +9,9 @@ namespace folio::cli {
 
 enum ExitCode : int {
   kExitOk = 0,
-  kExitFilesFailed = 1,   // some files failed under --strict (or `folio check` found problems)
-  kExitUsage = 2,         // bad arguments or configuration
-  kExitIndexUnusable = 3, // the index is locked by another process, missing or unusable
+  kExitFilesFailed = 1,    // some files failed under --strict (or `folio check` found problems)
+  kExitUsage = 2,          // bad arguments or configuration
+  kExitIndexUnusable = 3,  // the index is locked by another process, missing or unusable
 };
 
 struct CommonOptions {
@@ -24,6 +24,8 @@ struct IndexOptions {
   std::vector<std::string> content_dirs;
   bool full = false;
   bool drafts = false;
+  bool future = false;
+  bool expired = false;
   bool dry_run = false;
   bool strict = false;
   bool json = false;

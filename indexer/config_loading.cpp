@@ -12,7 +12,8 @@ Config load_cli_config(const CommonOptions& common) {
   if (!path.empty()) {
     std::vector<std::string> warnings;
     config = load_config(path, warnings);
-    for (const auto& w : warnings) std::fprintf(stderr, "folio: warning: %s\n", w.c_str());
+    for (const auto& w : warnings)
+      std::fprintf(stderr, "folio: warning: %s\n", w.c_str());
   }
   if (!common.db_path.empty()) config.index.db_path = common.db_path;
   return config;

@@ -15,7 +15,8 @@ namespace folio::cli {
 namespace {
 
 void print_problems(const IndexReport& report) {
-  for (const auto& w : report.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+  for (const auto& w : report.warnings)
+    std::fprintf(stderr, "warning: %s\n", w.c_str());
   for (const auto& p : report.problems) {
     Error as_error(p.code, p.reason, p.where);
     std::fprintf(stderr, "error: %s\n", as_error.what());
@@ -44,8 +45,11 @@ IndexRequest make_request(const IndexOptions& o, const Config& config) {
   request.settings = config.index;
   if (!o.content_dirs.empty()) request.settings.content_dirs = o.content_dirs;
   if (o.drafts) request.settings.include_drafts = true;
+  if (o.future) request.settings.include_future = true;
+  if (o.expired) request.settings.include_expired = true;
   if (o.jobs > 0) request.settings.jobs = o.jobs;
-  request.mode = o.check_only ? IndexMode::check : (o.full ? IndexMode::full : IndexMode::incremental);
+  request.mode =
+      o.check_only ? IndexMode::check : (o.full ? IndexMode::full : IndexMode::incremental);
   request.dry_run = o.dry_run;
   return request;
 }
@@ -53,8 +57,10 @@ IndexRequest make_request(const IndexOptions& o, const Config& config) {
 int exit_code_for(const Error& e) {
   switch (e.code()) {
     case ErrorCode::locked:
-    case ErrorCode::database: return kExitIndexUnusable;
-    default: return kExitUsage;
+    case ErrorCode::database:
+      return kExitIndexUnusable;
+    default:
+      return kExitUsage;
   }
 }
 

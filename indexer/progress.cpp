@@ -12,7 +12,8 @@ constexpr double kPlainLineInterval = 5.0;  // seconds between lines when not on
 
 }  // namespace
 
-ProgressDisplay::ProgressDisplay(std::FILE* out) : out_(out), terminal_(::isatty(fileno(out)) == 1) {}
+ProgressDisplay::ProgressDisplay(std::FILE* out)
+    : out_(out), terminal_(::isatty(fileno(out)) == 1) {}
 
 void ProgressDisplay::update(const IndexProgress& p) {
   if (p.total == 0) return;

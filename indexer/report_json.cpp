@@ -14,13 +14,22 @@ std::string index_report_json(const IndexReport& r, bool check_only, bool dry_ru
                         {"reason", p.reason}});
   }
   nlohmann::json out = {
-      {"mode", check_only ? "check" : "index"}, {"dry_run", dry_run},
-      {"files", r.files},         {"bytes", r.bytes},
-      {"added", r.added},         {"updated", r.updated},
-      {"deleted", r.deleted},     {"unchanged", r.unchanged},
-      {"skipped", {{"drafts", r.skipped_drafts}, {"future", r.skipped_future}, {"expired", r.skipped_expired}}},
-      {"failed", r.failed},       {"documents", r.documents},
-      {"seconds", r.seconds},     {"problems", problems},
+      {"mode", check_only ? "check" : "index"},
+      {"dry_run", dry_run},
+      {"files", r.files},
+      {"bytes", r.bytes},
+      {"added", r.added},
+      {"updated", r.updated},
+      {"deleted", r.deleted},
+      {"unchanged", r.unchanged},
+      {"skipped",
+       {{"drafts", r.skipped_drafts},
+        {"future", r.skipped_future},
+        {"expired", r.skipped_expired}}},
+      {"failed", r.failed},
+      {"documents", r.documents},
+      {"seconds", r.seconds},
+      {"problems", problems},
       {"warnings", r.warnings},
   };
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -25,7 +25,8 @@ SearchRequest make_request(const SearchOptions& o, const Config& config) {
   SearchRequest r;
   r.query = o.query;
   if (!o.tags.empty()) r.filters.push_back(FieldFilter{"tags", o.tags, FilterMode::any});
-  if (!o.categories.empty()) r.filters.push_back(FieldFilter{"categories", o.categories, FilterMode::any});
+  if (!o.categories.empty())
+    r.filters.push_back(FieldFilter{"categories", o.categories, FilterMode::any});
   r.facets = {FacetRequest{"tags", 8}, FacetRequest{"categories", 5}, FacetRequest{"year", 5}};
   r.sort = parse_sort(o.sort);
   r.page = o.page;
@@ -40,9 +41,11 @@ void print_hit(const Hit& hit, const TerminalStyle& style) {
   std::printf("%s\n", style.title(hit.title).c_str());
   std::string meta = hit.url;
   if (hit.date) meta += "  " + format_day(*hit.date);
-  for (const auto& t : hit.tags) meta += "  #" + t;
+  for (const auto& t : hit.tags)
+    meta += "  #" + t;
   std::printf("  %s\n", style.dim(meta).c_str());
-  if (hit.section) std::printf("  %s\n", style.dim("§ " + hit.section->heading + "  " + hit.section->url).c_str());
+  if (hit.section)
+    std::printf("  %s\n", style.dim("§ " + hit.section->heading + "  " + hit.section->url).c_str());
   if (!hit.snippet.empty()) std::printf("  %s\n", style.snippet(hit.snippet).c_str());
   std::printf("\n");
 }
@@ -54,13 +57,15 @@ void print_results(const SearchResults& results, const TerminalStyle& style) {
   } else if (!results.corrected_query.empty()) {
     std::printf("Did you mean \"%s\"?\n\n", results.corrected_query.c_str());
   }
-  for (const auto& hit : results.hits) print_hit(hit, style);
+  for (const auto& hit : results.hits)
+    print_hit(hit, style);
   std::printf("%s%zu result%s, page %d (%.2f ms)\n", results.total_exact ? "" : "about ",
               results.total, results.total == 1 ? "" : "s", results.page, results.took_ms);
   for (const auto& facet : results.facets) {
     if (facet.values.empty()) continue;
     std::string line = facet.field + ":";
-    for (const auto& v : facet.values) line += " " + v.value + " (" + std::to_string(v.count) + ")";
+    for (const auto& v : facet.values)
+      line += " " + v.value + " (" + std::to_string(v.count) + ")";
     if (facet.other_values) line += " +" + std::to_string(facet.other_values) + " more";
     std::printf("%s\n", style.dim(line).c_str());
   }
@@ -70,8 +75,10 @@ int exit_code_for(const Error& e) {
   switch (e.code()) {
     case ErrorCode::locked:
     case ErrorCode::not_found:
-    case ErrorCode::database: return kExitIndexUnusable;
-    default: return kExitUsage;
+    case ErrorCode::database:
+      return kExitIndexUnusable;
+    default:
+      return kExitUsage;
   }
 }
 
@@ -107,10 +114,12 @@ int run_stats_command(const StatsOptions& o) {
     std::printf("articles:      %zu\n", stats.articles);
     std::printf("terms:         %zu\n", stats.terms);
     std::printf("size on disk:  %.2f MB\n", double(stats.size_bytes) / (1024.0 * 1024.0));
-    std::printf("last indexed:  %s\n", stats.last_indexed.empty() ? "unknown" : stats.last_indexed.c_str());
+    std::printf("last indexed:  %s\n",
+                stats.last_indexed.empty() ? "unknown" : stats.last_indexed.c_str());
     std::printf("revision:      %s\n", stats.revision.c_str());
     std::printf("top tags:     ");
-    for (const auto& t : stats.top_tags) std::printf(" %s (%zu)", t.value.c_str(), t.count);
+    for (const auto& t : stats.top_tags)
+      std::printf(" %s (%zu)", t.value.c_str(), t.count);
     std::printf("\n");
     return kExitOk;
   } catch (const Error& e) {

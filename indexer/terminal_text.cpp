@@ -56,9 +56,13 @@ std::string TerminalStyle::render(const std::string& html, const char* base,
   return out;
 }
 
-std::string TerminalStyle::title(const std::string& html) const { return render(html, kBold, kHighlight); }
+std::string TerminalStyle::title(const std::string& html) const {
+  return render(html, kBold, kHighlight);
+}
 
-std::string TerminalStyle::snippet(const std::string& html) const { return render(html, "", kHighlight); }
+std::string TerminalStyle::snippet(const std::string& html) const {
+  return render(html, "", kHighlight);
+}
 
 std::string TerminalStyle::dim(const std::string& text) const {
   return colour_ ? std::string(kDim) + text + kReset : text;

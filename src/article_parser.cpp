@@ -23,6 +23,15 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+std::string trim(std::string_view s) {
+  auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
+  while (!s.empty() && is_space(static_cast<unsigned char>(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && is_space(static_cast<unsigned char>(s.back())))
+    s.remove_suffix(1);
+  return std::string(s);
+}
+
 std::string human_size(std::size_t bytes) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
@@ -33,7 +42,8 @@ std::string human_size(std::size_t bytes) {
 class Fields {
  public:
   Fields(const FrontMatter& fm, const std::string& path) : path_(path) {
-    for (const auto& [key, value] : fm.fields) by_key_.emplace(lower(key), &value);
+    for (const auto& [key, value] : fm.fields)
+      by_key_.emplace(lower(key), &value);
   }
 
   const FrontMatterValue* find(std::initializer_list<std::string_view> keys) const {
@@ -47,15 +57,17 @@ class Fields {
   std::string text(std::initializer_list<std::string_view> keys) const {
     const FrontMatterValue* v = find(keys);
     if (!v || v->items.empty()) return {};
-    return v->items.front();
+    return trim(v->items.front());
   }
 
   std::vector<std::string> list(std::initializer_list<std::string_view> keys) const {
     const FrontMatterValue* v = find(keys);
     std::vector<std::string> out;
     if (!v) return out;
-    for (const auto& item : v->items) {
-      if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+    for (const auto& raw : v->items) {
+      std::string item = trim(raw);
+      if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end())
+        out.push_back(item);
     }
     return out;
   }
@@ -82,7 +94,9 @@ class Fields {
   std::map<std::string, const FrontMatterValue*> by_key_;
 };
 
-bool is_true(const std::string& s) { return s == "true" || s == "yes" || s == "1"; }
+bool is_true(const std::string& s) {
+  return s == "true" || s == "yes" || s == "1";
+}
 
 // Hugo's multilingual file names: "post.fr.md" is the French version of "post".
 std::string language_from_file_name(const std::string& relative_path) {
@@ -90,7 +104,8 @@ std::string language_from_file_name(const std::string& relative_path) {
   auto dot = stem.rfind('.');
   if (dot == std::string::npos || stem.size() - dot != 3) return {};
   std::string code = stem.substr(dot + 1);
-  bool letters = std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::islower(c); });
+  bool letters =
+      std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::islower(c); });
   return letters ? code : std::string();
 }
 
@@ -129,8 +144,10 @@ std::string lead_summary(const std::string& text) {
   }
   if (flat.size() <= kDescriptionFallbackChars) return flat;
   std::size_t cut = flat.rfind(' ', kDescriptionFallbackChars);
-  if (cut == std::string::npos || cut < kDescriptionFallbackChars / 2) cut = kDescriptionFallbackChars;
-  while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
+  if (cut == std::string::npos || cut < kDescriptionFallbackChars / 2)
+    cut = kDescriptionFallbackChars;
+  while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80)
+    --cut;
   return flat.substr(0, cut) + "…";
 }
 

@@ -30,7 +30,8 @@ void ByteWriter::string(std::string_view s) {
 
 void ByteWriter::strings(const std::vector<std::string>& list) {
   varint(list.size());
-  for (const auto& s : list) string(s);
+  for (const auto& s : list)
+    string(s);
 }
 
 void ByteWriter::optional_time(const std::optional<std::int64_t>& t) {
@@ -71,7 +72,8 @@ std::vector<std::string> ByteReader::strings() {
   if (n > in_.size() - pos_) truncated();  // each string takes at least one byte
   std::vector<std::string> list;
   list.reserve(n);
-  for (std::uint64_t i = 0; i < n; ++i) list.push_back(string());
+  for (std::uint64_t i = 0; i < n; ++i)
+    list.push_back(string());
   return list;
 }
 

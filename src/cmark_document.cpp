@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 
 #include <memory>
+#include <mutex>
 #include <new>
 
 namespace folio::markdown_detail {
@@ -17,6 +18,16 @@ GfmExtensions load_extensions() {
   extensions.autolink = cmark_find_syntax_extension("autolink");
   extensions.tasklist = cmark_find_syntax_extension("tasklist");
   return extensions;
+}
+
+// cmark-gfm 0.29 keeps the inline parser's table of special characters in a global that every
+// parser edits: extensions add their characters ('~', '|', ':', 'w') when parsing starts and remove
+// them when it ends (the table extension even does so for every row). Two documents parsed at
+// once therefore lose each other's autolinks and strikethrough at random. Parsing is serialised;
+// walking the finished trees (most of folio's own work) runs in parallel.
+std::mutex& parse_mutex() {
+  static std::mutex mutex;
+  return mutex;
 }
 
 struct ParserDeleter {
@@ -38,8 +49,11 @@ CmarkDocument::CmarkDocument(std::string_view markdown) {
        {extensions.table, extensions.strikethrough, extensions.autolink, extensions.tasklist}) {
     if (extension != nullptr) cmark_parser_attach_syntax_extension(parser.get(), extension);
   }
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  root_ = cmark_parser_finish(parser.get());
+  {
+    const std::lock_guard<std::mutex> lock(parse_mutex());
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    root_ = cmark_parser_finish(parser.get());
+  }
   if (root_ == nullptr) throw std::bad_alloc();
 }
 

@@ -10,8 +10,6 @@ namespace {
 
 using namespace folio::schema;
 
-constexpr std::size_t kMaxTermBytes = 240;
-
 Xapian::Stem make_stemmer(const std::string& language) {
   if (language.empty() || language == "none") return Xapian::Stem();
   try {
@@ -29,20 +27,51 @@ std::string prefixed(std::string_view prefix, std::string_view value) {
 
 }  // namespace
 
-std::string id_term(const std::string& id) {
-  std::string term = prefixed(kId, id);
-  if (term.size() > kMaxTermBytes) term.resize(kMaxTermBytes);
-  return term;
+void collect_spelling(const Xapian::Document& doc, SpellingCounts& counts) {
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string& term = *it;
+    unsigned char first = static_cast<unsigned char>(term[0]);
+    if (first >= 'A' && first <= 'Z') continue;  // prefixed or stemmed (Z...)
+    if (term.size() < 3 || term.size() > 32) continue;
+    SpellingWord& word = counts[term];
+    word.frequency += it.get_wdf();
+    word.documents += 1;
+  }
+}
+
+void merge_spelling(SpellingCounts& into, const SpellingCounts& from) {
+  for (const auto& [term, word] : from) {
+    SpellingWord& total = into[term];
+    total.frequency += word.frequency;
+    total.documents += word.documents;
+  }
+}
+
+namespace {
+
+// Numbers are never suggested; every word with a letter is, so a typo in a rare word still
+// finds the one article that has it.
+bool spelling_worthy(const std::string& term) {
+  for (unsigned char c : term) {
+    if ((c >= 'a' && c <= 'z') || c >= 0x80) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts, std::size_t part,
+                  std::size_t parts) {
+  std::hash<std::string> hash;
+  for (const auto& [term, word] : counts) {
+    if (parts > 1 && hash(term) % parts != part) continue;
+    if (spelling_worthy(term)) db.add_spelling(term, word.frequency);
+  }
 }
 
 DocumentBuilder::DocumentBuilder(const IndexWriterOptions& options) : options_(options) {
   generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   generator_.set_max_word_length(64);
-}
-
-void DocumentBuilder::enable_spelling(Xapian::WritableDatabase& db) {
-  generator_.set_database(db);
-  generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
 }
 
 const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language) {
@@ -62,12 +91,17 @@ void DocumentBuilder::index_free_text(const Article& article) {
     generator_.increase_termpos(100);  // keep phrases from spanning fields
   };
   field(article.title, w.title, kTitle);
-  for (const auto& h : article.headings) field(h.text, w.headings, kHeading);
+  for (const auto& h : article.headings)
+    field(h.text, w.headings, kHeading);
   field(article.description, w.description, kDescription);
-  for (const auto& k : article.keywords) field(k, w.keywords, kKeywordText);
-  for (const auto& t : article.tags) field(t, w.tags, {});
-  for (const auto& c : article.categories) field(c, w.tags, {});
-  for (const auto& s : article.sections) field(s.text, w.body, {});
+  for (const auto& k : article.keywords)
+    field(k, w.keywords, kKeywordText);
+  for (const auto& t : article.tags)
+    field(t, w.tags, {});
+  for (const auto& c : article.categories)
+    field(c, w.tags, {});
+  for (const auto& s : article.sections)
+    field(s.text, w.body, {});
   if (options_.index_code) field(article.code_text, w.code, kCode);
 }
 

@@ -14,8 +14,7 @@ namespace folio::detail {
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(const IndexWriterOptions& options);
-  // Feeds the spelling dictionary of `db` while building (serial use only).
-  void enable_spelling(Xapian::WritableDatabase& db);
+  // Not thread-safe: use one builder per thread.
   Xapian::Document build(const Article& article);
 
  private:
@@ -29,7 +28,20 @@ class DocumentBuilder {
   std::map<std::string, Xapian::Stem> stemmers_;
 };
 
-// The unique id term of an article ("Q" + id).
-std::string id_term(const std::string& id);
+// Words for the spelling dictionary ("did you mean", typo tolerance): the unprefixed, unstemmed
+// terms of documents with their frequency and the number of documents using them. Collected per
+// thread and added to the database in one pass, far cheaper than Xapian's per-word spelling
+// updates during indexing.
+struct SpellingWord {
+  Xapian::termcount frequency = 0;
+  Xapian::doccount documents = 0;
+};
+using SpellingCounts = std::map<std::string, SpellingWord>;
+void collect_spelling(const Xapian::Document& doc, SpellingCounts& counts);
+void merge_spelling(SpellingCounts& into, const SpellingCounts& from);
+// Adds the words worth suggesting (see spelling_worthy) whose hash falls in partition
+// `part` of `parts`, so several databases can be fed in parallel without overlap.
+void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts, std::size_t part = 0,
+                  std::size_t parts = 1);
 
 }  // namespace folio::detail

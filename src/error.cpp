@@ -19,16 +19,26 @@ std::string format_message(const std::string& reason, const SourceLocation& wher
 
 const char* error_code_name(ErrorCode code) noexcept {
   switch (code) {
-    case ErrorCode::io: return "io";
-    case ErrorCode::parse: return "parse";
-    case ErrorCode::encoding: return "encoding";
-    case ErrorCode::too_large: return "too_large";
-    case ErrorCode::config: return "config";
-    case ErrorCode::invalid_query: return "invalid_query";
-    case ErrorCode::invalid_argument: return "invalid_argument";
-    case ErrorCode::database: return "database";
-    case ErrorCode::locked: return "locked";
-    case ErrorCode::not_found: return "not_found";
+    case ErrorCode::io:
+      return "io";
+    case ErrorCode::parse:
+      return "parse";
+    case ErrorCode::encoding:
+      return "encoding";
+    case ErrorCode::too_large:
+      return "too_large";
+    case ErrorCode::config:
+      return "config";
+    case ErrorCode::invalid_query:
+      return "invalid_query";
+    case ErrorCode::invalid_argument:
+      return "invalid_argument";
+    case ErrorCode::database:
+      return "database";
+    case ErrorCode::locked:
+      return "locked";
+    case ErrorCode::not_found:
+      return "not_found";
   }
   return "unknown";
 }

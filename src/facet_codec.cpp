@@ -12,12 +12,14 @@ void append(std::string& out, std::string_view field, std::string_view value) {
   if (value.empty()) return;
   out.append(field);
   out += kFieldSep;
-  for (char c : value) out += (c == kFieldSep || c == kRecordSep) ? ' ' : c;
+  for (char c : value)
+    out += (c == kFieldSep || c == kRecordSep) ? ' ' : c;
   out += kRecordSep;
 }
 
 void append_all(std::string& out, std::string_view field, const std::vector<std::string>& values) {
-  for (const auto& v : values) append(out, field, v);
+  for (const auto& v : values)
+    append(out, field, v);
 }
 
 }  // namespace
@@ -37,7 +39,8 @@ std::string encode_facets(const Article& article) {
   append(out, "section", section_of(article.relative_path));
   append(out, "lang", article.language);
   if (article.date) append(out, "year", std::to_string(year_of(*article.date)));
-  for (const auto& [name, values] : article.taxonomies) append_all(out, name, values);
+  for (const auto& [name, values] : article.taxonomies)
+    append_all(out, name, values);
   return out;
 }
 

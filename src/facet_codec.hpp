@@ -2,7 +2,8 @@
 // can count multi-valued facets over a whole match set by reading a single value per document.
 //
 // Format: repeated records "field\x1Fvalue\x1E" with the value in its original spelling. Fields:
-// tags, categories, keywords, authors, series, section, lang, year, and configured taxonomies by name.
+// tags, categories, keywords, authors, series, section, lang, year, and configured taxonomies by
+// name.
 #pragma once
 
 #include <functional>

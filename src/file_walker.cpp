@@ -102,8 +102,9 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& roots,
       found.push_back(SourceFile{it->path().string(), relative});
     }
     if (ec) throw Error(ErrorCode::io, "cannot list folder: " + ec.message(), SourceLocation{root});
-    std::sort(found.begin(), found.end(),
-              [](const SourceFile& a, const SourceFile& b) { return a.relative_path < b.relative_path; });
+    std::sort(found.begin(), found.end(), [](const SourceFile& a, const SourceFile& b) {
+      return a.relative_path < b.relative_path;
+    });
     files.insert(files.end(), found.begin(), found.end());
   }
   return files;

@@ -8,7 +8,7 @@
 namespace folio::detail {
 
 std::optional<Xapian::Document> find_document(const Xapian::Database& db, const std::string& id) {
-  std::string term = id_term(id);
+  std::string term = schema::id_term(id);
   auto posting = db.postlist_begin(term);
   if (posting == db.postlist_end(term)) return std::nullopt;
   return db.get_document(*posting);

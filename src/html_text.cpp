@@ -158,11 +158,16 @@ class TextExtractor {
     }
     const std::string_view tag = html_.substr(pos_, end + 1 - pos_);
     pos_ = end + 1;
-    const std::string_view name = tag_name(tag);
-    if (classify_tag(tag) == TagKind::opens_hidden) {
-      skip_hidden_content(name);
-    } else if (is_block_element(name)) {
-      append_line_break(out_);
+    switch (classify_tag(tag)) {
+      case TagKind::opens_hidden:
+        skip_hidden_content(tag_name(tag));
+        break;
+      case TagKind::block:
+        append_line_break(out_);
+        break;
+      case TagKind::closes_hidden:
+      case TagKind::other:
+        break;
     }
   }
 
@@ -214,9 +219,10 @@ std::size_t append_entity(std::string& out, std::string_view text) {
 TagKind classify_tag(std::string_view tag) {
   if (tag.size() < 2 || tag[0] != '<') return TagKind::other;
   const std::string_view name = tag_name(tag);
+  if (is_block_element(name)) return TagKind::block;
   if (!is_hidden_element(name)) return TagKind::other;
   if (tag[1] == '/') return TagKind::closes_hidden;
-  const bool self_closing = tag.size() >= 2 && tag[tag.size() - 2] == '/';
+  const bool self_closing = tag[tag.size() - 2] == '/';
   return self_closing ? TagKind::other : TagKind::opens_hidden;
 }
 

@@ -18,7 +18,8 @@ std::size_t append_entity(std::string& out, std::string_view text);
 
 // What a single inline tag does to the text around it.
 enum class TagKind {
-  other,
+  other,          // <b>, <span>, </a>, comments: no effect on the text
+  block,          // <br>, <p>, </div>, <li>...: words on either side are apart
   opens_hidden,   // <script ...> or <style ...>: the text after it is not prose
   closes_hidden,  // </script> or </style>
 };

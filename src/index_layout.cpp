@@ -39,7 +39,9 @@ void fsync_path(const std::string& path, int flags) {
 
 }  // namespace
 
-std::string stub_path(const std::string& db_path) { return (fs::path(db_path) / "XAPIANDB").string(); }
+std::string stub_path(const std::string& db_path) {
+  return (fs::path(db_path) / "XAPIANDB").string();
+}
 
 std::string read_current_generation(const std::string& db_path) {
   std::ifstream in(stub_path(db_path));
@@ -59,7 +61,8 @@ void write_current_generation(const std::string& db_path, const std::string& gen
     if (!out) io_error("cannot write the index stub", temp);
   }
   fsync_path(temp, O_RDONLY);
-  if (std::rename(temp.c_str(), target.c_str()) != 0) io_error("cannot swap the index stub", target);
+  if (std::rename(temp.c_str(), target.c_str()) != 0)
+    io_error("cannot swap the index stub", target);
   fsync_path(db_path, O_RDONLY | O_DIRECTORY);
 }
 
@@ -89,13 +92,25 @@ void remove_stale_generations(const std::string& db_path, const std::string& kee
     std::error_code ec;
     fs::remove_all(fs::path(db_path) / name, ec);
   }
+  // Shard folders of rebuilds that never finished ("gen-000004.shards").
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(db_path, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.size() > 10 && is_generation_name(name.substr(0, 10)) &&
+        name.substr(10) == ".shards") {
+      std::error_code ignored;
+      fs::remove_all(entry.path(), ignored);
+    }
+  }
 }
 
 void sync_folder(const std::string& folder) {
-  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::syncfs(fd);
-  ::close(fd);
+  // fsync each file rather than syncfs(2): the latter waits for every writer on the filesystem.
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.is_regular_file(ec)) fsync_path(entry.path().string(), O_RDONLY);
+  }
+  fsync_path(folder, O_RDONLY | O_DIRECTORY);
 }
 
 IndexLock::IndexLock(const std::string& db_path) {

@@ -1,8 +1,8 @@
 // The on-disk layout of a folio index folder:
 //   folio-index/XAPIANDB       Xapian stub naming the current generation ("auto gen-000003")
 //   folio-index/gen-000003/    the current generation, a Xapian glass database
-//   folio-index/gen-000002/    the previous one, kept until the next rebuild for readers still on it
-//   folio-index/folio.lock     held with flock(2) by the one process writing
+//   folio-index/gen-000002/    the previous one, kept until the next rebuild for readers still on
+//   it folio-index/folio.lock     held with flock(2) by the one process writing
 #pragma once
 
 #include <string>
@@ -21,7 +21,7 @@ std::string next_generation_name(const std::string& db_path);
 // Removes generation folders other than `keep_a` and `keep_b` (left over by crashes or old swaps).
 void remove_stale_generations(const std::string& db_path, const std::string& keep_a,
                               const std::string& keep_b);
-// Flushes everything written below `folder` to disk (syncfs), after DB_NO_SYNC writes.
+// Flushes the files of `folder` and the folder itself to disk, after DB_NO_SYNC writes.
 void sync_folder(const std::string& folder);
 
 // An exclusive, non-blocking flock(2) on folio.lock, released on destruction or process death.

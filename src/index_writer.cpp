@@ -3,8 +3,10 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string_view>
+#include <thread>
 
 #include "document_builder.hpp"
 #include "folio/date.hpp"
@@ -17,7 +19,9 @@ namespace fs = std::filesystem;
 namespace folio {
 namespace {
 
+using detail::DocumentBuilder;
 using detail::IndexLock;
+using detail::SpellingCounts;
 
 [[noreturn]] void rethrow_xapian(const Xapian::Error& e, const std::string& where) {
   if (std::string_view(e.get_type()) == "DatabaseLockError") {
@@ -31,20 +35,58 @@ std::string now_iso() {
   return format_iso8601(static_cast<Timestamp>(std::time(nullptr)));
 }
 
+template <typename Visit>
+void for_each_value(const Xapian::Database& db, unsigned slot, Visit visit) {
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+    visit(it.get_docid(), *it);
+  }
+}
+
 std::map<std::string, IndexedSource> read_sources(const Xapian::Database& db) {
   std::map<Xapian::docid, IndexedSource> by_doc;
-  for (auto it = db.valuestream_begin(schema::kSourcePathSlot); it != db.valuestream_end(schema::kSourcePathSlot); ++it) {
-    by_doc[it.get_docid()].relative_path = *it;
-  }
-  for (auto it = db.valuestream_begin(schema::kContentHashSlot); it != db.valuestream_end(schema::kContentHashSlot); ++it) {
-    by_doc[it.get_docid()].content_hash = *it;
-  }
+  for_each_value(db, schema::kSourcePathSlot,
+                 [&](Xapian::docid d, const std::string& v) { by_doc[d].relative_path = v; });
+  for_each_value(db, schema::kContentHashSlot,
+                 [&](Xapian::docid d, const std::string& v) { by_doc[d].content_hash = v; });
   std::map<std::string, IndexedSource> sources;
-  for (auto it = db.valuestream_begin(schema::kIdSlot); it != db.valuestream_end(schema::kIdSlot); ++it) {
-    sources[*it] = by_doc[it.get_docid()];
-  }
+  for_each_value(db, schema::kIdSlot,
+                 [&](Xapian::docid d, const std::string& v) { sources[v] = by_doc[d]; });
   return sources;
 }
+
+Xapian::Document copy_document(const Xapian::Document& old) {
+  Xapian::Document copy;
+  for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
+    copy.add_term(*t, t.get_wdf());
+    for (auto pos = t.positionlist_begin(); pos != t.positionlist_end(); ++pos) {
+      copy.add_posting(*t, *pos, 0);
+    }
+  }
+  for (auto v = old.values_begin(); v != old.values_end(); ++v)
+    copy.add_value(v.get_valueno(), *v);
+  copy.set_data(old.get_data());
+  return copy;
+}
+
+void write_metadata(Xapian::WritableDatabase& db) {
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  db.set_metadata(std::string(schema::kMetaLastIndexed), now_iso());
+}
+
+// A rebuild writes one shard per calling thread, so threads never wait on each other; commit()
+// merges the shards into the new generation with Xapian's compaction.
+struct Shard {
+  std::string path;
+  Xapian::WritableDatabase db;
+  DocumentBuilder builder;
+  SpellingCounts spelling;
+  std::size_t pending = 0;
+
+  Shard(std::string shard_path, const IndexWriterOptions& options)
+      : path(std::move(shard_path)),
+        db(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
+        builder(options) {}
+};
 
 }  // namespace
 
@@ -56,117 +98,220 @@ std::string current_generation_path(const std::string& db_path) {
 struct IndexWriter::Impl {
   IndexWriterOptions options;
   IndexLock lock;
-  std::string generation;     // the folder being written
-  std::string previous;       // the generation current when we started ("" if none)
-  Xapian::WritableDatabase db;
-  detail::DocumentBuilder builder;
-  std::map<std::string, IndexedSource> sources;
-  std::size_t pending = 0;
-  bool in_transaction = false;
-  std::optional<Xapian::Database> replaced;  // the generation a rebuild replaces
+  std::string generation;  // the folder being written
+  std::string previous;    // the generation current when we started ("" if none)
+  bool rebuilding = false;
 
-  explicit Impl(const IndexWriterOptions& opts)
-      : options(opts), lock(opts.db_path), builder(opts) {
+  std::mutex mutex;  // guards everything below
+  std::map<std::string, IndexedSource> sources;
+  // Update mode: the current generation, changed inside a transaction.
+  std::optional<Xapian::WritableDatabase> db;
+  std::map<std::thread::id, std::unique_ptr<DocumentBuilder>> builders;
+  // Rebuild mode: one shard per thread, and the generation being replaced.
+  std::map<std::thread::id, std::unique_ptr<Shard>> shards;
+  std::optional<Xapian::Database> replaced;
+
+  explicit Impl(const IndexWriterOptions& opts) : options(opts), lock(opts.db_path) {
     previous = detail::read_current_generation(options.db_path);
-    bool fresh = options.mode == WriteMode::rebuild || previous.empty();
-    generation = fresh ? detail::next_generation_name(options.db_path) : previous;
-    // Leftovers of crashed runs; keep the current generation and the one before it, which a
-    // reader may still have open.
-    if (fresh) detail::remove_stale_generations(options.db_path, previous, previous_of(previous));
-    std::string path = (fs::path(options.db_path) / generation).string();
-    try {
-      int flags = fresh ? (Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC)
-                        : Xapian::DB_OPEN;
-      db = Xapian::WritableDatabase(path, flags);
-      if (!fresh) {
-        sources = read_sources(db);
-        db.begin_transaction(true);
-        in_transaction = true;
-      }
-    } catch (const Xapian::Error& e) {
-      rethrow_xapian(e, path);
+    rebuilding = options.mode == WriteMode::rebuild || previous.empty();
+    if (rebuilding) {
+      // Other generations are leftovers of crashed runs, or the one the last rebuild replaced
+      // (kept until now for readers that still had it open).
+      detail::remove_stale_generations(options.db_path, previous, {});
+      generation = detail::next_generation_name(options.db_path);
+      fs::create_directories(generation_path() + ".shards");
+    } else {
+      generation = previous;
+      open_for_update();
     }
-    if (options.index_spelling) builder.enable_spelling(db);
+  }
+
+  std::string generation_path() const { return (fs::path(options.db_path) / generation).string(); }
+
+  void open_for_update() {
+    db.emplace(generation_path(), Xapian::DB_OPEN);
+    sources = read_sources(*db);
+    db->begin_transaction(true);
+  }
+
+  Shard& shard_for_this_thread() {
+    auto& slot = shards[std::this_thread::get_id()];
+    if (!slot) {
+      std::string path = generation_path() + ".shards/" + std::to_string(shards.size());
+      slot = std::make_unique<Shard>(path, options);
+    }
+    return *slot;
+  }
+
+  DocumentBuilder& builder_for_this_thread() {
+    auto& slot = builders[std::this_thread::get_id()];
+    if (!slot) slot = std::make_unique<DocumentBuilder>(options);
+    return *slot;
+  }
+
+  void add(const Article& article) {
+    std::string term = schema::id_term(article.id);
+    if (rebuilding) {
+      Shard* shard;
+      {
+        std::lock_guard<std::mutex> guard(mutex);
+        shard = &shard_for_this_thread();
+        sources[article.id] = IndexedSource{article.relative_path, article.content_hash};
+      }
+      // Only this thread touches its shard.
+      Xapian::Document doc = shard->builder.build(article);
+      if (options.index_spelling) detail::collect_spelling(doc, shard->spelling);
+      shard->db.replace_document(term, doc);
+      if (++shard->pending >= options.batch_size) {
+        shard->db.commit();  // not visible to readers: nothing points at this folder yet
+        shard->pending = 0;
+      }
+      return;
+    }
+    DocumentBuilder* builder;
+    {
+      std::lock_guard<std::mutex> guard(mutex);
+      builder = &builder_for_this_thread();
+    }
+    Xapian::Document doc = builder->build(article);
+    SpellingCounts spelling;
+    if (options.index_spelling) detail::collect_spelling(doc, spelling);
+    std::lock_guard<std::mutex> guard(mutex);
+    db->replace_document(term, doc);
+    pending_spelling_merge(spelling);
+    sources[article.id] = IndexedSource{article.relative_path, article.content_hash};
+  }
+
+  // Update mode: words are gathered until commit, then added in one pass.
+  SpellingCounts update_spelling;
+  void pending_spelling_merge(const SpellingCounts& words) {
+    detail::merge_spelling(update_spelling, words);
+  }
+
+  void remove(const std::string& id) {
+    std::lock_guard<std::mutex> guard(mutex);
+    std::string term = schema::id_term(id);
+    if (rebuilding) {
+      for (auto& [thread, shard] : shards)
+        shard->db.delete_document(term);
+    } else {
+      db->delete_document(term);
+    }
+    sources.erase(id);
   }
 
   bool keep_previous(const std::string& id) {
-    if (!rebuilding()) return sources.count(id) > 0;
+    std::lock_guard<std::mutex> guard(mutex);
+    if (!rebuilding) return sources.count(id) > 0;
     if (previous.empty()) return false;
     if (!replaced) replaced.emplace((fs::path(options.db_path) / previous).string());
-    std::string term = detail::id_term(id);
+    std::string term = schema::id_term(id);
     auto it = replaced->postlist_begin(term);
     if (it == replaced->postlist_end(term)) return false;
-    Xapian::Document old = replaced->get_document(*it);
-    Xapian::Document copy;
-    for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
-      copy.add_term(*t, t.get_wdf());
-      for (auto pos = t.positionlist_begin(); pos != t.positionlist_end(); ++pos) {
-        copy.add_posting(*t, *pos, 0);
-      }
-    }
-    for (auto v = old.values_begin(); v != old.values_end(); ++v) copy.add_value(v.get_valueno(), *v);
-    copy.set_data(old.get_data());
-    db.replace_document(term, copy);
+    Xapian::Document copy = copy_document(replaced->get_document(*it));
+    shard_for_this_thread().db.replace_document(term, copy);
     sources[id] = IndexedSource{copy.get_value(schema::kSourcePathSlot),
                                 copy.get_value(schema::kContentHashSlot)};
     return true;
   }
 
-  bool rebuilding() const { return generation != previous; }
-
-  static std::string previous_of(const std::string& name) {
-    if (name.empty()) return {};
-    int number = std::stoi(name.substr(4));
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "gen-%06d", number - 1);
-    return buffer;
-  }
-
-  void flush_if_due() {
-    if (!rebuilding() || ++pending < options.batch_size) return;
-    db.commit();  // not visible to readers: the stub still names the old generation
-    pending = 0;
-  }
-
   void commit() {
-    db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
-    db.set_metadata(std::string(schema::kMetaLastIndexed), now_iso());
-    if (in_transaction) {
-      db.commit_transaction();
-      in_transaction = false;
-      db.begin_transaction(true);
-      in_transaction = true;
+    std::lock_guard<std::mutex> guard(mutex);
+    if (!rebuilding) {
+      write_metadata(*db);
+      detail::add_spelling(*db, update_spelling);
+      update_spelling.clear();
+      db->commit_transaction();
+      db->begin_transaction(true);
       return;
     }
-    db.commit();
-    detail::sync_folder((fs::path(options.db_path) / generation).string());
+    merge_shards();
+    detail::sync_folder(generation_path());
     detail::write_current_generation(options.db_path, generation);
-    // Further changes through this writer now update the generation in place.
+    // The writer goes on in update mode on the generation it just made current.
     previous = generation;
-    db.begin_transaction(true);
-    in_transaction = true;
+    rebuilding = false;
+    replaced.reset();
+    open_for_update();
+  }
+
+  // Adds the spelling dictionary (split over the shards, written in parallel) and metadata, then
+  // compacts every shard into the new generation's folder.
+  void merge_shards() {
+    Shard& first = shard_for_this_thread();
+    std::vector<Shard*> parts;
+    SpellingCounts spelling;
+    for (auto& [thread, shard] : shards) {
+      parts.push_back(shard.get());
+      detail::merge_spelling(spelling, shard->spelling);
+      shard->spelling.clear();
+    }
+    write_metadata(first.db);
+    std::vector<std::thread> writers;
+    std::vector<std::exception_ptr> errors(parts.size());
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      writers.emplace_back([&, k] {
+        try {
+          if (options.index_spelling) detail::add_spelling(parts[k]->db, spelling, k, parts.size());
+          parts[k]->db.commit();
+        } catch (...) {
+          errors[k] = std::current_exception();
+        }
+      });
+    }
+    for (auto& w : writers)
+      w.join();
+    for (auto& e : errors) {
+      if (e) std::rethrow_exception(e);
+    }
+    Xapian::Database all;
+    for (Shard* shard : parts)
+      all.add_database(Xapian::Database(shard->path));
+    all.compact(generation_path(), Xapian::DBCOMPACT_MULTIPASS);
+    std::string shard_folder = generation_path() + ".shards";
+    shards.clear();  // closes the shard databases
+    std::error_code ec;
+    fs::remove_all(shard_folder, ec);
+  }
+
+  std::size_t document_count() {
+    std::lock_guard<std::mutex> guard(mutex);
+    if (!rebuilding) return db->get_doccount();
+    std::size_t n = 0;
+    for (auto& [thread, shard] : shards)
+      n += shard->db.get_doccount();
+    return n;
+  }
+
+  void abandon() noexcept {
+    try {
+      if (db) db->cancel_transaction();
+    } catch (const Xapian::Error&) {
+    }
+    if (rebuilding) {
+      shards.clear();
+      std::error_code ec;
+      fs::remove_all(generation_path() + ".shards", ec);
+      fs::remove_all(generation_path(), ec);
+    }
   }
 };
 
-IndexWriter::IndexWriter(const IndexWriterOptions& options)
-    : impl_(std::make_unique<Impl>(options)) {}
+IndexWriter::IndexWriter(const IndexWriterOptions& options) {
+  try {
+    impl_ = std::make_unique<Impl>(options);
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian(e, options.db_path);
+  }
+}
 
 IndexWriter::~IndexWriter() {
-  if (!impl_) return;
-  try {
-    if (impl_->in_transaction) impl_->db.cancel_transaction();
-    impl_->db.close();
-  } catch (const Xapian::Error&) {
-    // Nothing committed is lost; an abandoned rebuild generation is removed by the next run.
-  }
+  if (impl_) impl_->abandon();  // nothing committed is lost
 }
 
 void IndexWriter::add_or_replace(const Article& article) {
   try {
-    Xapian::Document doc = impl_->builder.build(article);
-    impl_->db.replace_document(detail::id_term(article.id), doc);
-    impl_->sources[article.id] = IndexedSource{article.relative_path, article.content_hash};
-    impl_->flush_if_due();
+    impl_->add(article);
   } catch (const Xapian::Error& e) {
     rethrow_xapian(e, article.source_path);
   }
@@ -174,16 +319,7 @@ void IndexWriter::add_or_replace(const Article& article) {
 
 void IndexWriter::remove(const std::string& id) {
   try {
-    impl_->db.delete_document(detail::id_term(id));
-    impl_->sources.erase(id);
-  } catch (const Xapian::Error& e) {
-    rethrow_xapian(e, impl_->options.db_path);
-  }
-}
-
-void IndexWriter::commit() {
-  try {
-    impl_->commit();
+    impl_->remove(id);
   } catch (const Xapian::Error& e) {
     rethrow_xapian(e, impl_->options.db_path);
   }
@@ -197,6 +333,27 @@ bool IndexWriter::keep_previous(const std::string& id) {
   }
 }
 
+void IndexWriter::commit() {
+  try {
+    impl_->commit();
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian(e, impl_->options.db_path);
+  }
+}
+
+std::map<std::string, IndexedSource> IndexWriter::indexed_sources() const {
+  std::lock_guard<std::mutex> guard(impl_->mutex);
+  return impl_->sources;
+}
+
+std::size_t IndexWriter::document_count() const {
+  try {
+    return impl_->document_count();
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian(e, impl_->options.db_path);
+  }
+}
+
 std::map<std::string, IndexedSource> read_indexed_sources(const std::string& db_path) {
   std::string path = current_generation_path(db_path);
   if (path.empty()) return {};
@@ -204,16 +361,6 @@ std::map<std::string, IndexedSource> read_indexed_sources(const std::string& db_
     return read_sources(Xapian::Database(path));
   } catch (const Xapian::Error& e) {
     rethrow_xapian(e, path);
-  }
-}
-
-std::map<std::string, IndexedSource> IndexWriter::indexed_sources() const { return impl_->sources; }
-
-std::size_t IndexWriter::document_count() const {
-  try {
-    return impl_->db.get_doccount();
-  } catch (const Xapian::Error& e) {
-    rethrow_xapian(e, impl_->options.db_path);
   }
 }
 

@@ -29,7 +29,8 @@ enum class Outcome { unchanged, parsed, draft, future, expired, failed };
 struct FileResult {
   Outcome outcome = Outcome::failed;
   std::string id;
-  std::optional<Article> article;
+  std::optional<Article> article;  // dropped once written, to bound memory
+  std::vector<std::string> warnings;
   FileProblem problem;
   std::size_t bytes = 0;
 };
@@ -54,26 +55,60 @@ std::string read_file(const SourceFile& file, std::size_t limit) {
     std::snprintf(size, sizeof size, "%.1f MB", double(st.st_size) / (1024.0 * 1024.0));
     char max[32];
     std::snprintf(max, sizeof max, "%.1f MB", double(limit) / (1024.0 * 1024.0));
-    throw Error(ErrorCode::too_large,
-                std::string("file is ") + size + ", over the limit of " + max +
-                    " (index.max_file_bytes)",
-                SourceLocation{file.path});
+    throw Error(
+        ErrorCode::too_large,
+        std::string("file is ") + size + ", over the limit of " + max + " (index.max_file_bytes)",
+        SourceLocation{file.path});
   }
   std::ifstream in(file.path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io, "cannot open the file for reading", SourceLocation{file.path});
+  if (!in)
+    throw Error(ErrorCode::io, "cannot open the file for reading", SourceLocation{file.path});
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw Error(ErrorCode::io, "cannot read the file", SourceLocation{file.path});
   return bytes;
 }
 
+// The id each file will get, and for files whose id an earlier file already has, that file.
+std::vector<std::string> find_duplicate_ids(const std::vector<SourceFile>& files) {
+  std::map<std::string, std::size_t> first_with_id;
+  std::vector<std::string> duplicate_of(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto [it, inserted] = first_with_id.emplace(article_id(files[i].relative_path), i);
+    if (!inserted) duplicate_of[i] = files[it->second].path;
+  }
+  return duplicate_of;
+}
+
 class FileProcessor {
  public:
-  FileProcessor(const IndexRequest& request, const std::map<std::string, IndexedSource>& indexed)
-      : request_(request), indexed_(indexed), now_(static_cast<Timestamp>(std::time(nullptr))) {}
+  FileProcessor(const IndexRequest& request, const std::map<std::string, IndexedSource>& indexed,
+                const std::vector<SourceFile>& files, IndexWriter* writer)
+      : request_(request),
+        indexed_(indexed),
+        duplicate_of_(find_duplicate_ids(files)),
+        writer_(writer),
+        now_(static_cast<Timestamp>(std::time(nullptr))) {}
 
-  FileResult process(const SourceFile& file) const {
+  // Reads, parses and (when a writer is given and the article is to be published) indexes file i.
+  // Problems with the file become a failed result; a failing index throws.
+  FileResult process(const SourceFile& file, std::size_t i) const {
+    FileResult r = examine(file, i);
+    if (r.article) r.warnings = std::move(r.article->warnings);
+    if (r.outcome == Outcome::parsed && writer_) writer_->add_or_replace(*r.article);
+    r.article.reset();
+    return r;
+  }
+
+ private:
+  FileResult examine(const SourceFile& file, std::size_t i) const {
     FileResult r;
     r.id = article_id(file.relative_path);
+    if (!duplicate_of_[i].empty()) {
+      r.problem = FileProblem{ErrorCode::parse, SourceLocation{file.path},
+                              "has the same id \"" + r.id + "\" as " + duplicate_of_[i] +
+                                  " (same path with another extension); skipped"};
+      return r;
+    }
     try {
       std::string bytes = read_file(file, request_.settings.max_file_bytes);
       r.bytes = bytes.size();
@@ -81,7 +116,8 @@ class FileProcessor {
         r.outcome = Outcome::unchanged;
         return r;
       }
-      r.article = parse_article(ArticleSource{file.path, file.relative_path, bytes}, request_.settings);
+      r.article =
+          parse_article(ArticleSource{file.path, file.relative_path, bytes}, request_.settings);
       r.outcome = publication_outcome(*r.article);
     } catch (const Error& e) {
       r.outcome = Outcome::failed;
@@ -95,7 +131,6 @@ class FileProcessor {
     return r;
   }
 
- private:
   bool is_unchanged(const std::string& id, const std::string& bytes) const {
     if (request_.mode != IndexMode::incremental) return false;
     auto it = indexed_.find(id);
@@ -113,6 +148,8 @@ class FileProcessor {
 
   const IndexRequest& request_;
   const std::map<std::string, IndexedSource>& indexed_;
+  std::vector<std::string> duplicate_of_;
+  IndexWriter* writer_;
   Timestamp now_;
 };
 
@@ -122,9 +159,11 @@ class ParallelParser {
  public:
   ParallelParser(const std::vector<SourceFile>& files, const FileProcessor& processor, int jobs)
       : files_(files), processor_(processor), results_(files.size()) {
-    int threads = jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int threads =
+        jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     threads = std::min<int>(threads, static_cast<int>(std::max<std::size_t>(1, files.size())));
-    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+    for (int i = 0; i < threads; ++i)
+      workers_.emplace_back([this] { work(); });
   }
 
   ~ParallelParser() {
@@ -133,15 +172,18 @@ class ParallelParser {
       stopping_ = true;
     }
     window_open_.notify_all();
-    for (auto& t : workers_) t.join();
+    for (auto& t : workers_)
+      t.join();
   }
 
-  // Waits up to `timeout` for result i; returns nullopt if it is not ready yet.
+  // Waits up to `timeout` for result i; returns nullopt if it is not ready yet. Rethrows an
+  // error that stopped the workers (the index failing, not a bad file).
   std::optional<FileResult> take(std::size_t i, std::chrono::milliseconds timeout) {
     std::unique_lock<std::mutex> lock(mutex_);
-    if (!result_ready_.wait_for(lock, timeout, [&] { return results_[i].has_value(); })) {
-      return std::nullopt;
-    }
+    bool ready =
+        result_ready_.wait_for(lock, timeout, [&] { return results_[i].has_value() || fatal_; });
+    if (fatal_) std::rethrow_exception(fatal_);
+    if (!ready) return std::nullopt;
     FileResult r = std::move(*results_[i]);
     results_[i].reset();
     consumed_ = i + 1;
@@ -166,12 +208,24 @@ class ParallelParser {
         if (stopping_ || next_ >= files_.size()) return;
         i = next_++;
       }
-      FileResult r = processor_.process(files_[i]);
+      std::optional<FileResult> r;
+      std::exception_ptr error;
+      try {
+        r = processor_.process(files_[i], i);
+      } catch (...) {
+        error = std::current_exception();
+      }
       {
         std::lock_guard<std::mutex> lock(mutex_);
-        results_[i] = std::move(r);
-        ++finished_;
+        if (error) {
+          fatal_ = error;
+          stopping_ = true;
+        } else {
+          results_[i] = std::move(r);
+          ++finished_;
+        }
       }
+      window_open_.notify_all();
       result_ready_.notify_all();
     }
   }
@@ -187,6 +241,7 @@ class ParallelParser {
   std::size_t consumed_ = 0;
   std::size_t finished_ = 0;
   bool stopping_ = false;
+  std::exception_ptr fatal_;
 };
 
 // Applies parse results to the index (or only to the report, in check and dry-run modes).
@@ -196,25 +251,30 @@ class ResultApplier {
                 const std::map<std::string, IndexedSource>& indexed, bool rebuilding)
       : report_(report), writer_(writer), indexed_(indexed), rebuilding_(rebuilding) {}
 
-  void apply(FileResult& r, const SourceFile& file) {
+  void apply(FileResult& r) {
     report_.bytes += r.bytes;
-    bool first_use = claimed_ids_.insert(r.id).second;
-    if (!first_use && r.outcome != Outcome::failed) {
-      r.outcome = Outcome::failed;
-      r.problem = FileProblem{ErrorCode::parse, SourceLocation{file.path},
-                              "another file already has the id \"" + r.id +
-                                  "\" (same path with a different extension)"};
-    }
-    if (r.article) {
-      for (auto& w : r.article->warnings) report_.warnings.push_back(w);
-    }
+    claimed_ids_.insert(r.id);
+    for (auto& w : r.warnings)
+      report_.warnings.push_back(std::move(w));
     switch (r.outcome) {
-      case Outcome::unchanged: ++report_.unchanged; break;
-      case Outcome::parsed: write(*r.article); break;
-      case Outcome::draft: skip(r.id, report_.skipped_drafts); break;
-      case Outcome::future: skip(r.id, report_.skipped_future); break;
-      case Outcome::expired: skip(r.id, report_.skipped_expired); break;
-      case Outcome::failed: fail(r); break;
+      case Outcome::unchanged:
+        ++report_.unchanged;
+        break;
+      case Outcome::parsed:
+        count_written(r.id);
+        break;
+      case Outcome::draft:
+        skip(r.id, report_.skipped_drafts);
+        break;
+      case Outcome::future:
+        skip(r.id, report_.skipped_future);
+        break;
+      case Outcome::expired:
+        skip(r.id, report_.skipped_expired);
+        break;
+      case Outcome::failed:
+        fail(r);
+        break;
     }
   }
 
@@ -228,9 +288,12 @@ class ResultApplier {
   }
 
  private:
-  void write(const Article& a) {
-    if (indexed_.count(a.id)) ++report_.updated; else ++report_.added;
-    if (writer_) writer_->add_or_replace(a);
+  void count_written(const std::string& id) {
+    if (indexed_.count(id)) {
+      ++report_.updated;
+    } else {
+      ++report_.added;
+    }
   }
 
   void skip(const std::string& id, std::size_t& counter) {
@@ -271,7 +334,8 @@ IndexReport run_index(const IndexRequest& request) {
   IndexReport report;
   const IndexSettings& settings = request.settings;
   if (settings.content_dirs.empty()) {
-    throw Error(ErrorCode::invalid_argument, "no content folder given (pass one or set [index] content)");
+    throw Error(ErrorCode::invalid_argument,
+                "no content folder given (pass one or set [index] content)");
   }
   auto files = detail::find_source_files(settings.content_dirs, settings.include, settings.exclude);
   report.files = files.size();
@@ -288,7 +352,7 @@ IndexReport run_index(const IndexRequest& request) {
   }
   bool rebuilding = request.mode == IndexMode::full;
 
-  FileProcessor processor(request, indexed);
+  FileProcessor processor(request, indexed, files, writer ? &*writer : nullptr);
   ResultApplier applier(report, writer ? &*writer : nullptr, indexed, rebuilding);
   {
     ParallelParser parser(files, processor, settings.jobs);
@@ -296,7 +360,7 @@ IndexReport run_index(const IndexRequest& request) {
     for (std::size_t i = 0; i < files.size();) {
       auto result = parser.take(i, std::chrono::milliseconds(100));
       if (result) {
-        applier.apply(*result, files[i]);
+        applier.apply(*result);
         ++i;
       }
       if (request.on_progress && (Clock::now() - last_progress > std::chrono::milliseconds(100))) {
@@ -312,7 +376,8 @@ IndexReport run_index(const IndexRequest& request) {
   } else if (request.mode != IndexMode::check) {
     report.documents = indexed.size() + report.added - report.deleted;
   }
-  if (request.on_progress) request.on_progress(IndexProgress{files.size(), files.size(), seconds_since(start)});
+  if (request.on_progress)
+    request.on_progress(IndexProgress{files.size(), files.size(), seconds_since(start)});
   report.seconds = seconds_since(start);
   return report;
 }

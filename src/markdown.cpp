@@ -1,6 +1,7 @@
 // Markdown to plain text: walks cmark-gfm's tree and keeps what a reader reads.
 #include "folio/markdown.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -57,6 +58,25 @@ struct HeadingSpan {
 };
 
 constexpr int kMaxSetextLines = 1000;
+
+// cmark-gfm 0.29's table extension takes time quadratic in the number of cells of a row. No real
+// table has this many columns; on longer lines the pipes become blanks (same length, so line and
+// column positions do not move) and the row is read as plain text.
+constexpr std::size_t kMaxPipesPerLine = 100;
+
+void defuse_wide_table_rows(std::string& source) {
+  std::size_t line_start = 0;
+  while (line_start < source.size()) {
+    std::size_t line_end = source.find('\n', line_start);
+    if (line_end == std::string::npos) line_end = source.size();
+    const auto begin = source.begin() + static_cast<std::ptrdiff_t>(line_start);
+    const auto end = source.begin() + static_cast<std::ptrdiff_t>(line_end);
+    if (static_cast<std::size_t>(std::count(begin, end, '|')) > kMaxPipesPerLine) {
+      std::replace(begin, end, '|', ' ');
+    }
+    line_start = line_end + 1;
+  }
+}
 
 enum class TableRole { none, table, row, cell };
 
@@ -184,22 +204,15 @@ class TextCollector {
     switch (html::classify_tag(tag)) {
       case html::TagKind::opens_hidden:
         hidden_inline_ = true;
-        return;
+        break;
       case html::TagKind::closes_hidden:
         hidden_inline_ = false;
-        return;
+        break;
+      case html::TagKind::block:
+        append_inline(" ");
+        break;
       case html::TagKind::other:
         break;
-    }
-    if (hidden_inline_) return;
-    const std::size_t before = text().size();
-    html::append_text(text(), tag);
-    for (std::size_t i = before; i < text().size(); ++i) {
-      if (text()[i] == '\n') text()[i] = ' ';
-    }
-    if (text().size() > before && before > 0 && text()[before] == ' ' &&
-        (text()[before - 1] == ' ' || text()[before - 1] == '\n')) {
-      text().erase(before, 1);
     }
   }
 
@@ -294,7 +307,8 @@ class TextCollector {
 }  // namespace
 
 MarkdownText extract_markdown(std::string_view markdown) {
-  const std::string source = strip_templates(markdown);
+  std::string source = strip_templates(markdown);
+  defuse_wide_table_rows(source);
   const CmarkDocument document(source);
   return TextCollector(source).collect(document.root());
 }

@@ -53,7 +53,7 @@ std::vector<Hit> related_articles(const Xapian::Database& db, const std::string&
   if (parts.empty()) return {};
   Xapian::Query query(Xapian::Query::OP_AND_NOT,
                       Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
-                      Xapian::Query(id_term(id)));
+                      Xapian::Query(schema::id_term(id)));
   enquire.set_query(query);
   enquire.set_weighting_scheme(default_weighting());
   Xapian::MSet mset = enquire.get_mset(0, kCandidates);

@@ -7,13 +7,16 @@ namespace {
 
 constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245 bytes for glass
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Cuts a UTF-8 string to at most `limit` bytes without splitting a character.
 std::string truncate_utf8(std::string s, std::size_t limit) {
   if (s.size() <= limit) return s;
   std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+    --cut;
   s.resize(cut);
   return s;
 }
@@ -39,7 +42,8 @@ std::string normalise_term_value(std::string_view value) {
     } else if (c == 0xC3 && i + 1 < value.size()) {
       // Latin-1 supplement capitals (À..Þ except ×) map to their small letters by +0x20.
       unsigned char next = static_cast<unsigned char>(value[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) next = static_cast<unsigned char>(next + 0x20);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97)
+        next = static_cast<unsigned char>(next + 0x20);
       out += static_cast<char>(c);
       out += static_cast<char>(next);
       ++i;
@@ -53,6 +57,12 @@ std::string normalise_term_value(std::string_view value) {
 std::string boolean_term(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
   term += normalise_term_value(value);
+  return truncate_utf8(std::move(term), kMaxTermBytes);
+}
+
+std::string id_term(std::string_view id) {
+  std::string term(kId);
+  term += id;
   return truncate_utf8(std::move(term), kMaxTermBytes);
 }
 

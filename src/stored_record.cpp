@@ -69,7 +69,8 @@ StoredArticle decode_stored_article(std::string_view data) {
   a.word_count = static_cast<int>(r.varint());
   a.reading_time_minutes = static_cast<int>(r.varint());
   std::uint64_t heading_count = r.varint();
-  if (heading_count > data.size()) throw Error(ErrorCode::database, "stored article record is corrupt");
+  if (heading_count > data.size())
+    throw Error(ErrorCode::database, "stored article record is corrupt");
   a.headings.reserve(heading_count);
   for (std::uint64_t i = 0; i < heading_count; ++i) {
     Heading h;

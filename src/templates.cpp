@@ -84,7 +84,8 @@ class TemplateStripper {
         shortcode_percent_close_(text, "%}}"),
         action_close_(text, "}}"),
         tag_close_(text, "%}"),
-        comment_close_(text, "#}") {
+        comment_close_(text, "#}"),
+        backtick_(text, "`") {
     out_.reserve(text.size());
   }
 
@@ -126,9 +127,20 @@ class TemplateStripper {
   }
 
   // Drops [pos_, end) but keeps its line breaks.
+  // Where a link destination or a link reference definition expects a URL, a "#" is left so the
+  // link stays a link: "[text]({{< ref "x.md" >}})" -> "[text](#)".
   void remove_until(std::size_t end) {
+    if (expects_url()) out_ += '#';
     out_.append(std::count(text_.begin() + pos_, text_.begin() + end, '\n'), '\n');
     pos_ = end;
+  }
+
+  bool expects_url() const {
+    std::string_view before = out_;
+    while (!before.empty() && is_space_or_tab(before.back()))
+      before.remove_suffix(1);
+    if (before.size() < 2 || before[before.size() - 2] != ']') return false;
+    return before.back() == '(' || before.back() == ':';
   }
 
   std::size_t line_end(std::size_t from) const {
@@ -231,7 +243,7 @@ class TemplateStripper {
     } else if (starts_with("{{%")) {
       strip_shortcode(shortcode_percent_close_);
     } else if (starts_with("{{")) {
-      strip_delimited(action_close_, 2);
+      if (!strip_raw_action()) strip_delimited(action_close_, 2);
     } else if (starts_with("{%")) {
       strip_delimited(tag_close_, 2);
     } else if (starts_with("{#")) {
@@ -239,6 +251,32 @@ class TemplateStripper {
     } else {
       copy(1);
     }
+  }
+
+  std::size_t skip_spaces_and_trim_marker(std::size_t pos) const {
+    while (pos < text_.size() && (is_space_or_tab(text_[pos]) || text_[pos] == '-'))
+      ++pos;
+    return pos;
+  }
+
+  // {{raw `...`}}, the Go blog's way to include preformatted text: the raw string may span
+  // paragraphs and is kept; the action around it goes.
+  bool strip_raw_action() {
+    std::size_t pos = skip_spaces_and_trim_marker(pos_ + 2);
+    if (text_.substr(pos, 3) != "raw") return false;
+    pos += 3;
+    while (pos < text_.size() && is_space_or_tab(text_[pos]))
+      ++pos;
+    if (pos >= text_.size() || text_[pos] != '`') return false;
+    const std::size_t content_start = pos + 1;
+    const std::size_t content_end = backtick_.next(content_start);
+    if (content_end == kNone) return false;
+    const std::size_t close = skip_spaces_and_trim_marker(content_end + 1);
+    if (text_.substr(close, 2) != "}}") return false;
+    remove_until(content_start);
+    copy(content_end - content_start);
+    remove_until(close + 2);
+    return true;
   }
 
   void strip_delimited(ForwardFinder& closer, std::size_t delimiter_length) {
@@ -281,6 +319,7 @@ class TemplateStripper {
   ForwardFinder action_close_;
   ForwardFinder tag_close_;
   ForwardFinder comment_close_;
+  ForwardFinder backtick_;
   // For each backtick run length, the position before which no closing run exists.
   std::array<std::size_t, kMaxCodeSpanTicks + 1> no_closer_before_{};
 };

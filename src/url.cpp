@@ -108,7 +108,9 @@ std::string article_url(const UrlRequest& request) {
   if (!request.url.empty()) {
     path = explicit_path(request.url);
   } else if (!request.zola_path.empty()) {
+    // Zola serves `path = "about"` at /about/: its permalinks always end with a slash.
     path = explicit_path(request.zola_path);
+    if (path.back() != '/' && path.find("://") == std::string::npos) path += '/';
   } else {
     path = derived_path(request);
   }

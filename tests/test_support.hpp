@@ -44,8 +44,9 @@ class TempDir {
 
 // Copies a folder tree (e.g. sample-content) into `to`.
 inline void copy_tree(const std::string& from, const std::string& to) {
-  std::filesystem::copy(from, to, std::filesystem::copy_options::recursive |
-                                      std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy(
+      from, to,
+      std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
 }
 
 inline std::string read_text(const std::string& path) {

@@ -22,12 +22,12 @@ struct FieldWeights {
 };
 
 struct IndexSettings {
-  std::vector<std::string> content_dirs;                             // [index] content
+  std::vector<std::string> content_dirs;                            // [index] content
   std::vector<std::string> include = {"**/*.md", "**/*.markdown"};  // globs, relative to a root
   std::vector<std::string> exclude;                                 // globs, relative to a root
   std::string db_path = "folio-index";
-  std::string base_url;           // "https://example.com" is prepended to every article url
-  std::string language = "en";    // default stemming language (ISO 639-1 or Snowball name)
+  std::string base_url;                 // "https://example.com" is prepended to every article url
+  std::string language = "en";          // default stemming language (ISO 639-1 or Snowball name)
   std::vector<std::string> taxonomies;  // custom taxonomies beyond tags/categories ("topics")
   bool include_drafts = false;
   bool include_future = false;   // articles dated after now (Hugo's buildFuture)
@@ -59,12 +59,12 @@ struct SearchSettings {
 // Settings for folio-server. Plain data: the engine itself never reads them.
 struct ServerSettings {
   std::string listen = "127.0.0.1:8080";
-  int threads = 0;            // 0 = one per core
-  int queue_limit = 256;      // requests waiting for a worker before 503
+  int threads = 0;              // 0 = one per core
+  int queue_limit = 256;        // requests waiting for a worker before 503
   bool wait_for_index = false;  // start without a database and answer 503 until it appears
-  std::string admin_token;    // enables POST /api/reindex; FOLIO_ADMIN_TOKEN overrides
+  std::string admin_token;      // enables POST /api/reindex; FOLIO_ADMIN_TOKEN overrides
   std::vector<std::string> cors_origins;  // empty = same origin and localhost
-  double rate_limit_per_second = 50.0;   // per client IP; 0 disables
+  double rate_limit_per_second = 50.0;    // per client IP; 0 disables
   int rate_limit_burst = 100;
   int read_timeout_seconds = 5;
   int write_timeout_seconds = 5;

@@ -13,11 +13,12 @@ enum class ErrorCode {
   encoding,       // the input is not valid UTF-8 or looks binary
   too_large,      // the input is over a configured size limit
   config,         // a configuration value is wrong (type, range, unknown enum value)
-  invalid_query,  // a search request cannot be served (page past the limit, unknown field in strict mode)
+  invalid_query,  // a search request cannot be served (page past the limit, unknown field in strict
+                  // mode)
   invalid_argument,  // a caller passed a value outside the documented range
-  database,       // the Xapian database is missing, corrupt or failed
-  locked,         // another folio process holds the index's write lock
-  not_found,      // the article or database asked for does not exist
+  database,          // the Xapian database is missing, corrupt or failed
+  locked,            // another folio process holds the index's write lock
+  not_found,         // the article or database asked for does not exist
 };
 
 // A short, stable name for an error code ("parse", "locked", ...), used in JSON reports.

@@ -27,7 +27,7 @@ struct IndexWriterOptions {
   FieldWeights weights;
   std::string default_language = "en";
   bool index_code = true;
-  bool index_spelling = true;  // feed the spelling dictionary for "did you mean"
+  bool index_spelling = true;     // feed the spelling dictionary for "did you mean"
   std::size_t batch_size = 2000;  // documents between Xapian flushes (in a rebuild)
 };
 

@@ -27,7 +27,7 @@ struct IndexProgress {
 struct IndexRequest {
   IndexSettings settings;  // content_dirs, db_path, globs, limits, weights...
   IndexMode mode = IndexMode::incremental;
-  bool dry_run = false;  // decide and report, write nothing
+  bool dry_run = false;                                   // decide and report, write nothing
   std::function<void(const IndexProgress&)> on_progress;  // called from the calling thread
 };
 

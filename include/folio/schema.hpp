@@ -25,9 +25,9 @@ inline constexpr std::string_view kAuthor = "A";
 inline constexpr std::string_view kSeries = "XSERIES";
 inline constexpr std::string_view kSection = "XSECTION";  // first path segment ("posts")
 inline constexpr std::string_view kLanguage = "L";
-inline constexpr std::string_view kYear = "Y";    // Y2026
-inline constexpr std::string_view kMonth = "M";   // M202601
-inline constexpr std::string_view kDay = "D";     // D20260126
+inline constexpr std::string_view kYear = "Y";         // Y2026
+inline constexpr std::string_view kMonth = "M";        // M202601
+inline constexpr std::string_view kDay = "D";          // D20260126
 inline constexpr std::string_view kTaxonomy = "XTAX";  // XTAX<name>:<value>, custom taxonomies
 inline constexpr std::string_view kDraft = "XDRAFT";   // present on drafts indexed with --drafts
 
@@ -55,5 +55,8 @@ std::string normalise_term_value(std::string_view value);
 
 // prefix + normalised value, truncated safely to Xapian's term length limit.
 std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// The unique id term of an article: "Q" + id as written (ids are case-sensitive), truncated safely.
+std::string id_term(std::string_view id);
 
 }  // namespace folio::schema

@@ -32,14 +32,15 @@ struct FieldFilter {
 };
 
 struct DateRange {
-  std::string field = "date";  // "date" or "lastmod"
+  std::string field = "date";     // "date" or "lastmod"
   std::optional<Timestamp> from;  // inclusive
   std::optional<Timestamp> to;    // inclusive (a day given as a date covers the whole day)
 };
 
 struct FacetRequest {
-  std::string field;  // tags, categories, keywords, authors, series, section, lang, year, or a taxonomy
-  int limit = 10;     // values returned; the rest are counted in FacetResult::other_values
+  std::string
+      field;  // tags, categories, keywords, authors, series, section, lang, year, or a taxonomy
+  int limit = 10;  // values returned; the rest are counted in FacetResult::other_values
 };
 
 struct SearchRequest {
@@ -48,8 +49,8 @@ struct SearchRequest {
   std::vector<DateRange> date_ranges;
   std::vector<FacetRequest> facets;
   SortOrder sort = SortOrder::relevance;
-  int page = 1;        // 1-based
-  int page_size = 10;  // 1..SearchSettings::max_page_size
+  int page = 1;              // 1-based
+  int page_size = 10;        // 1..SearchSettings::max_page_size
   int snippet_length = 200;  // characters; 0 = no snippets
   std::string highlight_start = "<mark>";
   std::string highlight_end = "</mark>";
@@ -66,8 +67,8 @@ struct SectionMatch {
 struct Hit {
   std::string id;
   std::string url;
-  std::string title;            // HTML-escaped, matches wrapped in the highlight markers
-  std::string title_plain;      // as written
+  std::string title;        // HTML-escaped, matches wrapped in the highlight markers
+  std::string title_plain;  // as written
   std::optional<Timestamp> date;
   std::optional<Timestamp> lastmod;
   std::vector<std::string> tags;
@@ -159,7 +160,8 @@ class Searcher {
   // Throws Error{invalid_query} (with param()) for a request that cannot be served.
   SearchResults search(const SearchRequest& request);
   std::vector<Suggestion> suggest(std::string_view partial_query, int limit = 8);
-  // "More like this": articles sharing distinctive terms and tags. Error{not_found} for an unknown id.
+  // "More like this": articles sharing distinctive terms and tags. Error{not_found} for an unknown
+  // id.
   std::vector<Hit> related(const std::string& id, int limit = 5);
   std::optional<ArticleRecord> article(const std::string& id);
   // Every facet value in the index with its count, for each field asked (all fields when empty).

@@ -1,6 +1,6 @@
 // Integration tests: index real files (sample-content/ and generated trees) into real indexes.
-#include <catch2/catch.hpp>
 #include <xapian.h>
+#include <catch2/catch.hpp>
 
 #include <csignal>
 #include <filesystem>
@@ -46,7 +46,8 @@ detail::StoredArticle stored(const std::string& db, const std::string& id) {
 }
 
 std::string article(const std::string& title, const std::string& tags, const std::string& body) {
-  return "+++\ntitle = \"" + title + "\"\ndate = 2025-05-01\ntags = [" + tags + "]\n+++\n" + body + "\n";
+  return "+++\ntitle = \"" + title + "\"\ndate = 2025-05-01\ntags = [" + tags + "]\n+++\n" + body +
+         "\n";
 }
 
 }  // namespace
@@ -68,7 +69,8 @@ TEST_CASE("indexing: sample-content indexes completely, and a second run changes
   auto seed = stored(db, "posts/go-vs-rust");
   CHECK(seed.record.title == "Go vs Rust (2026): Which is Better for Backend Language?");
   CHECK(seed.record.url == "/posts/go-vs-rust/");
-  CHECK(seed.record.tags == std::vector<std::string>{"Go", "Rust", "Comparison", "Backend Language"});
+  CHECK(seed.record.tags ==
+        std::vector<std::string>{"Go", "Rust", "Comparison", "Backend Language"});
   CHECK(seed.record.categories == std::vector<std::string>{"Guides", "Comparisons"});
   CHECK(format_iso8601(*seed.record.date) == "2026-01-26T18:53:20Z");
   CHECK_FALSE(seed.record.headings.empty());
@@ -131,8 +133,10 @@ TEST_CASE("indexing: files over the size limit and binary files are reported and
   CHECK(r.failed == 2);
   bool saw_too_large = false, saw_binary = false;
   for (const auto& p : r.problems) {
-    saw_too_large |= p.code == ErrorCode::too_large && p.where.path.find("big.md") != std::string::npos;
-    saw_binary |= p.code == ErrorCode::encoding && p.where.path.find("binary.md") != std::string::npos;
+    saw_too_large |=
+        p.code == ErrorCode::too_large && p.where.path.find("big.md") != std::string::npos;
+    saw_binary |=
+        p.code == ErrorCode::encoding && p.where.path.find("binary.md") != std::string::npos;
   }
   CHECK(saw_too_large);
   CHECK(saw_binary);
@@ -188,11 +192,14 @@ TEST_CASE("indexing: kill -9 at any point leaves the last committed index usable
   std::string db = tmp.join("index");
   for (int i = 0; i < 600; ++i) {
     std::string body;
-    for (int w = 0; w < 150; ++w) body += "word" + std::to_string((i * 7 + w) % 997) + " ";
-    tmp.write("content/p" + std::to_string(i) + ".md", article("Post " + std::to_string(i), "\"Go\"", body));
+    for (int w = 0; w < 150; ++w)
+      body += "word" + std::to_string((i * 7 + w) % 997) + " ";
+    tmp.write("content/p" + std::to_string(i) + ".md",
+              article("Post " + std::to_string(i), "\"Go\"", body));
   }
   REQUIRE(run_index(request_for(content, db)).documents == 600);
-  for (int i = 600; i < 1200; ++i) tmp.write("content/p" + std::to_string(i) + ".md", article("New", "\"Go\"", "new"));
+  for (int i = 600; i < 1200; ++i)
+    tmp.write("content/p" + std::to_string(i) + ".md", article("New", "\"Go\"", "new"));
 
   const int delays_ms[] = {5, 40, 120, 300};
   for (int delay : delays_ms) {

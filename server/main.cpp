@@ -1,0 +1,242 @@
+// folio-server: the command line and folio.toml -> AppOptions -> App. CLI11 lives here only.
+//
+// Exit codes: 0 stopped by SIGINT/SIGTERM, 1 could not listen, 2 bad usage or configuration,
+// 3 the index is missing or unusable (without --wait-for-index).
+#include <pthread.h>
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "app.hpp"
+#include "folio/error.hpp"
+
+namespace {
+
+using folio::server::App;
+using folio::server::AppOptions;
+
+constexpr int kExitListen = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitDatabase = 3;
+
+struct Endpoint {
+  std::string host;
+  int port = 0;
+};
+
+// "127.0.0.1:8080", "[::1]:8080", "localhost:0" (0 = any free port).
+std::optional<Endpoint> parse_listen(const std::string& text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) return std::nullopt;
+  Endpoint endpoint{text.substr(0, colon), 0};
+  if (endpoint.host.front() == '[' && endpoint.host.back() == ']') {
+    endpoint.host = endpoint.host.substr(1, endpoint.host.size() - 2);
+  }
+  const std::string port = text.substr(colon + 1);
+  if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  endpoint.port = std::stoi(port);
+  if (endpoint.port > 65535 || endpoint.host.empty()) return std::nullopt;
+  return endpoint;
+}
+
+// The command line. Settings flags are applied over folio.toml only when given.
+struct Flags {
+  std::string config_path;
+  std::string db_path;
+  std::vector<std::string> content_dirs;
+  std::string listen;
+  std::string admin_token_env = "FOLIO_ADMIN_TOKEN";
+  std::vector<std::string> cors_origins;
+  std::string log_level;
+  folio::ServerSettings server;  // values of the settings flags
+  int connection_threads = 0;
+  bool no_access_log = false;
+};
+
+void add_options(CLI::App& cli, Flags& flags) {
+  folio::ServerSettings& s = flags.server;
+  cli.add_option("--config", flags.config_path,
+                 "folio.toml to read (default: ./folio.toml when it exists)");
+  cli.add_option("--db", flags.db_path, "the index to serve (default: [index] db_path)");
+  cli.add_option(
+      "--content", flags.content_dirs,
+      "content folder that POST /api/reindex reads (repeatable; default: [index] content)");
+  cli.add_option("--listen", flags.listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+  cli.add_option("--threads", s.threads, "searches run at once (default: one per core)")
+      ->check(CLI::Range(0, 1024));
+  cli.add_option("--connection-threads", flags.connection_threads,
+                 "threads serving connections (default: max(64, 16 x threads))")
+      ->check(CLI::Range(0, 4096));
+  cli.add_option("--queue-limit", s.queue_limit, "connections waiting for a thread before 503")
+      ->check(CLI::Range(1, 1000000));
+  cli.add_flag("--wait-for-index", s.wait_for_index,
+               "start without an index and answer 503 until it appears");
+  cli.add_option("--admin-token-env", flags.admin_token_env,
+                 "environment variable holding the admin token that enables POST /api/reindex "
+                 "(default FOLIO_ADMIN_TOKEN; overrides [server] admin_token)");
+  cli.add_option("--cors-origin", flags.cors_origins,
+                 "allowed browser origin (repeatable; \"http://host:*\" any port, \"*\" all)");
+  cli.add_option("--rate-limit", s.rate_limit_per_second,
+                 "API requests per second per client IP (0 disables)")
+      ->check(CLI::Range(0.0, 1e9));
+  cli.add_option("--rate-burst", s.rate_limit_burst, "requests a client may send in a burst")
+      ->check(CLI::Range(1, 1000000000));
+  cli.add_option("--max-body-bytes", s.max_body_bytes, "largest request body (413 above)");
+  cli.add_option("--read-timeout", s.read_timeout_seconds, "seconds")->check(CLI::Range(1, 3600));
+  cli.add_option("--write-timeout", s.write_timeout_seconds, "seconds")->check(CLI::Range(1, 3600));
+  cli.add_option("--keep-alive-max", s.keep_alive_max_count, "requests per connection")
+      ->check(CLI::Range(1, 1000000));
+  cli.add_option("--log-level", flags.log_level, "error, warn, info or debug")
+      ->check(CLI::IsMember({"error", "warn", "info", "debug"}));
+  cli.add_flag("--no-access-log", flags.no_access_log, "no JSON line per request on stderr");
+}
+
+template <typename T>
+void override_if_given(const CLI::App& cli, const char* flag, T& target, const T& value) {
+  if (cli.count(flag) > 0) target = value;
+}
+
+void apply_flags(const CLI::App& cli, const Flags& flags, folio::Config& config) {
+  folio::ServerSettings& s = config.server;
+  const folio::ServerSettings& f = flags.server;
+  override_if_given(cli, "--db", config.index.db_path, flags.db_path);
+  override_if_given(cli, "--content", config.index.content_dirs, flags.content_dirs);
+  override_if_given(cli, "--listen", s.listen, flags.listen);
+  override_if_given(cli, "--threads", s.threads, f.threads);
+  override_if_given(cli, "--queue-limit", s.queue_limit, f.queue_limit);
+  override_if_given(cli, "--wait-for-index", s.wait_for_index, f.wait_for_index);
+  override_if_given(cli, "--cors-origin", s.cors_origins, flags.cors_origins);
+  override_if_given(cli, "--rate-limit", s.rate_limit_per_second, f.rate_limit_per_second);
+  override_if_given(cli, "--rate-burst", s.rate_limit_burst, f.rate_limit_burst);
+  override_if_given(cli, "--max-body-bytes", s.max_body_bytes, f.max_body_bytes);
+  override_if_given(cli, "--read-timeout", s.read_timeout_seconds, f.read_timeout_seconds);
+  override_if_given(cli, "--write-timeout", s.write_timeout_seconds, f.write_timeout_seconds);
+  override_if_given(cli, "--keep-alive-max", s.keep_alive_max_count, f.keep_alive_max_count);
+  override_if_given(cli, "--log-level", s.log_level, flags.log_level);
+  if (flags.no_access_log) s.access_log = false;
+}
+
+folio::Config load_configuration(const std::string& explicit_path) {
+  std::string path = explicit_path;
+  if (path.empty() && std::filesystem::exists("folio.toml")) path = "folio.toml";
+  if (path.empty()) return folio::Config{};
+  std::vector<std::string> warnings;
+  folio::Config config = folio::load_config(path, warnings);
+  for (const auto& warning : warnings)
+    std::cerr << "folio-server: warning: " << warning << '\n';
+  return config;
+}
+
+// SIGINT/SIGTERM are blocked in every thread and taken by one waiting thread, which stops the
+// server from ordinary code (httplib's stop() is not async-signal-safe). SIGUSR1 releases it.
+class SignalWaiter {
+ public:
+  explicit SignalWaiter(App& app) {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    sigaddset(&signals_, SIGUSR1);
+    pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+    thread_ = std::thread([this, &app] {
+      int signal = 0;
+      sigwait(&signals_, &signal);
+      if (signal == SIGUSR1) return;
+      app.log().message(folio::server::LogLevel::info, "stopping: finishing requests in flight");
+      app.stop();
+    });
+  }
+  ~SignalWaiter() {
+    pthread_kill(thread_.native_handle(), SIGUSR1);
+    thread_.join();
+  }
+
+ private:
+  sigset_t signals_;
+  std::thread thread_;
+};
+
+std::string resolve_admin_token(const Flags& flags, const folio::Config& config) {
+  std::string token = config.server.admin_token;
+  if (const char* from_env = std::getenv(flags.admin_token_env.c_str())) {
+    if (*from_env != '\0') token = from_env;
+  }
+  return token;
+}
+
+int serve(App& app, const Endpoint& endpoint, const folio::Config& config) {
+  const int port = app.bind(endpoint.host, endpoint.port);
+  if (port < 0) {
+    std::cerr << "folio-server: cannot listen on " << endpoint.host << ':' << endpoint.port
+              << " (in use, or not an address of this machine)\n";
+    return kExitListen;
+  }
+  const bool v6 = endpoint.host.find(':') != std::string::npos;
+  app.log().message(folio::server::LogLevel::info,
+                    "serving " + config.index.db_path + " on http://" +
+                        (v6 ? "[" + endpoint.host + "]" : endpoint.host) + ":" +
+                        std::to_string(port) + "/");
+  SignalWaiter signals(app);
+  const bool ok = app.listen_after_bind();
+  app.log().message(folio::server::LogLevel::info, "stopped");
+  return ok ? 0 : kExitListen;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{
+      "folio-server: a JSON search API over a folio index, with the search widget.\n"
+      "Settings come from the [server] section of folio.toml; flags override them."};
+  Flags flags;
+  add_options(cli, flags);
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e) == 0 ? 0 : kExitUsage;  // --help is a success; bad flags are usage errors
+  }
+
+  folio::Config config;
+  try {
+    config = load_configuration(flags.config_path);
+  } catch (const folio::Error& e) {
+    std::cerr << "folio-server: " << e.what() << '\n';
+    return kExitUsage;
+  }
+  apply_flags(cli, flags, config);
+  const auto endpoint = parse_listen(config.server.listen);
+  if (!endpoint) {
+    std::cerr << "folio-server: --listen wants HOST:PORT, got \"" << config.server.listen << "\"\n";
+    return kExitUsage;
+  }
+
+  AppOptions options;
+  options.server = config.server;
+  options.search = config.search;
+  options.index = config.index;
+  options.connection_threads = flags.connection_threads;
+  options.admin_token = resolve_admin_token(flags, config);
+  if (!options.admin_token.empty() && options.index.content_dirs.empty()) {
+    std::cerr << "folio-server: warning: an admin token is set but no content folder "
+                 "(--content or [index] content): POST /api/reindex is disabled\n";
+    options.admin_token.clear();
+  }
+
+  App app(options);
+  std::string why_not;
+  if (!app.index_ready(&why_not)) {
+    if (!config.server.wait_for_index) {
+      std::cerr << "folio-server: " << why_not << "\n  build it with `folio index CONTENT --db "
+                << config.index.db_path << "`, or start with --wait-for-index\n";
+      return kExitDatabase;
+    }
+    app.log().message(
+        folio::server::LogLevel::warn,
+        "no usable index yet at " + config.index.db_path + "; answering 503 until it appears");
+  }
+  return serve(app, *endpoint, config);
+}

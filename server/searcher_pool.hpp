@@ -1,0 +1,73 @@
+// A fixed set of folio::Searcher objects shared by the connection threads. Xapian handles are not
+// thread-safe, so a Searcher is lent to one thread at a time; the pool size bounds how many
+// searches run at once (one per core by default) however many connections are open.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "folio/search.hpp"
+
+namespace folio::server {
+
+struct SearcherPoolOptions {
+  std::string db_path;
+  SearchSettings settings;
+  int size = 1;                                       // searchers
+  std::chrono::milliseconds refresh_interval{250};    // Searcher::refresh() at most this often
+  std::chrono::milliseconds reopen_interval{250};     // retry opening a missing index
+  std::chrono::milliseconds wait_for_searcher{2000};  // then 503
+};
+
+class SearcherPool {
+  struct Slot;
+
+ public:
+  explicit SearcherPool(SearcherPoolOptions options);
+  ~SearcherPool();
+  SearcherPool(const SearcherPool&) = delete;
+  SearcherPool& operator=(const SearcherPool&) = delete;
+
+  // A Searcher on loan; returned to the pool when destroyed.
+  class Lease {
+   public:
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    Searcher& operator*() const;
+    Searcher* operator->() const { return &**this; }
+    // The searcher failed (database error): drop it, so the next borrower opens a fresh one.
+    void discard();
+
+   private:
+    friend class SearcherPool;
+    Lease(SearcherPool* pool, Slot* slot) : pool_(pool), slot_(slot) {}
+    SearcherPool* pool_;
+    Slot* slot_;
+  };
+
+  // Borrows a searcher, opening or refreshing it as needed. Throws ApiError 503 when the index is
+  // missing or unusable, or when every searcher stays busy for wait_for_searcher.
+  Lease acquire();
+
+  // Opens the index now if it is not open; true when a searcher is usable, else the reason in
+  // *why_not. For /readyz and startup.
+  bool ready(std::string* why_not = nullptr);
+
+ private:
+  void release(Slot* slot);
+  void prepare(Slot& slot);
+
+  SearcherPoolOptions options_;
+  std::vector<std::unique_ptr<Slot>> slots_;
+  std::vector<Slot*> free_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+};
+
+}  // namespace folio::server

@@ -1,0 +1,105 @@
+// The `folio` command line as a site's build would run it: exit codes, reports, messages.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include "folio/index_writer.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+CommandResult run_folio(const std::string& arguments) {
+  std::string command = std::string(FOLIO_CLI_PATH) + " " + arguments + " 2>&1";
+  CommandResult result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.output.append(buffer.data(), n);
+  int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+const char* kGood =
+    "+++\ntitle = \"Good\"\ndate = 2025-01-02\ntags = [\"Go\"]\n+++\n# Good\nconcurrency text\n";
+const char* kBroken = "+++\ntitle = \"Broken\"\ntags = [\"Go\"\n+++\nbody\n";
+
+}  // namespace
+
+TEST_CASE("cli: index reports, and --strict turns a bad file into exit code 1") {
+  folio::test::TempDir tmp;
+  tmp.write("content/good.md", kGood);
+  tmp.write("content/broken.md", kBroken);
+  std::string args = "index " + tmp.join("content") + " --db " + tmp.join("index");
+
+  CommandResult lenient = run_folio(args);
+  CHECK(lenient.exit_code == 0);
+  CHECK(lenient.output.find("broken.md:4") != std::string::npos);  // path:line of the problem
+  CHECK(lenient.output.find("1 added") != std::string::npos);
+  CHECK(lenient.output.find("1 failed") != std::string::npos);
+
+  CommandResult strict = run_folio(args + " --strict");
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.output.find("1 unchanged") != std::string::npos);
+
+  CommandResult json = run_folio(args + " --json");
+  CHECK(json.output.find("\"failed\": 1") != std::string::npos);
+  CHECK(json.output.find("\"line\": 4") != std::string::npos);
+}
+
+TEST_CASE("cli: check validates without writing and fails on bad files") {
+  folio::test::TempDir tmp;
+  tmp.write("content/good.md", kGood);
+  CHECK(run_folio("check " + tmp.join("content")).exit_code == 0);
+  tmp.write("content/broken.md", kBroken);
+  CommandResult bad = run_folio("check " + tmp.join("content"));
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.output.find("broken.md") != std::string::npos);
+}
+
+TEST_CASE("cli: usage errors exit 2, a locked or missing index exits 3") {
+  folio::test::TempDir tmp;
+  tmp.write("content/good.md", kGood);
+  CHECK(run_folio("index --no-such-flag").exit_code == 2);
+  CHECK(run_folio("").exit_code == 2);
+  CHECK(run_folio("index " + tmp.join("missing-folder") + " --db " + tmp.join("i")).exit_code == 2);
+  CHECK(run_folio("search --db " + tmp.join("nothing-here") + " go").exit_code == 3);
+
+  folio::IndexWriterOptions options;
+  options.db_path = tmp.join("index");
+  folio::IndexWriter holder(options);
+  CommandResult locked = run_folio("index " + tmp.join("content") + " --db " + tmp.join("index"));
+  CHECK(locked.exit_code == 3);
+  CHECK(locked.output.find("locked by another folio process") != std::string::npos);
+}
+
+TEST_CASE("cli: search and stats read what index wrote") {
+  folio::test::TempDir tmp;
+  tmp.write("content/good.md", kGood);
+  REQUIRE(run_folio("index " + tmp.join("content") + " --db " + tmp.join("index")).exit_code == 0);
+  CommandResult search = run_folio("search --db " + tmp.join("index") + " concurrency --tag go");
+  CHECK(search.exit_code == 0);
+  CHECK(search.output.find("Good") != std::string::npos);
+  CHECK(search.output.find("/good/") != std::string::npos);
+  CommandResult json = run_folio("search --db " + tmp.join("index") + " concurrency --json");
+  CHECK(json.output.find("\"hits\"") != std::string::npos);
+  CommandResult stats = run_folio("stats --db " + tmp.join("index"));
+  CHECK(stats.exit_code == 0);
+  CHECK(stats.output.find("articles:      1") != std::string::npos);
+  for (const char* command : {"index", "check", "search", "stats"}) {
+    CommandResult help = run_folio(std::string(command) + " --help");
+    CHECK(help.exit_code == 0);
+    CHECK(help.output.find("Exit codes") != std::string::npos);
+  }
+}

@@ -1,0 +1,125 @@
+// The folio-server program itself: exit codes, the listening message, SIGTERM as a graceful stop.
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "server_fixture.hpp"
+
+using namespace folio::test;
+
+namespace {
+
+// folio-server started with `args`, stderr going to a file.
+class ServerProcess {
+ public:
+  ServerProcess(const std::vector<std::string>& args, const std::string& stderr_path)
+      : stderr_path_(stderr_path) {
+    // Everything the child needs is prepared before fork(): the test process has threads, so the
+    // child may only make async-signal-safe calls until execv.
+    std::vector<char*> argv{const_cast<char*>(FOLIO_SERVER_PATH)};
+    for (const auto& arg : args)
+      argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    pid_ = fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      const int fd = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      dup2(fd, STDERR_FILENO);
+      execv(FOLIO_SERVER_PATH, argv.data());
+      _exit(127);
+    }
+  }
+  ~ServerProcess() {
+    if (pid_ > 0 && !exited_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+
+  std::string log() const {
+    std::ifstream in(stderr_path_);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+  // The port from "serving ... on http://127.0.0.1:PORT/", polling the log; 0 if it never came.
+  int wait_for_port() const {
+    static const std::regex serving(R"(on http://127\.0\.0\.1:([0-9]+)/)");
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+      std::smatch m;
+      const std::string text = log();
+      if (std::regex_search(text, m, serving)) return std::stoi(m[1]);
+      usleep(10000);
+    }
+    return 0;
+  }
+
+  int wait_for_exit() {
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    exited_ = true;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+
+  void signal(int sig) const { kill(pid_, sig); }
+
+ private:
+  pid_t pid_ = -1;
+  bool exited_ = false;
+  std::string stderr_path_;
+};
+
+}  // namespace
+
+TEST_CASE("server process: a missing index is exit code 3 with a hint") {
+  TempDir dir;
+  ServerProcess server({"--db", dir.str("missing"), "--listen", "127.0.0.1:0"}, dir.str("err"));
+  CHECK(server.wait_for_exit() == 3);
+  CHECK(server.log().find("--wait-for-index") != std::string::npos);
+}
+
+TEST_CASE("server process: bad flags are exit code 2") {
+  TempDir dir;
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--threads", "-1"}, {"--listen", "no-port"}, {"--bogus"}}) {
+    ServerProcess server(args, dir.str("err"));
+    CHECK(server.wait_for_exit() == 2);
+  }
+}
+
+TEST_CASE("server process: serves, then SIGTERM stops it with exit code 0") {
+  TempDir dir;
+  ServerProcess server({"--db", sample_index_path(), "--listen", "127.0.0.1:0", "--no-access-log"},
+                       dir.str("err"));
+  const int port = server.wait_for_port();
+  REQUIRE(port > 0);
+  httplib::Client client("127.0.0.1", port);
+  auto r = client.Get("/api/search?q=go");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  server.signal(SIGTERM);
+  CHECK(server.wait_for_exit() == 0);
+  CHECK(server.log().find("stopped") != std::string::npos);
+}
+
+TEST_CASE("server process: --wait-for-index starts without an index") {
+  TempDir dir;
+  ServerProcess server({"--db", dir.str("later"), "--listen", "127.0.0.1:0", "--wait-for-index"},
+                       dir.str("err"));
+  const int port = server.wait_for_port();
+  REQUIRE(port > 0);
+  httplib::Client client("127.0.0.1", port);
+  auto r = client.Get("/readyz");
+  REQUIRE(r);
+  CHECK(r->status == 503);
+  server.signal(SIGINT);
+  CHECK(server.wait_for_exit() == 0);
+}

@@ -1,0 +1,264 @@
+// The server's building blocks on their own: parameter parsing, UTF-8, CORS, the rate limiter, the
+// JSON mapping and the metrics text.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "cors.hpp"
+#include "folio_json/json_mapping.hpp"
+#include "http_support.hpp"
+#include "metrics.hpp"
+#include "params.hpp"
+#include "rate_limiter.hpp"
+#include "text_checks.hpp"
+
+using namespace folio;
+using namespace folio::server;
+
+namespace {
+
+// The parameter named by the 400 a query string produces, or "" when it parses.
+std::string rejected_param(const std::string& query) {
+  try {
+    SearchSettings settings;
+    SearchParamRules rules{&settings, {"topics"}};
+    parse_search_request(QueryParams::parse(query), rules);
+    return "";
+  } catch (const ApiError& e) {
+    CHECK(e.status() == 400);
+    CHECK(e.code() == "bad_parameter");
+    return e.param();
+  }
+}
+
+SearchRequest parsed(const std::string& query) {
+  SearchSettings settings;
+  SearchParamRules rules{&settings, {"topics"}};
+  return parse_search_request(QueryParams::parse(query), rules);
+}
+
+}  // namespace
+
+TEST_CASE("server params: bad query strings are 400s naming the parameter") {
+  struct Case {
+    const char* query;
+    const char* param;
+  };
+  const Case cases[] = {
+      {"page=0", "page"},
+      {"page=-1", "page"},
+      {"page=+1", "page"},
+      {"page=1.5", "page"},
+      {"page=99999999999999999999", "page"},
+      {"page=101", "page"},
+      {"page=1&page=2", "page"},
+      {"per_page=101", "per_page"},
+      {"per_page=abc", "per_page"},
+      {"per_page=%201", "per_page"},
+      {"q=a&q=b", "q"},
+      {"q=%zz", "q"},
+      {"q=%4", "q"},
+      {"q=%", "q"},
+      {"q=%00", "q"},
+      {"q=%C3%28", "q"},
+      {"q=%ED%A0%80", "q"},  // a UTF-16 surrogate
+      {"q=%C0%AF", "q"},     // overlong
+      {"sort=best", "sort"},
+      {"from=2024-13-01", "from"},
+      {"from=2024-02-30", "from"},
+      {"to=yesterday", "to"},
+      {"from=2024-05-01&to=2024-04-01", "to"},
+      {"year=twenty", "year"},
+      {"year=-5", "year"},
+      {"facets=colour", "facets"},
+      {"facet_limit=0", "facet_limit"},
+      {"snippet=100000", "snippet"},
+      {"ta%zzgs=Go", "query"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query);
+    CHECK(rejected_param(c.query) == c.param);
+  }
+}
+
+TEST_CASE("server params: a long query is refused by characters, not bytes") {
+  SearchSettings settings;
+  settings.max_query_length = 4;
+  const auto text = [&](const std::string& q) {
+    return parse_query_text(QueryParams::parse("q=" + q), settings);
+  };
+  CHECK(text("%C3%A9t%C3%A9s") == "\xC3\xA9t\xC3\xA9s");  // 4 characters, 6 bytes
+  CHECK_THROWS_AS(text("abcde"), ApiError);
+}
+
+TEST_CASE("server params: a full search request") {
+  const SearchRequest request = parsed(
+      "q=go+concurrency&tags=Go&tag=Rust,Kafka&category=Guides&year=2025&from=2025-01-01"
+      "&to=2025-12-31&sort=newest&page=2&per_page=20&facets=tags,year&facet_limit=5&snippet=0"
+      "&topics=Streams&unknown=ignored&lang=");
+  CHECK(request.query == "go concurrency");
+  REQUIRE(request.filters.size() == 4);
+  CHECK(request.filters[0].field == "tags");
+  CHECK(request.filters[0].values == std::vector<std::string>{"Go", "Rust", "Kafka"});
+  CHECK(request.filters[1].field == "categories");
+  CHECK(request.filters[2].field == "year");
+  CHECK(request.filters[3].field == "topics");
+  REQUIRE(request.date_ranges.size() == 1);
+  CHECK(*request.date_ranges[0].from == 1735689600);  // 2025-01-01T00:00:00Z
+  CHECK(*request.date_ranges[0].to == 1767225599);    // 2025-12-31T23:59:59Z
+  CHECK(request.sort == SortOrder::newest);
+  CHECK(request.page == 2);
+  CHECK(request.page_size == 20);
+  CHECK(request.snippet_length == 0);
+  REQUIRE(request.facets.size() == 2);
+  CHECK(request.facets[0].field == "tags");
+  CHECK(request.facets[1].limit == 5);
+}
+
+TEST_CASE("server params: defaults, empty values and facets=none") {
+  SECTION("nothing given") {
+    const SearchRequest request = parsed("");
+    CHECK(request.query.empty());
+    CHECK(request.page == 1);
+    CHECK(request.page_size == 10);
+    CHECK(request.facets.size() == 3);
+  }
+  SECTION("empty values count as absent") {
+    const SearchRequest request = parsed("q=&page=&sort=&tags=&from=&to=");
+    CHECK(request.page == 1);
+    CHECK(request.filters.empty());
+    CHECK(request.date_ranges.empty());
+  }
+  SECTION("facets=none") {
+    CHECK(parsed("facets=none").facets.empty());
+  }
+}
+
+TEST_CASE("server params: split_target decodes the path strictly") {
+  CHECK(split_target("/api/articles/posts/a%20b?q=x").path == "/api/articles/posts/a b");
+  CHECK(split_target("/api/search?q=x#frag").query == "q=x");
+  CHECK(split_target("/a+b").path == "/a+b");
+  CHECK_THROWS_AS(split_target("/api/articles/%zz"), ApiError);
+  CHECK_THROWS_AS(split_target("/api/articles/%00"), ApiError);
+  CHECK_THROWS_AS(split_target("/api/articles/%FF"), ApiError);
+}
+
+TEST_CASE("server utf8: validity and length") {
+  CHECK(is_valid_utf8("plain"));
+  CHECK(is_valid_utf8("caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80"));
+  CHECK_FALSE(is_valid_utf8("\xC3"));
+  CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));
+  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+  CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong
+  CHECK(utf8_length("caf\xC3\xA9") == 4);
+}
+
+TEST_CASE("server cors: default and configured origins") {
+  SECTION("default: localhost on any port") {
+    CorsPolicy policy({});
+    CHECK(policy.allows("http://localhost:1313"));
+    CHECK(policy.allows("http://127.0.0.1:8000"));
+    CHECK(policy.allows("http://localhost"));
+    CHECK_FALSE(policy.allows("http://localhost.evil.com"));
+    CHECK_FALSE(policy.allows("http://localhost:12ab"));
+    CHECK_FALSE(policy.allows("https://example.com"));
+  }
+  SECTION("configured") {
+    CorsPolicy policy({"https://example.com"});
+    CHECK(policy.allows("https://example.com"));
+    CHECK_FALSE(policy.allows("https://example.com:8443"));
+    CHECK_FALSE(policy.allows("http://localhost:1313"));
+  }
+  SECTION("everything") {
+    CHECK(CorsPolicy({"*"}).allows("https://anything.example"));
+  }
+}
+
+TEST_CASE("server rate limiter: a burst, then refusals with Retry-After, then refills") {
+  RateLimiter limiter(RateLimitOptions{2.0, 3, 64});
+  const auto t0 = RateLimiter::Clock::time_point{} + std::chrono::hours(1);
+  for (int i = 0; i < 3; ++i)
+    CHECK(limiter.take("10.0.0.1", t0).allowed);
+  const RateDecision refused = limiter.take("10.0.0.1", t0);
+  CHECK_FALSE(refused.allowed);
+  CHECK(refused.retry_after_seconds >= 1);
+  CHECK(limiter.take("10.0.0.2", t0).allowed);  // another client has its own bucket
+  CHECK(limiter.take("10.0.0.1", t0 + std::chrono::milliseconds(600)).allowed);
+}
+
+TEST_CASE("server rate limiter: the client map stays bounded") {
+  RateLimiter limiter(RateLimitOptions{1.0, 1, 64});
+  const auto t0 = RateLimiter::Clock::time_point{} + std::chrono::hours(1);
+  for (int i = 0; i < 10000; ++i)
+    limiter.take("client-" + std::to_string(i), t0);
+  CHECK(limiter.tracked_clients() <= 64);
+}
+
+TEST_CASE("server rate limiter: disabled with a zero rate") {
+  RateLimiter limiter(RateLimitOptions{0.0, 1, 64});
+  for (int i = 0; i < 100; ++i)
+    CHECK(limiter.take("x").allowed);
+}
+
+TEST_CASE("server json: search results have the documented shape") {
+  SearchResults results;
+  results.query = "go";
+  results.total = 1;
+  results.took_ms = 0.41234;
+  Hit hit;
+  hit.id = "posts/go-vs-rust";
+  hit.url = "/posts/go-vs-rust/";
+  hit.title = "<mark>Go</mark> vs Rust";
+  hit.date = 1769453600;
+  hit.tags = {"Go", "Rust"};
+  hit.section = SectionMatch{"Quick Verdict", "quick-verdict", "/posts/go-vs-rust/#quick-verdict"};
+  results.hits.push_back(hit);
+  FacetResult tags{"tags", {FacetValue{"Go", "go", 4, true}}, 2};
+  results.facets.push_back(tags);
+
+  const auto json = nlohmann::json::parse(json_mapping::dump(json_mapping::to_json(results)));
+  CHECK(json["query"] == "go");
+  CHECK(json["per_page"] == 10);
+  CHECK(json["took_ms"] == Approx(0.41));
+  CHECK(json["corrected_query"].is_null());
+  CHECK(json["hits"][0]["date"] == "2026-01-26");
+  CHECK(json["hits"][0]["lastmod"].is_null());
+  CHECK(json["hits"][0]["section"]["anchor"] == "quick-verdict");
+  CHECK(json["facets"]["tags"]["values"][0]["selected"] == true);
+  CHECK(json["facets"]["tags"]["other"] == 2);
+}
+
+TEST_CASE("server json: errors carry code, message and param") {
+  const auto error = nlohmann::json::parse(
+      json_mapping::dump(json_mapping::error_to_json("bad_parameter", "m", "page")));
+  CHECK(error["error"]["param"] == "page");
+  const auto without =
+      nlohmann::json::parse(json_mapping::dump(json_mapping::error_to_json("not_found", "m")));
+  CHECK(without["error"]["param"].is_null());
+}
+
+TEST_CASE("server metrics: counters and a cumulative histogram") {
+  Metrics metrics;
+  metrics.observe("search", 200, 0.0004);
+  metrics.observe("search", 200, 0.003);
+  metrics.observe("search", 400, 2.0);
+  MetricsSnapshot snapshot;
+  snapshot.index_ready = true;
+  snapshot.articles = 9;
+  snapshot.revision = "gen-000003:12";
+  const std::string text = metrics.render(snapshot);
+  CHECK(text.find("folio_http_requests_total{route=\"search\",status=\"200\"} 2\n") !=
+        std::string::npos);
+  CHECK(
+      text.find("folio_http_request_duration_seconds_bucket{route=\"search\",le=\"0.0005\"} 1\n") !=
+      std::string::npos);
+  CHECK(
+      text.find("folio_http_request_duration_seconds_bucket{route=\"search\",le=\"0.005\"} 2\n") !=
+      std::string::npos);
+  CHECK(text.find("folio_http_request_duration_seconds_bucket{route=\"search\",le=\"+Inf\"} 3\n") !=
+        std::string::npos);
+  CHECK(text.find("folio_index_articles 9\n") != std::string::npos);
+  CHECK(text.find("folio_index_revision 12\n") != std::string::npos);
+  CHECK(text.find("folio_index_generation 3\n") != std::string::npos);
+  CHECK(text.find("folio_index_info{revision=\"gen-000003:12\"} 1\n") != std::string::npos);
+}
