@@ -35,14 +35,35 @@ struct Options {
 };
 
 const std::vector<std::string> kDefaultMix = {
-    "async",          "goroutine",        "performance",        "security",
-    "kubernetes",     "template",         "testing",            "memory",
-    "concurrency",    "json",             "http",               "accessibility",
-    "error handling", "garbage collector", "static site",       "unit tests",
-    "web server",     "release notes",    "\"error handling\"", "\"front matter\"",
-    "\"static site generator\"",          "goroutine tag:concurrency",
-    "performance tag:release",            "tag:community",      "go modules",
-    "concurency",     "kubernets deployment", "docs*",          "content design guide",
+    "async",
+    "goroutine",
+    "performance",
+    "security",
+    "kubernetes",
+    "template",
+    "testing",
+    "memory",
+    "concurrency",
+    "json",
+    "http",
+    "accessibility",
+    "error handling",
+    "garbage collector",
+    "static site",
+    "unit tests",
+    "web server",
+    "release notes",
+    "\"error handling\"",
+    "\"front matter\"",
+    "\"static site generator\"",
+    "goroutine tag:concurrency",
+    "performance tag:release",
+    "tag:community",
+    "go modules",
+    "concurency",
+    "kubernets deployment",
+    "docs*",
+    "content design guide",
 };
 
 std::vector<std::string> read_queries(const std::string& path) {
@@ -63,7 +84,8 @@ struct Stats {
 
 Stats measure(const std::vector<std::string>& inputs, int reps,
               const std::function<void(const std::string&)>& run) {
-  for (const auto& input : inputs) run(input);  // warm-up pass
+  for (const auto& input : inputs)
+    run(input);  // warm-up pass
   std::vector<double> ms;
   for (int r = 0; r < reps; ++r) {
     for (const auto& input : inputs) {
@@ -78,7 +100,8 @@ Stats measure(const std::vector<std::string>& inputs, int reps,
   if (ms.empty()) return s;
   s.p50 = ms[ms.size() / 2];
   s.p99 = ms[std::min(ms.size() - 1, ms.size() * 99 / 100)];
-  for (double v : ms) s.mean += v;
+  for (double v : ms)
+    s.mean += v;
   s.mean /= double(ms.size());
   return s;
 }
@@ -103,7 +126,8 @@ class XapianBaseline {
     enquire_.set_query(parser_.parse_query(
         lowered, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD));
     Xapian::MSet mset = enquire_.get_mset(0, 10);
-    for (auto it = mset.begin(); it != mset.end(); ++it) sink_ += it.get_document().get_data().size();
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      sink_ += it.get_document().get_data().size();
   }
 
  private:
@@ -117,7 +141,8 @@ std::vector<std::string> typed_prefixes(const std::vector<std::string>& queries)
   std::vector<std::string> prefixes;
   for (const auto& q : queries) {
     if (q.find(':') != std::string::npos || q.find('"') != std::string::npos) continue;
-    for (std::size_t n = 2; n <= q.size(); ++n) prefixes.push_back(q.substr(0, n));
+    for (std::size_t n = 2; n <= q.size(); ++n)
+      prefixes.push_back(q.substr(0, n));
   }
   return prefixes;
 }
@@ -170,9 +195,8 @@ int run(const Options& o) {
   std::printf("| %-38s | %6s | %8s | %8s | %8s |\n", "---", "---:", "---:", "---:", "---:");
 
   XapianBaseline baseline(o.db);  // the folder's XAPIANDB stub names the current generation
-  print("Xapian QueryParser baseline, top 10", measure(queries, o.reps, [&](const std::string& q) {
-          baseline.run(q);
-        }));
+  print("Xapian QueryParser baseline, top 10",
+        measure(queries, o.reps, [&](const std::string& q) { baseline.run(q); }));
 
   folio::SearchRequest plain;
   plain.snippet_length = 0;
@@ -190,7 +214,7 @@ int run(const Options& o) {
 
   std::vector<std::string> prefixes = typed_prefixes(queries);
   print("suggest, every typed prefix", measure(prefixes, std::max(1, o.reps / 2),
-                                                [&](const std::string& p) { searcher.suggest(p); }));
+                                               [&](const std::string& p) { searcher.suggest(p); }));
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("\npeak RSS %.1f MB\n", double(usage.ru_maxrss) / 1024.0);

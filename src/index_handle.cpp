@@ -87,9 +87,11 @@ IndexHandle::Watch IndexHandle::watch(const std::string& path) {
 
 void IndexHandle::reopen_from_scratch() {
   std::vector<Watch> watches;
-  for (const auto& path : paths_) watches.push_back(watch(path));
+  for (const auto& path : paths_)
+    watches.push_back(watch(path));
   Xapian::Database combined;
-  for (const auto& path : paths_) combined.add_database(open_one(path));
+  for (const auto& path : paths_)
+    combined.add_database(open_one(path));
   db_ = std::move(combined);
   watches_ = std::move(watches);
 }

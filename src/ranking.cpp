@@ -42,7 +42,9 @@ Xapian::Query with_phrase_boost(Xapian::Query matching, const std::vector<std::s
 void apply_sort(Xapian::Enquire& enquire, SortOrder sort, QueryText text) {
   bool by_date = text == QueryText::none;
   switch (sort) {
-    case SortOrder::newest: enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true); break;
+    case SortOrder::newest:
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+      break;
     case SortOrder::oldest:
       enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
       break;
@@ -68,9 +70,12 @@ void break_ties_by_date(std::vector<RankedDoc>& docs) {
 }
 
 double recency_strength(SortOrder sort, double configured_weight) {
-  double weight = std::clamp(configured_weight, 0.0, 1.0);
-  if (sort == SortOrder::recent) return weight > 0 ? weight : kDefaultRecentStrength;
-  if (sort == SortOrder::relevance) return weight;
+  // search.recency_weight runs from 0 upwards: w / (1 + w) maps it onto a share of the blend
+  // (1 -> half relevance, half freshness).
+  double weight = std::max(0.0, configured_weight);
+  double share = weight / (1 + weight);
+  if (sort == SortOrder::recent) return share > 0 ? share : kDefaultRecentStrength;
+  if (sort == SortOrder::relevance) return share;
   return 0;
 }
 

@@ -21,7 +21,7 @@ namespace folio::detail {
 namespace {
 
 constexpr Xapian::doccount kCountExactlyUpTo = 0;  // matches checked beyond the page
-constexpr Xapian::doccount kRecencyWindow = 100;     // documents re-ranked by the recency blend
+constexpr Xapian::doccount kRecencyWindow = 100;   // documents re-ranked by the recency blend
 constexpr std::size_t kMaxSnippetLength = 5000;
 // A question with fewer articles than this holding every word: partial matches follow them.
 constexpr std::size_t kFillBelow = 10;
@@ -106,13 +106,13 @@ class SearchRun {
   std::vector<ResolvedFilter> filters_;
   std::vector<DateRange> date_ranges_;
   FilterQuery filter_query_;
-  std::vector<std::string> facet_fields_;     // canonical, in request order
+  std::vector<FieldSpec> facet_fields_;       // in request order
   std::set<std::string> disjunctive_fields_;  // facet fields with a selection of "any" values
 
   BuiltQuery build(std::string_view query, TypoTolerance typo) const;
   void prepare_filters(const BuiltQuery& built);
   void prepare_facets();
-  std::vector<std::string> counted_facets() const;
+  std::vector<FieldSpec> counted_facets() const;
   Execution execute(const Xapian::Query& text, const BuiltQuery& built, Slice slice,
                     Spying spying) const;
   bool ranked(const BuiltQuery& built, Outcome& out) const;
@@ -126,7 +126,7 @@ BuiltQuery SearchRun::build(std::string_view query, TypoTolerance typo) const {
   WordExpander words(
       db_, context_.stemmer, context_.synonyms,
       WordSettings{context_.language, typo,
-                   static_cast<Xapian::termcount>(std::max(1, context_.settings.wildcard_limit)),
+                   static_cast<Xapian::termcount>(std::max(0, context_.settings.wildcard_limit)),
                    context_.spelling});
   QueryBuilder builder(words, context_.fields,
                        request_.strict ? FieldPolicy::strict : FieldPolicy::lenient);
@@ -171,8 +171,9 @@ FieldSpec SearchRun::facet_spec(const FacetRequest& facet) const {
 
 void SearchRun::prepare_facets() {
   for (const auto& facet : request_.facets) {
-    std::string name = facet_spec(facet).name;
-    facet_fields_.push_back(name);
+    FieldSpec spec = facet_spec(facet);
+    std::string name = spec.name;
+    facet_fields_.push_back(std::move(spec));
     bool selected = std::any_of(filters_.begin(), filters_.end(), [&](const ResolvedFilter& f) {
       return f.field.name == name && f.mode == FilterMode::any;
     });
@@ -190,10 +191,10 @@ std::set<std::string> SearchRun::selected_keys(const std::string& field) const {
   return keys;
 }
 
-std::vector<std::string> SearchRun::counted_facets() const {
-  std::vector<std::string> counted;
+std::vector<FieldSpec> SearchRun::counted_facets() const {
+  std::vector<FieldSpec> counted;
   for (const auto& field : facet_fields_) {
-    if (disjunctive_fields_.count(field) == 0) counted.push_back(field);
+    if (disjunctive_fields_.count(field.name) == 0) counted.push_back(field);
   }
   return counted;
 }
@@ -206,9 +207,9 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
   enquire.set_weighting_scheme(default_weighting());
   QueryText words = built.highlights.empty() ? QueryText::none : QueryText::words;
   apply_sort(enquire, request_.sort, words);
-  std::vector<std::string> counted = counted_facets();
+  std::vector<FieldSpec> counted = counted_facets();
   if (spying == Spying::facets && !counted.empty()) {
-    out.spy = std::make_unique<FacetSpy>(counted);
+    out.spy = std::make_unique<FacetSpy>(db_, counted);
     enquire.add_matchspy(out.spy.get());
   }
 
@@ -228,7 +229,8 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
   }
   bool relevance = request_.sort == SortOrder::relevance || request_.sort == SortOrder::recent;
   if (blend || (relevance && words == QueryText::words && has_ties(out.page))) {
-    for (auto& doc : out.page) doc.date = date_of(doc.doc);
+    for (auto& doc : out.page)
+      doc.date = date_of(doc.doc);
     if (!blend) break_ties_by_date(out.page);
   }
   if (blend) {
@@ -287,20 +289,20 @@ std::vector<FacetResult> SearchRun::facets(const Xapian::Query& text, const Exec
   int index = 0;
   for (const auto& field : facet_fields_) {
     int limit = request_.facets[static_cast<std::size_t>(index++)].limit;
-    std::set<std::string> selected = selected_keys(field);
-    if (disjunctive_fields_.count(field) == 0) {
-      results.push_back(main.spy ? main.spy->result(field, limit, selected)
-                                 : FacetResult{field, {}, 0});
+    std::set<std::string> selected = selected_keys(field.name);
+    if (disjunctive_fields_.count(field.name) == 0) {
+      results.push_back(main.spy ? main.spy->result(field.name, limit, selected)
+                                 : FacetResult{field.name, {}, 0});
       continue;
     }
     // The field's own selection left out: what each other value would add, as an OR.
-    FacetSpy spy({field});
+    FacetSpy spy(db_, {field});
     Xapian::Enquire enquire(db_);
-    enquire.set_query(apply_filters(text, build_filter_query(filters_, date_ranges_, field)));
+    enquire.set_query(apply_filters(text, build_filter_query(filters_, date_ranges_, field.name)));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, db_.get_doccount());
-    results.push_back(spy.result(field, limit, selected));
+    results.push_back(spy.result(field.name, limit, selected));
   }
   return results;
 }

@@ -110,8 +110,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
   refresh();
   SearchResults results = impl_->guarded([&] {
     auto [stemmer, language] = impl_->stemmer_for(request.language);
-    detail::SearchContext context{impl_->settings, impl_->synonyms, impl_->fields, stemmer,
-                                  language, &impl_->spelling};
+    detail::SearchContext context{impl_->settings, impl_->synonyms, impl_->fields,
+                                  stemmer,         language,        &impl_->spelling};
     return detail::run_search(impl_->index.db(), request, context);
   });
   results.took_ms =
