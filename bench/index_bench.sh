@@ -32,10 +32,11 @@ for corpus in "$@"; do
   name=$(basename "$corpus")
   db="$work/$name-index"
   files=$(find "$corpus" -name '*.md' -o -name '*.markdown' | wc -l)
-  mb=$(du -sbL --apparent-size "$corpus" | awk '{printf "%.1f", $1/1048576}')
   md_bytes=$(find "$corpus" \( -name '*.md' -o -name '*.markdown' \) -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
-  measure "$work/$name.full" "$folio" index "$corpus" --db "$db" --full
-  measure "$work/$name.again" "$folio" index "$corpus" --db "$db"
+  mb=$(awk -v b="$md_bytes" 'BEGIN {printf "%.1f", b/1048576}')
+  # Every file, as the peers index them: drafts, future and expired articles included.
+  measure "$work/$name.full" "$folio" index "$corpus" --db "$db" --full --drafts --future --expired
+  measure "$work/$name.again" "$folio" index "$corpus" --db "$db" --drafts --future --expired
   gen=$(awk '{print $2}' "$db/XAPIANDB")
   size=$(du -sb "$db/$gen" | cut -f1)
   xapian-compact -q "$db/$gen" "$work/$name-compact" >/dev/null

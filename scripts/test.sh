@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test: the suite in a normal build, the suite again under ASan and
-# UBSan, and the browser tests in headless Chromium.
+# UBSan, the server tests under ThreadSanitizer, and the browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -15,6 +15,12 @@ FOLIO_BUILD_TYPE=Debug scripts/build.sh build-asan -DFOLIO_SANITIZE=address,unde
   -DFOLIO_BUILD_BENCH=OFF
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+echo "== server tests under ThreadSanitizer"
+cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLIO_SANITIZE=thread \
+  -DFOLIO_BUILD_BENCH=OFF >/dev/null
+cmake --build build-tsan --target folio_server_tests -j "$jobs"
+ctest --test-dir build-tsan -R '^server' --output-on-failure -j "$jobs"  # TSAN_OPTIONS: tests/CMakeLists.txt
 
 if [[ -f tests/browser/package.json ]]; then
   echo "== browser tests (headless Chromium)"

@@ -10,6 +10,9 @@
 namespace folio::detail {
 namespace {
 
+constexpr std::size_t kDenseStreamRatio = 16;  // matches * this >= documents: walk the stream
+constexpr std::size_t kSpellingSamples = 3;    // documents read for a value's display spelling
+
 bool same_ignoring_ascii_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
@@ -27,11 +30,40 @@ struct KeyTally {
   std::size_t spelling_count = 0;
 };
 
+void tally_spelling(KeyTally& tally, const std::string& spelling, std::size_t count) {
+  if (count > tally.spelling_count ||
+      (count == tally.spelling_count && spelling < tally.spelling)) {
+    tally.spelling = spelling;
+    tally.spelling_count = count;
+  }
+}
+
 }  // namespace
 
-FacetSpy::FacetSpy(std::vector<std::string> fields) : wanted_(std::move(fields)) {}
+FacetResult limit_facet_values(std::string field, std::vector<FacetValue> values, int limit) {
+  FacetResult out;
+  out.field = std::move(field);
+  std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+    if (a.count != b.count) return a.count > b.count;
+    return a.value < b.value;
+  });
+  if (limit < 1 || values.size() <= static_cast<std::size_t>(limit)) {
+    out.values = std::move(values);
+    return out;
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i < static_cast<std::size_t>(limit) || values[i].selected) {
+      out.values.push_back(std::move(values[i]));
+    } else {
+      ++out.other_values;
+    }
+  }
+  return out;
+}
 
-FacetSpy::FieldCounts* FacetSpy::counts_for(std::string_view field) {
+FacetCounts::FacetCounts(std::vector<std::string> fields) : wanted_(std::move(fields)) {}
+
+FacetCounts::FieldCounts* FacetCounts::counts_for(std::string_view field) {
   for (auto& entry : counts_) {
     if (entry.field == field) return &entry;
   }
@@ -42,9 +74,7 @@ FacetSpy::FieldCounts* FacetSpy::counts_for(std::string_view field) {
   return &counts_.back();
 }
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  ++documents_;
-  std::string packed = doc.get_value(schema::kFacetsSlot);
+void FacetCounts::add_document(std::string_view packed) {
   if (packed.empty()) return;
   // A document counts once per value, even if it lists a value twice ("Go", "go").
   std::vector<FacetEntry> seen;
@@ -67,28 +97,22 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   });
 }
 
-std::vector<std::string> FacetSpy::fields_seen() const {
+std::vector<std::string> FacetCounts::fields_seen() const {
   std::vector<std::string> fields;
   for (const auto& entry : counts_)
     fields.push_back(entry.field);
   return fields;
 }
 
-FacetResult FacetSpy::result(const std::string& field, int limit,
-                             const std::set<std::string>& selected) const {
-  FacetResult out;
-  out.field = field;
+FacetResult FacetCounts::result(const std::string& field, int limit,
+                                const std::set<std::string>& selected) const {
   std::map<std::string, KeyTally> by_key;
   for (const auto& entry : counts_) {
     if (entry.field != field) continue;
     for (const auto& [spelling, count] : entry.counts) {
       KeyTally& tally = by_key[schema::normalise_term_value(spelling)];
       tally.count += count;
-      if (count > tally.spelling_count ||
-          (count == tally.spelling_count && spelling < tally.spelling)) {
-        tally.spelling = spelling;
-        tally.spelling_count = count;
-      }
+      tally_spelling(tally, spelling, count);
     }
   }
   std::vector<FacetValue> values;
@@ -97,22 +121,136 @@ FacetResult FacetSpy::result(const std::string& field, int limit,
     values.push_back(
         FacetValue{std::move(tally.spelling), key, tally.count, selected.count(key) > 0});
   }
-  std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-    if (a.count != b.count) return a.count > b.count;
-    return a.value < b.value;
-  });
-  if (limit < 1 || values.size() <= static_cast<std::size_t>(limit)) {
-    out.values = std::move(values);
-    return out;
+  return limit_facet_values(field, std::move(values), limit);
+}
+
+FacetSpy::FacetSpy(const Xapian::Database& db, std::vector<FieldSpec> fields,
+                   FacetCountingPolicy policy)
+    : db_(db), fields_(std::move(fields)), policy_(policy), eager_(db.size() > 1) {
+  if (eager_) values_.emplace(field_names());
+}
+
+std::vector<std::string> FacetSpy::field_names() const {
+  std::vector<std::string> names;
+  for (const auto& field : fields_)
+    names.push_back(field.name);
+  return names;
+}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  // Several databases searched as one: the document the matcher shows carries its own
+  // database's docid, so its values are read here and now.
+  if (eager_) {
+    values_->add_document(doc.get_value(schema::kFacetsSlot));
+  } else {
+    docids_.push_back(doc.get_docid());
   }
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i < static_cast<std::size_t>(limit) || values[i].selected) {
-      out.values.push_back(std::move(values[i]));
-    } else {
-      ++out.other_values;
+}
+
+void FacetSpy::sort_docids() {
+  if (sorted_) return;
+  std::sort(docids_.begin(), docids_.end());
+  sorted_ = true;
+}
+
+bool FacetSpy::counts_by_terms(const FieldSpec& field) const {
+  Xapian::doccount documents = db_.get_doccount();
+  return !eager_ && !field.prefix.empty() && documents >= policy_.term_counting_from &&
+         docids_.size() * policy_.dense_divisor >= documents;
+}
+
+const FacetCounts& FacetSpy::value_counts() {
+  if (values_) return *values_;
+  values_.emplace(field_names());
+  sort_docids();
+  auto value = db_.valuestream_begin(schema::kFacetsSlot);
+  auto end = db_.valuestream_end(schema::kFacetsSlot);
+  // Dense match sets walk the stream; sparse ones jump (each jump may read a block).
+  bool dense = docids_.size() * kDenseStreamRatio >= db_.get_doccount();
+  for (Xapian::docid docid : docids_) {
+    if (dense) {
+      while (value != end && value.get_docid() < docid)
+        ++value;
+    } else if (value != end && value.get_docid() < docid) {
+      value.skip_to(docid);
     }
+    if (value == end) break;
+    if (value.get_docid() == docid) values_->add_document(*value);
   }
-  return out;
+  return *values_;
+}
+
+std::string FacetSpy::common_spelling(const FieldSpec& field, const std::string& key,
+                                      const std::vector<Xapian::docid>& samples) const {
+  std::map<std::string, std::size_t> spellings;
+  for (Xapian::docid docid : samples) {
+    std::string packed = db_.get_document(docid).get_value(schema::kFacetsSlot);
+    decode_facets(packed, [&](const FacetEntry& entry) {
+      if (entry.field == field.name && schema::normalise_term_value(entry.value) == key) {
+        ++spellings[std::string(entry.value)];
+      }
+      return true;
+    });
+  }
+  KeyTally tally;
+  for (const auto& [spelling, count] : spellings)
+    tally_spelling(tally, spelling, count);
+  return tally.spelling.empty() ? key : tally.spelling;
+}
+
+FacetResult FacetSpy::term_result(const FieldSpec& field, int limit,
+                                  const std::set<std::string>& selected) {
+  if (matched_.empty()) {
+    matched_.assign(db_.get_lastdocid() + 1, 0);
+    for (Xapian::docid docid : docids_)
+      matched_[docid] = 1;
+  }
+  struct TermCount {
+    FacetValue value;
+    std::vector<Xapian::docid> samples;
+  };
+  std::vector<TermCount> counted;
+  for (auto term = db_.allterms_begin(field.prefix); term != db_.allterms_end(field.prefix);
+       ++term) {
+    TermCount entry;
+    entry.value.key = (*term).substr(field.prefix.size());
+    for (auto posting = db_.postlist_begin(*term); posting != db_.postlist_end(*term); ++posting) {
+      Xapian::docid docid = *posting;
+      if (docid >= matched_.size() || !matched_[docid]) continue;
+      ++entry.value.count;
+      if (entry.samples.size() < kSpellingSamples) entry.samples.push_back(docid);
+    }
+    if (entry.value.count == 0) continue;
+    entry.value.value = entry.value.key;
+    entry.value.selected = selected.count(entry.value.key) > 0;
+    counted.push_back(std::move(entry));
+  }
+  // Spell only the values shown; the sort uses keys until then, as spellings differ by case only.
+  std::vector<FacetValue> values;
+  for (const auto& entry : counted)
+    values.push_back(entry.value);
+  FacetResult result = limit_facet_values(field.name, std::move(values), limit);
+  for (auto& value : result.values) {
+    auto entry = std::find_if(counted.begin(), counted.end(),
+                              [&](const TermCount& c) { return c.value.key == value.key; });
+    value.value = common_spelling(field, value.key, entry->samples);
+  }
+  std::stable_sort(result.values.begin(), result.values.end(),
+                   [](const FacetValue& a, const FacetValue& b) {
+                     if (a.count != b.count) return a.count > b.count;
+                     return a.value < b.value;
+                   });
+  return result;
+}
+
+FacetResult FacetSpy::result(const std::string& field, int limit,
+                             const std::set<std::string>& selected) {
+  auto spec = std::find_if(fields_.begin(), fields_.end(),
+                           [&](const FieldSpec& f) { return f.name == field; });
+  if (spec != fields_.end() && counts_by_terms(*spec)) {
+    return term_result(*spec, limit, selected);
+  }
+  return value_counts().result(field, limit, selected);
 }
 
 }  // namespace folio::detail

@@ -1,9 +1,15 @@
-// Facet counting over a whole match set: a Xapian MatchSpy reading the packed facet values of
-// every matching document (schema::kFacetsSlot), so multi-valued fields (tags) count correctly.
-// Values are grouped by their normalised key and shown in their most common spelling.
+// Facet counting over a whole match set. A Xapian MatchSpy notes every matching document; the
+// counts then come from one of two sources, whichever is cheaper:
+//  - the packed facet values of the matching documents (schema::kFacetsSlot), read in docid
+//    order: cost grows with the number of matches; multi-valued fields count correctly and each
+//    value is shown in its most common spelling;
+//  - the boolean filter terms of the field (XTAG..., Y...), each posting list checked against a
+//    bitmap of the matches: cost grows with the field's postings, not with the matches, which is
+//    what a large index and a broad query need.
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -13,6 +19,7 @@
 #include <xapian.h>
 
 #include "folio/search.hpp"
+#include "search_fields.hpp"
 
 namespace folio::detail {
 
@@ -23,15 +30,19 @@ struct TransparentHash {
   }
 };
 
-class FacetSpy : public Xapian::MatchSpy {
+// Sorts values by count then value, keeps `limit` (< 1: all) plus every selected value, and
+// counts the rest in other_values.
+FacetResult limit_facet_values(std::string field, std::vector<FacetValue> values, int limit);
+
+// Counts of facet values, by field and spelling, fed one document's packed values at a time.
+class FacetCounts {
  public:
   // The fields to count; empty counts every field found.
-  explicit FacetSpy(std::vector<std::string> fields);
-  void operator()(const Xapian::Document& doc, double weight) override;
-  std::size_t documents_seen() const { return documents_; }
+  explicit FacetCounts(std::vector<std::string> fields);
+  void add_document(std::string_view packed);
 
-  // One field's values: key, most common spelling and count, by count then value. Values whose
-  // key is in `selected` are marked and always returned; `limit` < 1 returns every value.
+  // One field's values: key, most common spelling and count. Values whose key is in `selected`
+  // are marked and always returned; `limit` < 1 returns every value.
   FacetResult result(const std::string& field, int limit,
                      const std::set<std::string>& selected = {}) const;
   // Every field seen, in the order first seen.
@@ -46,9 +57,42 @@ class FacetSpy : public Xapian::MatchSpy {
   };
   std::vector<std::string> wanted_;
   std::vector<FieldCounts> counts_;
-  std::size_t documents_ = 0;
 
   FieldCounts* counts_for(std::string_view field);
+};
+
+// When counting by terms pays off.
+struct FacetCountingPolicy {
+  Xapian::doccount term_counting_from = 20000;  // documents in the index; smaller ones use values
+  Xapian::doccount dense_divisor = 20;          // matches >= documents / this: count by terms
+};
+
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  FacetSpy(const Xapian::Database& db, std::vector<FieldSpec> fields,
+           FacetCountingPolicy policy = {});
+  void operator()(const Xapian::Document& doc, double weight) override;
+
+  FacetResult result(const std::string& field, int limit,
+                     const std::set<std::string>& selected = {});
+
+ private:
+  const Xapian::Database& db_;
+  std::vector<FieldSpec> fields_;
+  FacetCountingPolicy policy_;
+  std::vector<Xapian::docid> docids_;
+  bool sorted_ = false;
+  std::vector<char> matched_;  // bitmap by docid, built for term counting
+  std::optional<FacetCounts> values_;
+  bool eager_ = false;  // several databases: values are read during the match
+
+  std::vector<std::string> field_names() const;
+  void sort_docids();
+  bool counts_by_terms(const FieldSpec& field) const;
+  const FacetCounts& value_counts();
+  FacetResult term_result(const FieldSpec& field, int limit, const std::set<std::string>& selected);
+  std::string common_spelling(const FieldSpec& field, const std::string& key,
+                              const std::vector<Xapian::docid>& samples) const;
 };
 
 }  // namespace folio::detail

@@ -1,6 +1,7 @@
 // The open index (or indexes, searched as one) behind a Searcher, kept current: new commits are
 // picked up with Database::reopen(), and a full rebuild, which swaps the XAPIANDB stub file to a
-// new generation, is noticed by watching the stub and answered by opening afresh.
+// new generation, is noticed by watching the stub and answered by opening afresh. Both checks
+// are stat(2) calls, so checking before every search is cheap.
 #pragma once
 
 #include <string>
@@ -26,19 +27,26 @@ class IndexHandle {
   std::string revision() const;
 
  private:
-  struct StubState {
+  struct FileState {
     bool exists = false;
     unsigned long long inode = 0;
     long long mtime_ns = 0;
     long long size = 0;
-    bool operator==(const StubState&) const = default;
+    bool operator==(const FileState&) const = default;
+  };
+  // What is watched of one index path: its stub (which generation is current) and the version
+  // file of the database it names (rewritten by every commit).
+  struct Watch {
+    FileState stub;
+    std::string version_file;  // empty: unknown layout, ask Xapian on every refresh
+    FileState version;
   };
   std::vector<std::string> paths_;
-  std::vector<StubState> stubs_;
+  std::vector<Watch> watches_;
   Xapian::Database db_;
 
-  // stat(2) of the stub: a swap by rename(2) always changes the inode.
-  static StubState read_stub(const std::string& path);
+  static FileState stat_file(const std::string& path);
+  static Watch watch(const std::string& path);
   static std::string read_stub_content(const std::string& path);
 };
 

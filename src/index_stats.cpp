@@ -48,21 +48,20 @@ std::vector<FacetResult> all_facets(const Xapian::Database& db, const FieldCatal
     auto spec = catalog.find(field);
     wanted.push_back(spec ? spec->name : field);
   }
-  FacetSpy spy(wanted);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query::MatchAll);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.add_matchspy(&spy);
-  enquire.get_mset(0, 0, db.get_doccount());
+  FacetCounts counts(wanted);
+  for (auto it = db.valuestream_begin(schema::kFacetsSlot);
+       it != db.valuestream_end(schema::kFacetsSlot); ++it) {
+    counts.add_document(*it);
+  }
   if (wanted.empty()) {
+    std::vector<std::string> seen = counts.fields_seen();
     for (const auto& field : catalog.facet_fields()) {
-      std::vector<std::string> seen = spy.fields_seen();
       if (std::find(seen.begin(), seen.end(), field) != seen.end()) wanted.push_back(field);
     }
   }
   std::vector<FacetResult> results;
   for (const auto& field : wanted)
-    results.push_back(spy.result(field, 0));
+    results.push_back(counts.result(field, 0));
   return results;
 }
 

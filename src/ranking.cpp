@@ -8,11 +8,18 @@
 namespace folio::detail {
 namespace {
 
-constexpr double kK1 = 1.2;
+// Field weights multiply within-document frequencies at indexing (a title word counts 6 times),
+// so term frequencies run higher than in plain text: a larger k1 than the textbook 1.2 keeps a
+// title match from saturating at once. Measured with bench/relevance (docs/query-syntax.md).
+constexpr double kK1 = 2.0;
 constexpr double kB = 0.75;
 constexpr double kMinNormLen = 0.5;
-constexpr double kProximityWeight = 0.25;
-constexpr Xapian::termcount kProximityWindow = 8;
+
+// Short queries typed as a phrase ("go concurrency patterns") rank the articles holding them in
+// that order first. Longer questions are not boosted: their adjacent words are rarely a phrase.
+constexpr std::size_t kMaxPhraseBoostWords = 4;
+constexpr double kPhraseBoostWeight = 0.5;
+
 constexpr double kHalfLifeDays = 365.0;
 constexpr double kDefaultRecentStrength = 0.3;
 
@@ -22,21 +29,18 @@ Xapian::BM25Weight default_weighting() {
   return Xapian::BM25Weight(kK1, 0, 1, kB, kMinNormLen);
 }
 
-Xapian::Query with_proximity_boost(Xapian::Query matching, const std::vector<std::string>& words) {
-  if (words.size() < 2 || matching.empty()) return matching;
-  std::vector<Xapian::Query> pairs;
-  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-    if (words[i] == words[i + 1]) continue;
-    std::vector<std::string> pair{words[i], words[i + 1]};
-    pairs.emplace_back(Xapian::Query::OP_NEAR, pair.begin(), pair.end(), kProximityWindow);
+Xapian::Query with_phrase_boost(Xapian::Query matching, const std::vector<std::string>& words) {
+  if (words.size() < 2 || words.size() > kMaxPhraseBoostWords || matching.empty()) {
+    return matching;
   }
-  if (pairs.empty()) return matching;
-  Xapian::Query boost(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                       static_cast<Xapian::termcount>(words.size()));
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, matching,
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, boost, kProximityWeight));
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoostWeight));
 }
 
-void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
+void apply_sort(Xapian::Enquire& enquire, SortOrder sort, QueryText text) {
+  bool by_date = text == QueryText::none;
   switch (sort) {
     case SortOrder::newest:
       enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
@@ -46,15 +50,32 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
       break;
     case SortOrder::relevance:
     case SortOrder::recent:
-      enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
+      // Without words every weight is 0: newest first. With words, ties are broken by date on
+      // the page (break_ties_by_date), which costs far less than a value sort over all matches.
+      if (by_date) {
+        enquire.set_sort_by_value(schema::kDateSlot, true);
+      } else {
+        enquire.set_sort_by_relevance();
+      }
       break;
   }
+  if (by_date) enquire.set_weighting_scheme(Xapian::BoolWeight());
+}
+
+void break_ties_by_date(std::vector<RankedDoc>& docs) {
+  std::stable_sort(docs.begin(), docs.end(), [](const RankedDoc& a, const RankedDoc& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return a.date.value_or(0) > b.date.value_or(0);
+  });
 }
 
 double recency_strength(SortOrder sort, double configured_weight) {
-  double weight = std::clamp(configured_weight, 0.0, 1.0);
-  if (sort == SortOrder::recent) return weight > 0 ? weight : kDefaultRecentStrength;
-  if (sort == SortOrder::relevance) return weight;
+  // search.recency_weight runs from 0 upwards: w / (1 + w) maps it onto a share of the blend
+  // (1 -> half relevance, half freshness).
+  double weight = std::max(0.0, configured_weight);
+  double share = weight / (1 + weight);
+  if (sort == SortOrder::recent) return share > 0 ? share : kDefaultRecentStrength;
+  if (sort == SortOrder::relevance) return share;
   return 0;
 }
 

@@ -1,5 +1,5 @@
-// How results are ordered: BM25 with parameters suited to field-weighted articles, a proximity
-// boost for query words found close together, the sort orders of SortOrder, and the recency blend.
+// How results are ordered: BM25 with parameters suited to field-weighted articles, a phrase
+// boost for short queries, the sort orders of SortOrder, and the recency blend.
 #pragma once
 
 #include <optional>
@@ -16,20 +16,26 @@ namespace folio::detail {
 // BM25 as folio ranks with it (k1, b tuned for field-weighted documents; see docs/query-syntax.md).
 Xapian::BM25Weight default_weighting();
 
-// `matching` with extra weight for documents holding adjacent query words near each other.
-// The set of matching documents does not change.
-Xapian::Query with_proximity_boost(Xapian::Query matching, const std::vector<std::string>& words);
+// `matching` with extra weight for documents holding the query's words as a phrase, for queries
+// of 2 to 4 words. The set of matching documents does not change.
+Xapian::Query with_phrase_boost(Xapian::Query matching, const std::vector<std::string>& words);
 
-// Configures the Enquire's order. Relevance ties (and queries without words) go newest first.
-void apply_sort(Xapian::Enquire& enquire, SortOrder sort);
+enum class QueryText { words, none };
 
-// A ranked document for re-ranking by recency.
+// Configures the Enquire's order (and, for queries without words, a weightless scheme: such
+// queries list newest first).
+void apply_sort(Xapian::Enquire& enquire, SortOrder sort, QueryText text);
+
+// A ranked document, for re-ranking a page.
 struct RankedDoc {
-  Xapian::docid docid = 0;
+  Xapian::Document doc;
   double weight = 0;
   std::optional<Timestamp> date;
   double blended = 0;
 };
+
+// Equal weights, newest first (the relevance order's tie-break, applied to one page).
+void break_ties_by_date(std::vector<RankedDoc>& docs);
 
 // Reorders by (1 - strength) * weight / top weight + strength * 0.5^(age / half-life).
 void blend_recency(std::vector<RankedDoc>& docs, double strength, Timestamp now);

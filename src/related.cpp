@@ -5,11 +5,11 @@
 
 #include "document_builder.hpp"
 #include "facet_codec.hpp"
+#include "feedback.hpp"
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
 #include "hits.hpp"
 #include "ranking.hpp"
-#include "stopwords.hpp"
 
 namespace folio::detail {
 namespace {
@@ -17,18 +17,6 @@ namespace {
 constexpr Xapian::termcount kExpandTerms = 25;
 constexpr Xapian::doccount kCandidates = 50;
 constexpr double kSharedTagWeight = 0.15;  // per shared tag, relative to the best text score
-
-// Stemmed free-text terms of at least 3 letters that are not stopwords.
-class DistinctiveTerms : public Xapian::ExpandDecider {
- public:
-  bool operator()(const std::string& term) const override {
-    if (term.size() < 4 || term[0] != 'Z') return false;
-    unsigned char second = static_cast<unsigned char>(term[1]);
-    if (second >= 'A' && second <= 'Z') return false;  // a prefixed field's stem
-    if (second >= '0' && second <= '9') return false;
-    return !is_stopword(std::string_view(term).substr(1), "en");
-  }
-};
 
 std::set<std::string> tag_keys(const Xapian::Document& doc) {
   std::set<std::string> keys;
@@ -51,7 +39,7 @@ std::vector<Hit> related_articles(const Xapian::Database& db, const std::string&
   enquire.set_query(Xapian::Query::MatchAll);
   Xapian::RSet rset;
   rset.add_document(source_id);
-  DistinctiveTerms decider;
+  FreeTextStems decider;
   Xapian::ESet eset = enquire.get_eset(kExpandTerms, rset, &decider);
 
   std::vector<Xapian::Query> parts;

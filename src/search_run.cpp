@@ -6,6 +6,7 @@
 #include <set>
 
 #include "facet_spy.hpp"
+#include "feedback.hpp"
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
 #include "hits.hpp"
@@ -19,9 +20,11 @@
 namespace folio::detail {
 namespace {
 
-constexpr Xapian::doccount kCountExactlyUpTo = 100;  // matches checked beyond the page
-constexpr Xapian::doccount kRecencyWindow = 100;     // documents re-ranked by the recency blend
+constexpr Xapian::doccount kCountExactlyUpTo = 0;  // matches checked beyond the page
+constexpr Xapian::doccount kRecencyWindow = 100;   // documents re-ranked by the recency blend
 constexpr std::size_t kMaxSnippetLength = 5000;
+// A question with fewer articles than this holding every word: partial matches follow them.
+constexpr std::size_t kFillBelow = 10;
 
 struct Effective {
   int page_size = 10;
@@ -59,11 +62,30 @@ std::optional<Timestamp> date_of(const Xapian::Document& doc) {
   return static_cast<Timestamp>(Xapian::sortable_unserialise(value));
 }
 
+bool has_ties(const std::vector<RankedDoc>& page) {
+  for (std::size_t i = 1; i < page.size(); ++i) {
+    if (page[i].weight == page[i - 1].weight) return true;
+  }
+  return false;
+}
+
 struct Execution {
   std::vector<RankedDoc> page;
   std::size_t total = 0;
   bool exact = true;
   std::unique_ptr<FacetSpy> spy;
+};
+
+struct Slice {
+  Xapian::doccount first = 0;
+  Xapian::doccount count = 0;
+};
+
+enum class Spying { none, facets };
+
+struct Outcome {
+  Execution execution;
+  Xapian::Query matching;  // the text query whose matches the page, total and facets cover
 };
 
 class SearchRun {
@@ -84,14 +106,16 @@ class SearchRun {
   std::vector<ResolvedFilter> filters_;
   std::vector<DateRange> date_ranges_;
   FilterQuery filter_query_;
-  std::vector<std::string> facet_fields_;     // canonical, in request order
+  std::vector<FieldSpec> facet_fields_;       // in request order
   std::set<std::string> disjunctive_fields_;  // facet fields with a selection of "any" values
 
   BuiltQuery build(std::string_view query, TypoTolerance typo) const;
   void prepare_filters(const BuiltQuery& built);
   void prepare_facets();
-  bool execute(const Xapian::Query& text, const BuiltQuery& built, Execution& out) const;
-  bool first_success(const BuiltQuery& built, Xapian::Query& chosen, Execution& out) const;
+  std::vector<FieldSpec> counted_facets() const;
+  Execution execute(const Xapian::Query& text, const BuiltQuery& built, Slice slice,
+                    Spying spying) const;
+  bool ranked(const BuiltQuery& built, Outcome& out) const;
   std::vector<FacetResult> facets(const Xapian::Query& text, const Execution& main) const;
   std::set<std::string> selected_keys(const std::string& field) const;
   FieldSpec facet_spec(const FacetRequest& facet) const;
@@ -102,7 +126,8 @@ BuiltQuery SearchRun::build(std::string_view query, TypoTolerance typo) const {
   WordExpander words(
       db_, context_.stemmer, context_.synonyms,
       WordSettings{context_.language, typo,
-                   static_cast<Xapian::termcount>(std::max(1, context_.settings.wildcard_limit))});
+                   static_cast<Xapian::termcount>(std::max(0, context_.settings.wildcard_limit)),
+                   context_.spelling});
   QueryBuilder builder(words, context_.fields,
                        request_.strict ? FieldPolicy::strict : FieldPolicy::lenient);
   return builder.build(parse_query(query), query);
@@ -146,8 +171,9 @@ FieldSpec SearchRun::facet_spec(const FacetRequest& facet) const {
 
 void SearchRun::prepare_facets() {
   for (const auto& facet : request_.facets) {
-    std::string name = facet_spec(facet).name;
-    facet_fields_.push_back(name);
+    FieldSpec spec = facet_spec(facet);
+    std::string name = spec.name;
+    facet_fields_.push_back(std::move(spec));
     bool selected = std::any_of(filters_.begin(), filters_.end(), [&](const ResolvedFilter& f) {
       return f.field.name == name && f.mode == FilterMode::any;
     });
@@ -165,60 +191,97 @@ std::set<std::string> SearchRun::selected_keys(const std::string& field) const {
   return keys;
 }
 
-bool SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built, Execution& out) const {
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(
-      apply_filters(with_proximity_boost(text, built.proximity_terms), filter_query_));
-  enquire.set_weighting_scheme(default_weighting());
-  apply_sort(enquire, request_.sort);
-
-  std::vector<std::string> counted;
+std::vector<FieldSpec> SearchRun::counted_facets() const {
+  std::vector<FieldSpec> counted;
   for (const auto& field : facet_fields_) {
-    if (disjunctive_fields_.count(field) == 0) counted.push_back(field);
+    if (disjunctive_fields_.count(field.name) == 0) counted.push_back(field);
   }
-  out.spy.reset();
-  if (!counted.empty()) {
-    out.spy = std::make_unique<FacetSpy>(counted);
+  return counted;
+}
+
+Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built, Slice slice,
+                             Spying spying) const {
+  Execution out;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(apply_filters(with_phrase_boost(text, built.proximity_terms), filter_query_));
+  enquire.set_weighting_scheme(default_weighting());
+  QueryText words = built.highlights.empty() ? QueryText::none : QueryText::words;
+  apply_sort(enquire, request_.sort, words);
+  std::vector<FieldSpec> counted = counted_facets();
+  if (spying == Spying::facets && !counted.empty()) {
+    out.spy = std::make_unique<FacetSpy>(db_, counted);
     enquire.add_matchspy(out.spy.get());
   }
 
-  const Xapian::doccount page_size = static_cast<Xapian::doccount>(effective_.page_size);
-  const Xapian::doccount first = static_cast<Xapian::doccount>(request_.page - 1) * page_size;
   double strength = recency_strength(request_.sort, context_.settings.recency_weight);
-  bool blend = strength > 0 && !text.empty();
-  Xapian::doccount fetch_first = blend ? 0 : first;
-  Xapian::doccount fetch_count = blend ? std::max(first + page_size, kRecencyWindow) : page_size;
-  Xapian::doccount check = out.spy ? db_.get_doccount() : first + page_size + kCountExactlyUpTo;
+  bool blend = strength > 0 && words == QueryText::words;
+  Xapian::doccount fetch_first = blend ? 0 : slice.first;
+  Xapian::doccount fetch_count =
+      blend ? std::max(slice.first + slice.count, kRecencyWindow) : slice.count;
+  Xapian::doccount check =
+      out.spy ? db_.get_doccount() : slice.first + slice.count + kCountExactlyUpTo;
 
   Xapian::MSet mset = enquire.get_mset(fetch_first, fetch_count, check);
   out.total = mset.get_matches_estimated();
   out.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  out.page.clear();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    out.page.push_back(
-        RankedDoc{*it, it.get_weight(), blend ? date_of(it.get_document()) : std::nullopt, 0});
+    out.page.push_back(RankedDoc{it.get_document(), it.get_weight(), std::nullopt, 0});
+  }
+  bool relevance = request_.sort == SortOrder::relevance || request_.sort == SortOrder::recent;
+  if (blend || (relevance && words == QueryText::words && has_ties(out.page))) {
+    for (auto& doc : out.page)
+      doc.date = date_of(doc.doc);
+    if (!blend) break_ties_by_date(out.page);
   }
   if (blend) {
     blend_recency(out.page, strength, now_seconds());
-    if (out.page.size() > first) {
-      out.page.erase(out.page.begin(), out.page.begin() + first);
-    } else {
-      out.page.clear();
-    }
-    if (out.page.size() > page_size) out.page.resize(page_size);
+    std::size_t skip = std::min<std::size_t>(slice.first, out.page.size());
+    out.page.erase(out.page.begin(), out.page.begin() + static_cast<std::ptrdiff_t>(skip));
+    if (out.page.size() > slice.count) out.page.resize(slice.count);
   }
-  return out.total > 0;
+  return out;
 }
 
-bool SearchRun::first_success(const BuiltQuery& built, Xapian::Query& chosen,
-                              Execution& out) const {
-  std::vector<Xapian::Query> attempts{built.strict};
-  if (!built.relaxed.empty()) attempts.push_back(built.relaxed);
-  for (const auto& text : attempts) {
-    chosen = text;
-    if (execute(text, built, out)) return true;
+// All words first. When that finds nothing, the best partial matches. A question (a query of
+// kQuestionMinWords words or more) is read as ranked retrieval: when only a few articles hold
+// every word, the best partial matches follow them, and when none does, feedback terms from the
+// best partial matches widen it (see feedback.hpp).
+bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
+  const Xapian::doccount page_size = static_cast<Xapian::doccount>(effective_.page_size);
+  const Slice page{static_cast<Xapian::doccount>(request_.page - 1) * page_size, page_size};
+  Execution strict = execute(built.strict, built, page, Spying::facets);
+  bool question = built.proximity_terms.size() >= kQuestionMinWords;
+  bool few = strict.exact && strict.total < (question ? kFillBelow : 1);
+  if (built.relaxed.empty() || !few) {
+    out.execution = std::move(strict);
+    out.matching = built.strict;
+    return out.execution.total > 0;
   }
-  return false;
+  if (strict.total == 0) {
+    Xapian::Query relaxed = built.relaxed;
+    if (question) {
+      relaxed = with_feedback(db_, relaxed, apply_filters(relaxed, filter_query_));
+    }
+    out.execution = execute(relaxed, built, page, Spying::facets);
+    out.matching = relaxed;
+    return out.execution.total > 0;
+  }
+  // A few articles hold every word: they come first, then the others holding some.
+  Xapian::Query partial(Xapian::Query::OP_AND_NOT, built.relaxed, built.strict);
+  Xapian::doccount strict_total = static_cast<Xapian::doccount>(strict.total);
+  Slice rest{page.first > strict_total ? page.first - strict_total : 0,
+             page.count - static_cast<Xapian::doccount>(strict.page.size())};
+  Execution others = execute(partial, built, rest, Spying::none);
+  out.execution.total = strict.total + others.total;
+  out.execution.exact = strict.exact && others.exact;
+  out.execution.page = std::move(strict.page);
+  for (auto& doc : others.page)
+    out.execution.page.push_back(doc);
+  out.matching = built.relaxed;
+  if (!counted_facets().empty()) {
+    out.execution.spy = execute(built.relaxed, built, Slice{0, 0}, Spying::facets).spy;
+  }
+  return true;
 }
 
 std::vector<FacetResult> SearchRun::facets(const Xapian::Query& text, const Execution& main) const {
@@ -226,20 +289,20 @@ std::vector<FacetResult> SearchRun::facets(const Xapian::Query& text, const Exec
   int index = 0;
   for (const auto& field : facet_fields_) {
     int limit = request_.facets[static_cast<std::size_t>(index++)].limit;
-    std::set<std::string> selected = selected_keys(field);
-    if (disjunctive_fields_.count(field) == 0) {
-      results.push_back(main.spy ? main.spy->result(field, limit, selected)
-                                 : FacetResult{field, {}, 0});
+    std::set<std::string> selected = selected_keys(field.name);
+    if (disjunctive_fields_.count(field.name) == 0) {
+      results.push_back(main.spy ? main.spy->result(field.name, limit, selected)
+                                 : FacetResult{field.name, {}, 0});
       continue;
     }
     // The field's own selection left out: what each other value would add, as an OR.
-    FacetSpy spy({field});
+    FacetSpy spy(db_, {field});
     Xapian::Enquire enquire(db_);
-    enquire.set_query(apply_filters(text, build_filter_query(filters_, date_ranges_, field)));
+    enquire.set_query(apply_filters(text, build_filter_query(filters_, date_ranges_, field.name)));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, db_.get_doccount());
-    results.push_back(spy.result(field, limit, selected));
+    results.push_back(spy.result(field.name, limit, selected));
   }
   return results;
 }
@@ -250,7 +313,7 @@ std::vector<Hit> SearchRun::hits(const Execution& execution, const BuiltQuery& b
   std::vector<Hit> out;
   out.reserve(execution.page.size());
   for (const auto& doc : execution.page) {
-    out.push_back(make_hit(db_.get_document(doc.docid), doc.weight, options));
+    out.push_back(make_hit(doc.doc, doc.weight, options));
   }
   return out;
 }
@@ -267,24 +330,22 @@ SearchResults SearchRun::run() {
   prepare_facets();
   results.corrected_query = built.corrected_query;
 
-  Execution execution;
-  Xapian::Query chosen;
-  bool found = first_success(built, chosen, execution);
+  Outcome outcome;
+  bool found = ranked(built, outcome);
   if (found && built.corrections_applied) results.auto_corrected = true;
   if (!found && !built.corrected_query.empty() && !built.corrections_applied) {
     BuiltQuery corrected = build(built.corrected_query, TypoTolerance::off);
-    Execution retry;
-    Xapian::Query retry_chosen;
-    if (first_success(corrected, retry_chosen, retry)) {
+    Outcome retry;
+    if (ranked(corrected, retry)) {
       built = std::move(corrected);
-      execution = std::move(retry);
-      chosen = retry_chosen;
+      outcome = std::move(retry);
       results.auto_corrected = true;
     }
   }
+  const Execution& execution = outcome.execution;
   results.total = execution.total;
   results.total_exact = execution.exact;
-  if (!facet_fields_.empty()) results.facets = facets(chosen, execution);
+  if (!facet_fields_.empty()) results.facets = facets(outcome.matching, execution);
   results.hits = hits(execution, built);
   return results;
 }

@@ -11,6 +11,7 @@
 #include "folio/search.hpp"
 #include "search_fields.hpp"
 #include "synonyms.hpp"
+#include "typo.hpp"
 
 namespace folio::detail {
 
@@ -20,6 +21,7 @@ struct SearchContext {
   const FieldCatalog& fields;
   Xapian::Stem stemmer;
   std::string language;  // of the stemmer, for stopwords
+  SpellingCache* spelling = nullptr;
 };
 
 // Throws Error{invalid_query} with param() for a request that cannot be served.

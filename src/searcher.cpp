@@ -32,6 +32,7 @@ struct Searcher::Impl {
   detail::FieldCatalog fields;
   std::string default_language = kFallbackLanguage;
   std::map<std::string, Xapian::Stem> stemmers;
+  detail::SpellingCache spelling;
 
   Impl(std::vector<std::string> paths, const SearchSettings& search_settings)
       : settings(search_settings), index(std::move(paths)), synonyms(search_settings) {
@@ -43,6 +44,7 @@ struct Searcher::Impl {
 
   // What the searcher reads from the index itself: its taxonomies and default language.
   void learn_index() {
+    spelling.clear();
     fields = detail::FieldCatalog(detail::index_taxonomies(index.db()));
     std::string language = index.db().get_metadata(kMetaLanguage);
     default_language = language.empty() ? kFallbackLanguage : language;
@@ -108,8 +110,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
   refresh();
   SearchResults results = impl_->guarded([&] {
     auto [stemmer, language] = impl_->stemmer_for(request.language);
-    detail::SearchContext context{impl_->settings, impl_->synonyms, impl_->fields, stemmer,
-                                  language};
+    detail::SearchContext context{impl_->settings, impl_->synonyms, impl_->fields,
+                                  stemmer,         language,        &impl_->spelling};
     return detail::run_search(impl_->index.db(), request, context);
   });
   results.took_ms =

@@ -16,4 +16,17 @@ std::string spelling_correction(const Xapian::Database& db, std::string_view wor
   return candidate;
 }
 
+std::string SpellingCache::correction(const Xapian::Database& db, std::string_view word,
+                                      unsigned max_edits) {
+  std::string key(word);
+  key += '\0';
+  key += static_cast<char>('0' + max_edits);
+  auto it = corrections_.find(key);
+  if (it != corrections_.end()) return it->second;
+  if (corrections_.size() >= kMaxEntries) corrections_.clear();
+  std::string found = spelling_correction(db, word, max_edits);
+  corrections_.emplace(std::move(key), found);
+  return found;
+}
+
 }  // namespace folio::detail

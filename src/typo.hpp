@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -17,5 +18,17 @@ unsigned allowed_typos(std::size_t characters);
 // or the word itself is in the spelling table.
 std::string spelling_correction(const Xapian::Database& db, std::string_view word,
                                 unsigned max_edits);
+
+// Spelling lookups remembered until the index changes (they read a compressed table, and the
+// same misspellings come again and again).
+class SpellingCache {
+ public:
+  std::string correction(const Xapian::Database& db, std::string_view word, unsigned max_edits);
+  void clear() { corrections_.clear(); }
+
+ private:
+  static constexpr std::size_t kMaxEntries = 10000;
+  std::unordered_map<std::string, std::string> corrections_;
+};
 
 }  // namespace folio::detail

@@ -82,9 +82,16 @@ void WordExpander::add_highlight(const std::string& term, HighlightTerms& highli
   highlights.stems.insert(stem(term));
 }
 
+std::string WordExpander::correction_of(const std::string& term, unsigned max_edits) const {
+  if (settings_.spelling != nullptr) return settings_.spelling->correction(db_, term, max_edits);
+  return spelling_correction(db_, term, max_edits);
+}
+
 bool WordExpander::index_lacks(const std::string& term, std::string_view prefix) const {
-  return db_.get_termfreq(std::string(prefix) + term) == 0 &&
-         db_.get_termfreq(stemmed_term(term, prefix)) == 0;
+  std::string stemmed = stemmed_term(term, prefix);
+  if (db_.get_termfreq(stemmed) > 0) return false;
+  std::string plain = std::string(prefix) + term;
+  return plain == stemmed || db_.get_termfreq(plain) == 0;
 }
 
 bool WordExpander::has_completions(const std::string& prefixed) const {
@@ -154,12 +161,16 @@ WordQuery WordExpander::word(std::string_view text, std::string_view prefix, Wor
   out.stopword = prefix.empty() && is_stopword(term, settings_.language);
   Xapian::Query query =
       with_synonyms(term, prefix, single_term_query(term, prefix, highlights), highlights);
-  bool completing = mode == WordMode::partial && has_completions(std::string(prefix) + term);
-  if (!completing && is_all_letters(term) && index_lacks(term, prefix)) {
+  // A word the index lacks is either being typed (the last word, if indexed words start with it)
+  // or misspelled.
+  bool lacking = index_lacks(term, prefix);
+  bool completing =
+      lacking && mode == WordMode::partial && has_completions(std::string(prefix) + term);
+  if (lacking && !completing && is_all_letters(term)) {
     std::size_t characters = utf8_length(term);
     unsigned typos = allowed_typos(characters);
     std::string correction =
-        characters >= 3 ? spelling_correction(db_, term, std::max(1u, typos)) : std::string();
+        characters >= 3 ? correction_of(term, std::max(1u, typos)) : std::string();
     if (!correction.empty()) {
       out.suggestion = correction;
       if (settings_.typo == TypoTolerance::on && typos > 0) {
@@ -171,7 +182,7 @@ WordQuery WordExpander::word(std::string_view text, std::string_view prefix, Wor
       }
     }
   }
-  if (mode == WordMode::partial) {
+  if (completing) {
     highlights.prefixes.insert(term);
     query = Xapian::Query(
         Xapian::Query::OP_OR, query,

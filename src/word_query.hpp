@@ -12,6 +12,7 @@
 
 #include "folio/config.hpp"
 #include "synonyms.hpp"
+#include "typo.hpp"
 
 namespace folio::detail {
 
@@ -26,7 +27,7 @@ struct HighlightTerms {
 enum class WordMode {
   exact,     // stemmed word, synonyms, typo tolerance
   wildcard,  // go*: every indexed word starting with the text
-  partial,   // the last word while typing: exact, or else any word it starts
+  partial,   // the last word while typing: if the index lacks it, any indexed word it starts
 };
 
 struct WordQuery {
@@ -41,6 +42,7 @@ struct WordSettings {
   std::string language = "en";  // the query's language, for stopwords
   TypoTolerance typo = TypoTolerance::on;
   Xapian::termcount wildcard_limit = 100;
+  SpellingCache* spelling = nullptr;  // remembers spelling lookups across searches (optional)
 };
 
 class WordExpander {
@@ -73,6 +75,7 @@ class WordExpander {
   Xapian::TermGenerator tokenizer_;
 
   bool index_lacks(const std::string& term, std::string_view prefix) const;
+  std::string correction_of(const std::string& term, unsigned max_edits) const;
   bool has_completions(const std::string& prefixed) const;
   Xapian::Query single_term_query(const std::string& term, std::string_view prefix,
                                   HighlightTerms& highlights);

@@ -2,10 +2,10 @@
 // through folio's own IndexWriter and Searcher, runs every judged query with the default search
 // settings and prints nDCG@10, MAP (top 1000) and Recall@100.
 //
-//   folio_bench_relevance COLLECTION_DIR [--db DIR] [--queries N] [--show-misses]
+//   folio_bench_relevance COLLECTION_DIR [--db DIR] [--queries N] [--per-query]
 #include <chrono>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -32,6 +32,7 @@ struct Options {
   std::string collection;
   std::string db;
   std::size_t max_queries = 0;  // 0 = all
+  bool per_query = false;       // print each query's nDCG@10 and its top 10 with their gains
 };
 
 struct Query {
@@ -109,7 +110,8 @@ std::vector<std::string> ranking(folio::Searcher& searcher, const std::string& t
   request.snippet_length = 0;
   for (request.page = 1; request.page <= kDepth / kPageSize; ++request.page) {
     folio::SearchResults results = searcher.search(request);
-    for (const auto& hit : results.hits) ids.push_back(hit.id);
+    for (const auto& hit : results.hits)
+      ids.push_back(hit.id);
     if (results.hits.size() < static_cast<std::size_t>(kPageSize)) break;
   }
   return ids;
@@ -123,6 +125,8 @@ Options parse_options(int argc, char** argv) {
       o.db = argv[++i];
     } else if (arg == "--queries" && i + 1 < argc) {
       o.max_queries = std::stoul(argv[++i]);
+    } else if (arg == "--per-query") {
+      o.per_query = true;
     } else if (!arg.empty() && arg[0] != '-') {
       o.collection = arg;
     } else {
@@ -131,7 +135,7 @@ Options parse_options(int argc, char** argv) {
   }
   if (o.collection.empty()) {
     throw std::runtime_error(
-        "usage: folio_bench_relevance COLLECTION_DIR [--db DIR] [--queries N]");
+        "usage: folio_bench_relevance COLLECTION_DIR [--db DIR] [--queries N] [--per-query]");
   }
   if (o.db.empty()) o.db = (fs::temp_directory_path() / "folio-bench-relevance").string();
   return o;
@@ -157,6 +161,15 @@ int run(const Options& o) {
     if (o.max_queries > 0 && evaluated >= o.max_queries) break;
     std::vector<std::string> ranked = ranking(searcher, q.text);
     ndcg += folio::bench::ndcg_at(ranked, judged->second, 10);
+    if (o.per_query) {
+      std::printf("Q %s %.3f %zu |", q.id.c_str(),
+                  folio::bench::ndcg_at(ranked, judged->second, 10), ranked.size());
+      for (std::size_t i = 0; i < 10 && i < ranked.size(); ++i) {
+        auto g = judged->second.find(ranked[i]);
+        std::printf(" %s:%d", ranked[i].c_str(), g == judged->second.end() ? -1 : g->second);
+      }
+      std::printf(" | %s\n", q.text.c_str());
+    }
     map += folio::bench::average_precision(ranked, judged->second);
     recall += folio::bench::recall_at(ranked, judged->second, 100);
     ++evaluated;

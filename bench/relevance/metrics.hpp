@@ -25,7 +25,8 @@ inline double ndcg_at(const std::vector<std::string>& ranked, const Judgements& 
   }
   std::sort(gains.rbegin(), gains.rend());
   double ideal = 0;
-  for (std::size_t i = 0; i < gains.size() && i < k; ++i) ideal += gains[i] / std::log2(double(i) + 2);
+  for (std::size_t i = 0; i < gains.size() && i < k; ++i)
+    ideal += gains[i] / std::log2(double(i) + 2);
   return ideal > 0 ? dcg / ideal : 0;
 }
 

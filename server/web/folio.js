@@ -1,2 +1,634 @@
-// Placeholder widget: the embedding issue replaces this file.
-"use strict";
+/* Folio search widget. No dependencies, no build step.
+ *   <script src="https://search.example.com/folio.js" defer></script>
+ *   <folio-search endpoint="https://search.example.com"></folio-search>
+ * Attributes: endpoint (default: where this script was loaded from), mode="inline"|"modal",
+ * placeholder, label, per-page, facets="tags,categories,year"|"none", recent-searches="off",
+ * sync-url="on", empty="all" (list every article for an empty query), base-url (for hit links),
+ * theme="light"|"dark". Styles come from folio.css beside this script, inside a shadow root. */
+(() => {
+  'use strict';
+  if (!window.customElements || customElements.get('folio-search')) return;
+
+  const script = document.currentScript;
+  const HERE = new URL('.', (script && script.src) || location.href).href;
+  // Facet field -> the /api/search filter parameter that selects its values.
+  const PARAM = {tags: 'tags', categories: 'category', year: 'year', authors: 'author',
+    series: 'series', keywords: 'keywords', section: 'section', lang: 'lang'};
+  const LABEL = {tags: 'Tags', categories: 'Categories', year: 'Year', authors: 'Authors',
+    series: 'Series', keywords: 'Keywords', section: 'Sections', lang: 'Language'};
+  const SORTS = ['relevance', 'newest'];
+  const UNAVAILABLE = 'Search is unavailable right now';
+  const DEBOUNCE_MS = 120;
+  const instances = [];
+
+  // h('a', {class: 'x', href: '/', text: 'hi', onclick: f}, child...) -> element
+  function h(tag, props, ...kids) {
+    const el = document.createElement(tag);
+    for (const k in props) {
+      const v = props[k];
+      if (v == null || v === false) continue;
+      if (k === 'text') el.textContent = v;
+      else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+      else el.setAttribute(k, v === true ? '' : v);
+    }
+    for (const c of kids.flat()) if (c != null && c !== false) el.append(c);
+    return el;
+  }
+
+  // The API sends `title` and `snippet` escaped, with <mark> around matches. Parse them in an inert
+  // template and keep nothing but text and bare <mark> elements, whatever the server sent.
+  function marked(html) {
+    const t = document.createElement('template');
+    t.innerHTML = html;
+    for (const el of [...t.content.querySelectorAll('*')].reverse()) {
+      if (el.tagName !== 'MARK') el.replaceWith(el.textContent);
+      else for (const a of [...el.attributes]) el.removeAttribute(a.name);
+    }
+    return t.content;
+  }
+
+  function formatDate(iso) {
+    const m = /^(\d{4})-(\d\d)-(\d\d)/.exec(iso || '');
+    if (!m) return null;
+    const opts = {year: 'numeric', month: 'short', day: 'numeric'};
+    try {
+      return new Date(+m[1], m[2] - 1, +m[3]).toLocaleDateString(document.documentElement.lang || undefined, opts);
+    } catch (e) {
+      return m[0];
+    }
+  }
+
+  const same = (a, b) => String(a).toLowerCase() === String(b).toLowerCase();
+  const plural = (n, one, many) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+  function deepActive() {
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    return a;
+  }
+
+  function editable(el) {
+    return !!el && (el.isContentEditable || /^(TEXTAREA|SELECT)$/.test(el.tagName) ||
+      (el.tagName === 'INPUT' && !/^(checkbox|radio|button|submit|reset)$/.test(el.type)));
+  }
+
+  const storage = {
+    get(key) {
+      try { return JSON.parse(localStorage.getItem(key)) || []; } catch (e) { return []; }
+    },
+    set(key, value) {
+      try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* storage blocked */ }
+    },
+  };
+
+  class FolioSearch extends HTMLElement {
+    connectedCallback() {
+      if (!instances.includes(this)) instances.push(this);
+      if (this.shadowRoot) return;
+      const attr = (name, fallback) => this.getAttribute(name) ?? fallback;
+      this.endpoint = new URL(attr('endpoint', HERE), location.href).href.replace(/\/?$/, '/');
+      this.mode = attr('mode') === 'modal' ? 'modal' : 'inline';
+      this.perPage = Math.min(100, Math.max(1, parseInt(attr('per-page'), 10) || 10));
+      const facets = attr('facets', 'tags,categories,year').trim();
+      this.facetNames = facets === 'none' ? [] : facets.split(',').map((f) => f.trim()).filter((f) => PARAM[f]);
+      this.remembers = attr('recent-searches') !== 'off';
+      this.syncUrl = attr('sync-url') === 'on';
+      this.listAll = attr('empty') === 'all';
+      this.baseUrl = attr('base-url');
+      this.recentKey = 'folio-recent:' + this.endpoint;
+      this.state = {q: '', sort: 'relevance', filters: {}};
+      this.results = null;  // the last /api/search answer, hits of every loaded page
+      this.error = null;
+      this.options = [];    // [{el, query?}] in listbox order
+      this.active = -1;
+      this.seq = 0;
+      this.pushNext = true;  // the next search typed starts a history entry
+      this.build(attr);
+      if (this.syncUrl) {
+        this.onPop = () => { this.readUrl(); this.search({fromUrl: true}); };
+        addEventListener('popstate', this.onPop);
+        this.readUrl();
+      }
+      if (this.state.q || this.hasFilters() || this.listAll) this.search({fromUrl: true});
+    }
+
+    disconnectedCallback() {
+      if (instances.includes(this)) instances.splice(instances.indexOf(this), 1);
+    }
+
+    build(attr) {
+      const root = this.attachShadow({mode: 'open'});
+      const css = h('link', {rel: 'stylesheet', href: HERE + 'folio.css'});
+      const ready = () => this.$root.classList.add('folio-ready');
+      css.addEventListener('load', ready);
+      css.addEventListener('error', ready);
+      const modal = this.mode === 'modal';
+
+      this.$input = h('input', {
+        id: 'folio-input', class: 'folio-input', part: 'input', type: 'search', role: 'combobox',
+        'aria-expanded': 'false', 'aria-controls': 'folio-list', 'aria-autocomplete': 'list',
+        autocomplete: 'off', autocapitalize: 'off', spellcheck: 'false', enterkeyhint: 'search',
+        placeholder: attr('placeholder', 'Search articles'),
+        oninput: () => this.typed(), onkeydown: (e) => this.key(e), onfocus: () => this.idle(),
+      });
+      this.$list = h('div', {id: 'folio-list', class: 'folio-list', role: 'listbox', 'aria-label': 'Search results', hidden: true,
+        onclick: (e) => this.clicked(e), onmousedown: (e) => e.preventDefault()});
+      this.$recent = h('div', {class: 'folio-recent-head', hidden: true},
+        h('span', {text: 'Recent searches'}),
+        h('button', {type: 'button', class: 'folio-link', text: 'Clear', onclick: () => this.forget()}));
+      this.$facets = h('div', {class: 'folio-facets', role: 'group', 'aria-label': 'Filters', hidden: true,
+        onchange: (e) => this.toggled(e.target)});
+      this.$notice = h('p', {class: 'folio-notice', hidden: true});
+      this.$count = h('p', {class: 'folio-count'});
+      this.$sort = h('select', {id: 'folio-sort', class: 'folio-select', onchange: () => {
+        this.state.sort = this.$sort.value;
+        this.search({push: true});
+      }}, h('option', {value: 'relevance', text: 'Relevance'}), h('option', {value: 'newest', text: 'Newest'}));
+      this.$head = h('div', {class: 'folio-head', hidden: true}, this.$count,
+        h('label', {class: 'folio-sort', for: 'folio-sort'}, 'Sort by ', this.$sort));
+      this.$empty = h('div', {class: 'folio-empty', hidden: true});
+      this.$more = h('button', {type: 'button', class: 'folio-more', hidden: true,
+        onclick: () => this.search({append: true})});
+      this.$live = h('div', {class: 'folio-sr', role: 'status'});
+
+      const bar = h('div', {class: 'folio-bar', role: 'search'},
+        h('label', {class: 'folio-sr', for: 'folio-input', text: attr('label', 'Search articles')}),
+        icon(), this.$input, h('span', {class: 'folio-spinner', 'aria-hidden': 'true'}),
+        modal && h('button', {type: 'button', class: 'folio-close', 'aria-label': 'Esc: close search', text: 'Esc',
+          onclick: () => this.close()}));
+      this.$results = h('div', {class: 'folio-results'}, this.$notice, this.$head, this.$recent, this.$list,
+        this.$empty, this.$more);
+      const panel = h('div', {class: 'folio-panel', onfocusout: (e) => {
+        if (!panel.contains(e.relatedTarget) && !this.results) this.showRecent(false);
+      }}, bar, h('div', {class: 'folio-body'}, this.$facets, this.$results), this.$live);
+
+      if (modal) {
+        const mac = /Mac|iP(hone|ad)/.test(navigator.platform);
+        this.$trigger = h('button', {type: 'button', class: 'folio-trigger', part: 'trigger', 'aria-haspopup': 'dialog',
+          'aria-keyshortcuts': mac ? 'Meta+K /' : 'Control+K /', onclick: () => this.open()},
+        icon(), h('span', {text: attr('label', 'Search')}), h('kbd', {'aria-hidden': 'true', text: mac ? '⌘K' : 'Ctrl K'}));
+        this.$dialog = h('dialog', {class: 'folio-dialog', part: 'dialog', 'aria-label': attr('label', 'Search'),
+          onclose: () => this.restoreFocus(),
+          onclick: (e) => { if (e.target === this.$dialog) this.close(); }}, panel);
+      }
+      this.$root = h('div', {class: `folio folio-${this.mode}`, part: 'root'}, css,
+        modal ? [this.$trigger, this.$dialog] : panel);
+      root.append(h('style', {text: ':host{display:block}.folio:not(.folio-ready){visibility:hidden}'}), this.$root);
+    }
+
+    // --- public API -------------------------------------------------------------------------
+    open() {
+      if (this.mode === 'modal' && !this.$dialog.open) {
+        this.returnTo = deepActive();
+        this.$dialog.showModal();
+      }
+      this.$input.focus();
+      this.$input.select();
+    }
+
+    close() {
+      if (this.$dialog && this.$dialog.open) this.$dialog.close();
+    }
+
+    query(q) {
+      this.$input.value = q;
+      this.state.q = q;
+      this.search({push: true});
+    }
+
+    // --- input ------------------------------------------------------------------------------
+    typed() {
+      this.state.q = this.$input.value;
+      this.setActive(-1);
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.search({typing: true}), DEBOUNCE_MS);
+    }
+
+    key(e) {
+      const n = this.options.length;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        if (!n) return;
+        e.preventDefault();
+        const down = e.key === 'ArrowDown';
+        this.setActive(down ? Math.min(this.active + 1, n - 1) : Math.max(this.active - 1, -1));
+      } else if (e.key === 'Enter' && !e.isComposing) {
+        e.preventDefault();
+        if (this.active >= 0) this.activate(this.options[this.active], e.ctrlKey || e.metaKey || e.shiftKey);
+        else {
+          this.remember(this.state.q);
+          this.search({typing: true});
+        }
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        if (this.mode === 'modal') this.close();
+        else if (this.active >= 0) this.setActive(-1);
+        else if (this.$input.value) {
+          this.$input.value = '';
+          this.typed();
+        }
+      }
+    }
+
+    clicked(e) {
+      const el = e.target.closest('[role=option]');
+      const opt = this.options.find((o) => o.el === el);
+      if (!opt) return;
+      if (opt.query != null) this.activate(opt, false);
+      else this.remember(this.state.q);  // a link: the browser follows it
+    }
+
+    toggled(box) {
+      const name = box.dataset.facet;
+      if (!name) return;
+      const list = (this.state.filters[name] || []).filter((v) => !same(v, box.value));
+      if (box.checked) list.push(box.value);
+      this.state.filters[name] = list;
+      this.search({push: true});
+    }
+
+    clearFilters() {
+      this.state.filters = {};
+      this.search({push: true});
+      this.$input.focus();
+    }
+
+    activate(opt, newTab) {
+      if (opt.query != null) {
+        this.query(opt.query);
+        return;
+      }
+      this.remember(this.state.q);
+      if (newTab) window.open(opt.el.href, '_blank', 'noopener');
+      else location.assign(opt.el.href);
+    }
+
+    setActive(i) {
+      const old = this.options[this.active];
+      if (old) {
+        old.el.classList.remove('folio-active');
+        old.el.setAttribute('aria-selected', 'false');
+      }
+      this.active = i;
+      const opt = this.options[i];
+      if (opt) {
+        opt.el.classList.add('folio-active');
+        opt.el.setAttribute('aria-selected', 'true');
+        this.$input.setAttribute('aria-activedescendant', opt.el.id);
+        opt.el.scrollIntoView({block: 'nearest'});
+      } else {
+        this.$input.removeAttribute('aria-activedescendant');
+      }
+    }
+
+    restoreFocus() {
+      const back = this.returnTo;
+      this.returnTo = null;
+      (back && back.isConnected ? back : this.$trigger).focus();
+    }
+
+    // --- recent searches --------------------------------------------------------------------
+    remember(q) {
+      q = q.trim();
+      if (!this.remembers || q.length < 2) return;
+      const list = storage.get(this.recentKey).filter((x) => !same(x, q));
+      storage.set(this.recentKey, [q, ...list].slice(0, 6));
+    }
+
+    forget() {
+      storage.set(this.recentKey, []);
+      this.showRecent(false);
+      this.$input.focus();
+    }
+
+    idle() {
+      const focused = this.shadowRoot.activeElement === this.$input;
+      if (focused && !this.results && !this.state.q.trim()) this.showRecent(true);
+    }
+
+    showRecent(on) {
+      const list = on && this.remembers ? storage.get(this.recentKey) : [];
+      this.$recent.hidden = !list.length;
+      this.fillList(list.map((q) => {
+        const el = h('div', {role: 'option', class: 'folio-hit folio-recent-item'}, h('span', {class: 'folio-hit-title', text: q}));
+        return {el, query: q};
+      }), 'Recent searches');
+    }
+
+    // --- URL state --------------------------------------------------------------------------
+    readUrl() {
+      const p = new URLSearchParams(location.search);
+      const s = this.state;
+      s.q = p.get('q') || '';
+      s.sort = SORTS.includes(p.get('sort')) ? p.get('sort') : 'relevance';
+      s.filters = {};
+      for (const name of this.facetNames) {
+        const values = p.getAll(PARAM[name]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+        if (values.length) s.filters[name] = values;
+      }
+      this.$input.value = s.q;
+      this.$sort.value = s.sort;
+    }
+
+    writeUrl(push) {
+      const p = new URLSearchParams(location.search);
+      const s = this.state;
+      for (const k of ['q', 'sort', ...this.facetNames.map((n) => PARAM[n])]) p.delete(k);
+      if (s.q.trim()) p.set('q', s.q.trim());
+      for (const name of this.facetNames) for (const v of s.filters[name] || []) p.append(PARAM[name], v);
+      if (s.sort !== 'relevance') p.set('sort', s.sort);
+      const search = p.toString();
+      const url = location.pathname + (search ? '?' + search : '') + location.hash;
+      if (url === location.pathname + location.search + location.hash) return;
+      history[push ? 'pushState' : 'replaceState'](history.state, '', url);
+    }
+
+    // --- searching --------------------------------------------------------------------------
+    hasFilters() {
+      return this.facetNames.some((n) => (this.state.filters[n] || []).length);
+    }
+
+    params(page) {
+      const s = this.state;
+      const p = new URLSearchParams({q: s.q.trim()});
+      for (const name of this.facetNames) for (const v of s.filters[name] || []) p.append(PARAM[name], v);
+      if (s.sort !== 'relevance') p.set('sort', s.sort);
+      p.set('page', page);
+      p.set('per_page', this.perPage);
+      p.set('facets', this.facetNames.join(',') || 'none');
+      return p;
+    }
+
+    // typing: replaces the URL's history entry, except for the first search after another action.
+    async search({append = false, push = false, typing = false, fromUrl = false} = {}) {
+      clearTimeout(this.timer);
+      if (this.syncUrl && !fromUrl && !append) this.writeUrl(typing ? this.pushNext : push);
+      if (!append) this.pushNext = !typing;
+      if (this.ctrl) this.ctrl.abort();
+      const seq = ++this.seq;
+      if (!this.state.q.trim() && !this.hasFilters() && !this.listAll) {
+        this.loading(false);
+        this.results = this.error = null;
+        this.render();
+        this.idle();
+        return;
+      }
+      const page = append && this.results ? this.results.page + 1 : 1;
+      const ctrl = this.ctrl = new AbortController();
+      this.loading(true);
+      let data = null;
+      let error = null;
+      try {
+        const res = await fetch(`${this.endpoint}api/search?${this.params(page)}`,
+          {mode: 'cors', credentials: 'omit', signal: ctrl.signal});
+        const body = await res.json().catch(() => null);
+        if (res.ok && body && Array.isArray(body.hits)) data = body;
+        else if (res.status === 429) error = 'Too many searches: wait a moment, then type again';
+        else if (res.status === 400 && body && body.error) error = body.error.message;
+        else error = UNAVAILABLE;
+      } catch (e) {
+        if (e.name === 'AbortError') return;
+        error = UNAVAILABLE;
+      }
+      if (seq !== this.seq) return;  // a newer search owns the screen
+      this.ctrl = null;
+      this.loading(false);
+      this.error = error;
+      if (error) {
+        this.results = null;
+        this.render();
+        this.announce(error);
+        return;
+      }
+      if (append && this.results) {
+        const before = this.results.hits;
+        this.results = {...data, hits: before.concat(data.hits)};
+        this.appendHits(data.hits);
+        this.renderHead();
+      } else {
+        this.results = data;
+        this.render();
+      }
+      this.announce(this.summary());
+    }
+
+    loading(on) {
+      this.$root.classList.toggle('folio-loading', on);
+      this.$results.setAttribute('aria-busy', on);
+    }
+
+    announce(text) {
+      // the same words again would not be read out: vary them invisibly
+      this.$live.textContent = text === this.$live.textContent ? text + '\u00a0' : text;
+    }
+
+    summary() {
+      const r = this.results;
+      if (!r.total) return 'No results';
+      const shown = r.hits.length < r.total ? `, showing ${r.hits.length}` : '';
+      return `${r.total_exact === false ? 'About ' : ''}${plural(r.total, 'result', 'results')}${shown}`;
+    }
+
+    // --- rendering --------------------------------------------------------------------------
+    render() {
+      const r = this.results;
+      this.renderNotice();
+      this.renderHead();
+      this.renderFacets();
+      this.renderEmpty();
+      this.$recent.hidden = this.$more.hidden = true;
+      this.fillList([], 'Search results');
+      if (r) this.appendHits(r.hits);
+    }
+
+    fillList(options, label) {
+      this.options = [];
+      this.active = -1;
+      this.$input.removeAttribute('aria-activedescendant');
+      this.$list.replaceChildren();
+      this.$list.setAttribute('aria-label', label);
+      this.addOptions(options);
+    }
+
+    addOptions(options) {
+      for (const o of options) {
+        o.el.id = 'folio-o' + (this.optId = (this.optId || 0) + 1);
+        o.el.setAttribute('aria-selected', 'false');
+        this.options.push(o);
+        this.$list.append(o.el);
+      }
+      const open = this.options.length > 0;
+      this.$list.hidden = !open;
+      this.$input.setAttribute('aria-expanded', open);
+    }
+
+    // hit links resolve against base-url (default: the page); anything but http(s) is dropped
+    href(url) {
+      try {
+        const abs = new URL(url, new URL(this.baseUrl || '', location.href));
+        return /^https?:$/.test(abs.protocol) ? abs.href : '#';
+      } catch (e) {
+        return '#';
+      }
+    }
+
+    appendHits(hits) {
+      const options = [];
+      for (const hit of hits) {
+        const title = h('span', {class: 'folio-hit-title'});
+        if (hit.title) title.append(marked(hit.title));
+        else title.textContent = hit.title_plain || hit.url;
+        const meta = h('span', {class: 'folio-hit-meta'});
+        const date = formatDate(hit.date);
+        if (date) meta.append(h('time', {datetime: hit.date.slice(0, 10), text: date}));
+        for (const tag of hit.tags || []) meta.append(h('span', {class: 'folio-tag', text: tag}));
+        const snippet = h('span', {class: 'folio-hit-snippet'});
+        if (hit.snippet) snippet.append(marked(hit.snippet));
+        else snippet.textContent = hit.description || '';
+        options.push({el: h('a', {class: 'folio-hit', part: 'hit', role: 'option', href: this.href(hit.url), tabindex: '-1'},
+          title, meta, snippet)});
+        const sec = hit.section;
+        if (sec && (sec.url || sec.anchor)) {
+          const url = sec.url || `${hit.url}#${sec.anchor}`;
+          options.push({el: h('a', {class: 'folio-hit folio-sub', part: 'hit', role: 'option', href: this.href(url), tabindex: '-1'},
+            h('span', {class: 'folio-hit-title', text: sec.heading}),
+            h('span', {class: 'folio-hit-meta', text: 'Section of ' + (hit.title_plain || hit.url)}))});
+        }
+      }
+      this.addOptions(options);
+      const r = this.results;
+      const left = r.total - r.hits.length;
+      this.$more.hidden = !(left > 0 && hits.length);
+      this.$more.textContent = `Load more (${plural(left, 'more result', 'more results')})`;
+      if (this.$more.hidden && this.shadowRoot.activeElement === this.$more) this.$input.focus();
+    }
+
+    renderHead() {
+      const r = this.results;
+      this.$head.hidden = !r || !r.total;
+      if (r) this.$count.textContent = this.summary();
+    }
+
+    renderNotice() {
+      const r = this.results;
+      const n = this.$notice;
+      n.replaceChildren();
+      n.className = 'folio-notice';
+      if (this.error) {
+        n.classList.add('folio-error');
+        n.textContent = this.error;
+      } else if (r && r.corrected_query && r.total) {
+        if (r.auto_corrected) n.append('Showing results for ', h('strong', {text: r.corrected_query}));
+        else n.append('Did you mean ', this.suggestion(r.corrected_query), '?');
+      }
+      n.hidden = !n.childNodes.length;
+    }
+
+    suggestion(q) {
+      return h('button', {type: 'button', class: 'folio-link folio-dym', text: q, onclick: () => this.query(q)});
+    }
+
+    renderFacets() {
+      const r = this.results;
+      const box = this.$facets;
+      const focused = this.shadowRoot.activeElement;
+      const refocus = focused && box.contains(focused) && focused.dataset.facet && [focused.dataset.facet, focused.value];
+      box.replaceChildren();
+      box.hidden = !r || !this.facetNames.length;
+      if (box.hidden) return;
+      // in a narrow box the lists fold behind a "Filters" button; beside the results they are always shown
+      const chosen = this.facetNames.reduce((n, name) => n + (this.state.filters[name] || []).length, 0);
+      const toggle = h('button', {type: 'button', class: 'folio-facets-toggle', 'aria-expanded': String(!!this.facetsOpen),
+        text: chosen ? `Filters (${chosen})` : 'Filters', onclick: () => {
+          this.facetsOpen = !this.facetsOpen;
+          toggle.setAttribute('aria-expanded', this.facetsOpen);
+          box.classList.toggle('folio-open', this.facetsOpen);
+        }});
+      box.classList.toggle('folio-open', !!this.facetsOpen);
+      const head = h('div', {class: 'folio-facets-head'}, toggle, h('span', {class: 'folio-facets-title', text: 'Filters'}));
+      if (chosen) head.append(h('button', {type: 'button', class: 'folio-link', text: 'Clear all', onclick: () => this.clearFilters()}));
+      box.append(head);
+      for (const name of this.facetNames) {
+        const chosen = this.state.filters[name] || [];
+        const values = (r.facets && r.facets[name] && r.facets[name].values || []).slice();
+        for (const v of chosen) if (!values.some((x) => same(x.value, v))) values.push({value: v, count: null});
+        if (name === 'year') values.sort((a, b) => String(b.value).localeCompare(String(a.value)));
+        if (!values.length) continue;
+        const list = h('ul');
+        values.forEach((v, i) => {
+          const id = `folio-f-${name}-${i}`;
+          const input = h('input', {type: 'checkbox', id, value: v.value, 'data-facet': name,
+            checked: chosen.some((c) => same(c, v.value))});
+          list.append(h('li', null, input, h('label', {for: id}, h('span', {text: v.value}),
+            v.count != null && h('span', {class: 'folio-n', text: v.count.toLocaleString()}))));
+          if (refocus && refocus[0] === name && same(refocus[1], v.value)) queueMicrotask(() => input.focus());
+        });
+        box.append(h('fieldset', {class: 'folio-facet'}, h('legend', {text: LABEL[name]}), list));
+      }
+      box.hidden = box.childNodes.length < 2;  // nothing to refine
+    }
+
+    renderEmpty() {
+      const r = this.results;
+      const box = this.$empty;
+      box.replaceChildren();
+      box.hidden = !r || r.total > 0;
+      if (box.hidden) return;
+      const q = this.state.q.trim();
+      box.append(h('p', {class: 'folio-empty-title'}, q ? ['No results for ', h('strong', {text: `“${q}”`})] : 'No articles match these filters.'));
+      const tips = h('ul');
+      if (r.corrected_query) tips.append(h('li', null, 'Did you mean ', this.suggestion(r.corrected_query), '?'));
+      if (this.hasFilters()) {
+        tips.append(h('li', null, h('button', {type: 'button', class: 'folio-link', text: 'Remove filters',
+          onclick: () => this.clearFilters()}), ' to search every article.'));
+      }
+      if (q) tips.append(h('li', {text: 'Check the spelling, or try fewer or more general words.'}));
+      box.append(tips);
+      this.popularTags().then((tags) => {
+        if (!tags.length || this.results !== r) return;
+        box.append(h('p', {class: 'folio-popular'}, h('span', {text: 'Popular tags: '}), tags.map((t) =>
+          h('button', {type: 'button', class: 'folio-chip', text: t, onclick: () => {
+            this.$input.value = this.state.q = '';
+            this.state.filters = {tags: [t]};
+            this.search({push: true});
+            this.$input.focus();
+          }}))));
+      });
+    }
+
+    popularTags() {
+      if (!this.popular) {
+        this.popular = fetch(`${this.endpoint}api/facets`, {mode: 'cors', credentials: 'omit'})
+          .then((res) => res.ok ? res.json() : Promise.reject(res.status))
+          .then((body) => body.facets.tags.values.slice(0, 8).map((v) => v.value))
+          .catch(() => {
+            this.popular = null;  // asked again only with the next empty result
+            return [];
+          });
+      }
+      return this.popular;
+    }
+  }
+
+  function icon() {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('class', 'folio-icon');
+    svg.innerHTML = '<circle cx="11" cy="11" r="7"/><path d="m20 20-3.5-3.5"/>';
+    return svg;
+  }
+
+  // Ctrl/Cmd+K anywhere, or "/" outside a text field: open the first modal box, else focus the first box.
+  document.addEventListener('keydown', (e) => {
+    if (e.defaultPrevented || e.isComposing || e.altKey) return;
+    const combo = (e.ctrlKey || e.metaKey) && !e.shiftKey && (e.key || '').toLowerCase() === 'k';
+    const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !editable(deepActive());
+    const target = instances.find((i) => i.mode === 'modal') || instances[0];
+    if ((combo || slash) && target) {
+      e.preventDefault();
+      target.open();
+    }
+  });
+
+  customElements.define('folio-search', FolioSearch);
+})();

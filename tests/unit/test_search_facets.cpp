@@ -4,9 +4,13 @@
 
 #include <map>
 
+#include <xapian.h>
+
 #include "facet_codec.hpp"
+#include "facet_spy.hpp"
 #include "folio/date.hpp"
 #include "folio/schema.hpp"
+#include "index_stats.hpp"
 #include "search_fixture.hpp"
 
 using namespace folio;
@@ -214,4 +218,39 @@ TEST_CASE("facets: stats report articles, terms and the top tags") {
   for (const auto& [key, count] : tags)
     most = std::max(most, count);
   CHECK(stats.top_tags.front().count == most);
+}
+
+TEST_CASE("facets: counting by filter terms agrees with counting by packed values") {
+  Xapian::Database db(SearchFixture::shared().db());
+  detail::FieldCatalog catalog(detail::index_taxonomies(db));
+  std::vector<detail::FieldSpec> fields;
+  for (const char* name :
+       {"tags", "categories", "authors", "series", "section", "year", "topics"}) {
+    fields.push_back(*catalog.find(name));
+  }
+  detail::FacetCountingPolicy by_terms{0, 1000000};  // always, whatever the sizes
+  detail::FacetCountingPolicy by_values{1000000000, 1};
+  for (const char* term : {"", "Zconcurr", "XTAGgo", "Zrace"}) {
+    INFO("query term: " << term);
+    Xapian::Query query = *term ? Xapian::Query(term) : Xapian::Query::MatchAll;
+    detail::FacetSpy terms_spy(db, fields, by_terms);
+    detail::FacetSpy values_spy(db, fields, by_values);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.add_matchspy(&terms_spy);
+    enquire.add_matchspy(&values_spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    for (const auto& field : fields) {
+      INFO("field: " << field.name);
+      FacetResult a = terms_spy.result(field.name, 3, {"go"});
+      FacetResult b = values_spy.result(field.name, 3, {"go"});
+      CHECK(counts_of(a) == counts_of(b));
+      CHECK(a.other_values == b.other_values);
+      REQUIRE(a.values.size() == b.values.size());
+      for (std::size_t i = 0; i < a.values.size(); ++i) {
+        CHECK(a.values[i].value == b.values[i].value);
+        CHECK(a.values[i].selected == b.values[i].selected);
+      }
+    }
+  }
 }

@@ -1,0 +1,233 @@
+// folio_bench_search: in-process search latency over an index folder.
+//
+//   folio_bench_search --db DIR [--queries FILE] [--reps N] [--index CONTENT_DIR...]
+//
+// Runs a query mix (one query a line, '#' comments; tag:NAME filters as in ../shared/peers) and
+// prints p50/p99/mean for: the same queries through a bare Xapian::QueryParser + Enquire (what
+// the scriptindex peer does, as a baseline measured in the same run), folio with facets and
+// snippets off, folio with facets (tags, categories, year) and snippets on, and suggest() on
+// every prefix of the queries' words. --index first indexes the content folders into --db.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "folio/error.hpp"
+#include "folio/indexer.hpp"
+#include "folio/search.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Options {
+  std::string db;
+  std::string queries_file;
+  std::vector<std::string> content_dirs;
+  int reps = 5;
+};
+
+const std::vector<std::string> kDefaultMix = {
+    "async",
+    "goroutine",
+    "performance",
+    "security",
+    "kubernetes",
+    "template",
+    "testing",
+    "memory",
+    "concurrency",
+    "json",
+    "http",
+    "accessibility",
+    "error handling",
+    "garbage collector",
+    "static site",
+    "unit tests",
+    "web server",
+    "release notes",
+    "\"error handling\"",
+    "\"front matter\"",
+    "\"static site generator\"",
+    "goroutine tag:concurrency",
+    "performance tag:release",
+    "tag:community",
+    "go modules",
+    "concurency",
+    "kubernets deployment",
+    "docs*",
+    "content design guide",
+};
+
+std::vector<std::string> read_queries(const std::string& path) {
+  if (path.empty()) return kDefaultMix;
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::vector<std::string> queries;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') queries.push_back(line);
+  }
+  return queries;
+}
+
+struct Stats {
+  double p50 = 0, p99 = 0, mean = 0;
+  std::size_t runs = 0;
+};
+
+Stats measure(const std::vector<std::string>& inputs, int reps,
+              const std::function<void(const std::string&)>& run) {
+  for (const auto& input : inputs)
+    run(input);  // warm-up pass
+  std::vector<double> ms;
+  for (int r = 0; r < reps; ++r) {
+    for (const auto& input : inputs) {
+      auto start = Clock::now();
+      run(input);
+      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+  }
+  std::sort(ms.begin(), ms.end());
+  Stats s;
+  s.runs = ms.size();
+  if (ms.empty()) return s;
+  s.p50 = ms[ms.size() / 2];
+  s.p99 = ms[std::min(ms.size() - 1, ms.size() * 99 / 100)];
+  for (double v : ms)
+    s.mean += v;
+  s.mean /= double(ms.size());
+  return s;
+}
+
+void print(const char* name, const Stats& s) {
+  std::printf("| %-38s | %6zu | %8.3f | %8.3f | %8.3f |\n", name, s.runs, s.p50, s.p99, s.mean);
+}
+
+// What ../shared/peers/scriptindex does per query: QueryParser (AND, English stemming, tag:
+// as a boolean prefix) and the top 10 with their document data.
+class XapianBaseline {
+ public:
+  explicit XapianBaseline(const std::string& db) : db_(db), enquire_(db_) {
+    parser_.set_database(db_);
+    parser_.set_stemmer(Xapian::Stem("en"));
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_.set_default_op(Xapian::Query::OP_AND);
+    parser_.add_boolean_prefix("tag", "XTAG");
+  }
+  void run(const std::string& query) {
+    std::string lowered = query;
+    enquire_.set_query(parser_.parse_query(
+        lowered, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD));
+    Xapian::MSet mset = enquire_.get_mset(0, 10);
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      sink_ += it.get_document().get_data().size();
+  }
+
+ private:
+  Xapian::Database db_;
+  Xapian::Enquire enquire_;
+  Xapian::QueryParser parser_;
+  std::size_t sink_ = 0;
+};
+
+std::vector<std::string> typed_prefixes(const std::vector<std::string>& queries) {
+  std::vector<std::string> prefixes;
+  for (const auto& q : queries) {
+    if (q.find(':') != std::string::npos || q.find('"') != std::string::npos) continue;
+    for (std::size_t n = 2; n <= q.size(); ++n)
+      prefixes.push_back(q.substr(0, n));
+  }
+  return prefixes;
+}
+
+Options parse_options(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::runtime_error(arg + " needs a value");
+      return argv[++i];
+    };
+    if (arg == "--db") {
+      o.db = next();
+    } else if (arg == "--queries") {
+      o.queries_file = next();
+    } else if (arg == "--reps") {
+      o.reps = std::max(1, std::stoi(next()));
+    } else if (arg == "--index") {
+      o.content_dirs.push_back(next());
+    } else {
+      throw std::runtime_error("unknown argument " + arg);
+    }
+  }
+  if (o.db.empty()) {
+    throw std::runtime_error(
+        "usage: folio_bench_search --db DIR [--queries FILE] [--reps N] [--index CONTENT_DIR]...");
+  }
+  return o;
+}
+
+void index_content(const Options& o) {
+  folio::IndexRequest request;
+  request.settings.content_dirs = o.content_dirs;
+  request.settings.db_path = o.db;
+  request.mode = folio::IndexMode::full;
+  auto start = Clock::now();
+  folio::IndexReport report = folio::run_index(request);
+  std::printf("indexed %zu articles in %.2f s (%zu failed)\n", report.documents,
+              std::chrono::duration<double>(Clock::now() - start).count(), report.failed);
+}
+
+int run(const Options& o) {
+  if (!o.content_dirs.empty()) index_content(o);
+  std::vector<std::string> queries = read_queries(o.queries_file);
+  folio::Searcher searcher(o.db);
+  std::printf("index %s: %zu articles; %zu queries x %d passes\n\n", o.db.c_str(),
+              searcher.stats().articles, queries.size(), o.reps);
+  std::printf("| %-38s | %6s | %8s | %8s | %8s |\n", "mode", "runs", "p50 ms", "p99 ms", "mean ms");
+  std::printf("| %-38s | %6s | %8s | %8s | %8s |\n", "---", "---:", "---:", "---:", "---:");
+
+  XapianBaseline baseline(o.db);  // the folder's XAPIANDB stub names the current generation
+  print("Xapian QueryParser baseline, top 10",
+        measure(queries, o.reps, [&](const std::string& q) { baseline.run(q); }));
+
+  folio::SearchRequest plain;
+  plain.snippet_length = 0;
+  print("folio, facets and snippets off", measure(queries, o.reps, [&](const std::string& q) {
+          plain.query = q;
+          searcher.search(plain);
+        }));
+
+  folio::SearchRequest full;
+  full.facets = {{"tags", 10}, {"categories", 10}, {"year", 10}};
+  print("folio, facets and snippets on", measure(queries, o.reps, [&](const std::string& q) {
+          full.query = q;
+          searcher.search(full);
+        }));
+
+  std::vector<std::string> prefixes = typed_prefixes(queries);
+  print("suggest, every typed prefix", measure(prefixes, std::max(1, o.reps / 2),
+                                               [&](const std::string& p) { searcher.suggest(p); }));
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("\npeak RSS %.1f MB\n", double(usage.ru_maxrss) / 1024.0);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(parse_options(argc, argv));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "folio_bench_search: %s\n", e.what());
+  }
+  return 1;
+}

@@ -1,0 +1,367 @@
+'use strict';
+// The widget and the demo page in headless Chromium against folio-server (see support/folio-server.js).
+const {test, before, after, afterEach} = require('node:test');
+const assert = require('node:assert/strict');
+const zlib = require('node:zlib');
+const {startBackend} = require('../support/folio-server');
+const {launchBrowser} = require('../support/browser');
+const {startStaticServer} = require('../support/static-server');
+const {W, searched, total, facetCounts, deepFocus, watch, screenshot, axeScan} = require('../support/widget');
+
+let backend;
+let browser;
+let embedSite;  // a second origin that includes folio.js from the server
+const pages = [];
+
+before(async () => {
+  backend = await startBackend();
+  browser = await launchBrowser();
+  const script = `<script src="${backend.origin}/folio.js" defer></script>`;
+  embedSite = await startStaticServer({
+    '/inline.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog</title>${script}
+      <style>body{font:16px serif} input,button,a,mark,ul,li{all:unset} folio-search{--folio-accent:rgb(179, 38, 30)}</style></head>
+      <body><main><h1>A blog on another origin</h1><folio-search per-page="5"></folio-search></main></body></html>`,
+    '/modal.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog</title>${script}</head>
+      <body><header><h1>A blog with a search button</h1></header><main><button id="before">Before</button>
+      <folio-search mode="modal" facets="tags"></folio-search><p>Text of the page.</p></main></body></html>`,
+    '/paged.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Paged</title>${script}</head>
+      <body><main><h1>Two per page</h1><folio-search per-page="2" empty="all" facets="none"></folio-search></main></body></html>`,
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (embedSite) await embedSite.close();
+  if (backend) await backend.stop();
+});
+
+// Every test gets a page whose uncaught exceptions fail the test.
+async function openPage() {
+  const page = await browser.context.newPage();
+  page.seen = watch(page);
+  pages.push(page);
+  return page;
+}
+
+afterEach(async () => {
+  for (const page of pages.splice(0)) {
+    const errors = page.seen.pageErrors;
+    await page.close();
+    assert.deepEqual(errors, [], 'uncaught exceptions in the page');
+  }
+});
+
+const hitTitles = (page) => page.locator(`${W.hits} .folio-hit-title`).allTextContents();
+
+test('the widget assets are served and stay under 15 KB gzipped together', async () => {
+  let bytes = 0;
+  for (const [file, type] of [['folio.js', /javascript/], ['folio.css', /text\/css/], ['', /text\/html/]]) {
+    const res = await fetch(`${backend.origin}/${file}`);
+    assert.equal(res.status, 200, `GET /${file}`);
+    assert.match(res.headers.get('content-type'), type, `content type of /${file}`);
+    const body = Buffer.from(await res.arrayBuffer());
+    if (file) bytes += zlib.gzipSync(body, {level: 9}).length;
+  }
+  assert.ok(bytes < 15 * 1024, `folio.js + folio.css are ${bytes} bytes gzipped`);
+});
+
+test('typing shows highlighted results, debounced into few requests', async () => {
+  const page = await openPage();
+  await searched(page, '', () => page.goto(`${backend.origin}/`));
+  const input = page.locator(W.input);
+  const before = page.seen.requests.length;
+  await searched(page, 'goroutines', () => input.pressSequentially('goroutines', {delay: 15}));
+
+  const searches = page.seen.requests.slice(before).filter((u) => u.includes('/api/search'));
+  assert.ok(searches.length < 'goroutines'.length, `${searches.length} requests for 10 keystrokes`);
+  const marks = await page.locator(`${W.hits} :is(.folio-hit-title, .folio-hit-snippet) mark`).allTextContents();
+  assert.ok(marks.some((m) => /goroutine/i.test(m)), `highlights: ${marks.join(', ')}`);
+  assert.ok(await total(page) > 0);
+  assert.equal(await input.getAttribute('aria-expanded'), 'true');
+  assert.match(await page.locator(W.live).textContent(), /\d+ results?/);
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'goroutines');
+  assert.deepEqual(page.seen.consoleErrors, []);
+  await screenshot(page, 'demo-results-light.png');
+});
+
+test('a stale answer is dropped: only the newest query is shown', async () => {
+  const page = await openPage();
+  await searched(page, '', () => page.goto(`${backend.origin}/`));
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/api/search?*', async (route) => {
+    if (new URL(route.request().url()).searchParams.get('q') === 'rust') await held;
+    try { await route.continue(); } catch (e) { /* aborted by the widget meanwhile */ }
+  });
+  const input = page.locator(W.input);
+  const slow = page.waitForRequest((r) => new URL(r.url()).searchParams.get('q') === 'rust');
+  await input.pressSequentially('rust');
+  await slow;
+  const aborted = page.waitForEvent('requestfailed', (r) => new URL(r.url()).searchParams.get('q') === 'rust');
+  await searched(page, 'kubernetes', async () => {
+    await input.fill('');
+    await input.pressSequentially('kubernetes');
+  });
+  await aborted;
+  release();
+  const titles = await hitTitles(page);
+  assert.ok(titles.length > 0);
+  assert.ok(titles.some((t) => /kubernetes/i.test(t)), titles.join(' | '));
+  assert.equal(await input.inputValue(), 'kubernetes');
+});
+
+test('clicking a tag facet filters the results and updates the counts; clear all undoes it', async () => {
+  const page = await openPage();
+  await searched(page, '', () => page.goto(`${backend.origin}/`));
+  const all = await total(page);
+  const categoriesBefore = await facetCounts(page, 'categories');
+  const tagsBefore = await facetCounts(page, 'tags');
+  assert.ok(tagsBefore.Go > 0 && tagsBefore.Go < all, `Go is on ${tagsBefore.Go} of ${all} articles`);
+
+  await searched(page, '', () => page.locator('folio-search .folio-facet input[data-facet=tags][value=Go]').click());
+  assert.equal(await total(page), tagsBefore.Go);
+  assert.ok(await page.locator('folio-search .folio-facet input[data-facet=tags][value=Go]').isChecked());
+  const hitTags = await page.locator(W.hits).evaluateAll((hits) =>
+    hits.map((hit) => [...hit.querySelectorAll('.folio-tag')].map((t) => t.textContent.toLowerCase())));
+  assert.ok(hitTags.length > 0 && hitTags.every((tags) => tags.includes('go')), JSON.stringify(hitTags));
+  assert.notDeepEqual(await facetCounts(page, 'categories'), categoriesBefore, 'category counts follow the filter');
+  assert.deepEqual(new URL(page.url()).searchParams.getAll('tags'), ['Go']);
+  await screenshot(page, 'demo-facet-go.png');
+
+  await searched(page, '', () => page.locator('folio-search .folio-facets-head button', {hasText: 'Clear all'}).click());
+  assert.equal(await total(page), all);
+  assert.equal(new URL(page.url()).searchParams.get('tags'), null);
+
+  // the previous state is one history step back, and a shared link restores it
+  await searched(page, '', () => page.goBack());
+  assert.equal(await total(page), tagsBefore.Go);
+  await searched(page, 'kubernetes', () => page.goto(`${backend.origin}/?q=kubernetes&tags=Kubernetes&sort=newest`));
+  assert.equal(await page.locator(W.input).inputValue(), 'kubernetes');
+  assert.ok(await page.locator('folio-search .folio-facet input[data-facet=tags][value=Kubernetes]').isChecked());
+  assert.equal(await page.locator('folio-search .folio-select').inputValue(), 'newest');
+  const dates = await page.locator(`${W.hits} time`).evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+  assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+});
+
+test('on a narrow screen the facet lists fold behind a "Filters" button', async () => {
+  const page = await openPage();
+  await page.setViewportSize({width: 390, height: 844});
+  await searched(page, 'go', () => page.goto(`${backend.origin}/?q=go&tags=Go`));
+  const toggle = page.locator('folio-search .folio-facets-toggle');
+  const goBox = page.locator('folio-search .folio-facet input[data-facet=tags][value=Go]');
+  assert.equal(await toggle.textContent(), 'Filters (1)');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await goBox.isVisible(), false);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.ok(await goBox.isVisible());
+  await searched(page, 'go', () => goBox.click());
+  assert.ok(await goBox.isVisible(), 'the lists stay open while refining');
+  assert.deepEqual(await axeScan(page), []);
+  await screenshot(page, 'demo-narrow.png');
+});
+
+test('keyboard: arrows move the active option, Enter opens it, Ctrl+Enter opens a new tab', async () => {
+  const page = await openPage();
+  await searched(page, 'kubernetes', () => page.goto(`${backend.origin}/?q=kubernetes`));
+  const input = page.locator(W.input);
+  await input.focus();
+  const ids = await page.locator(W.options).evaluateAll((os) => os.map((o) => o.id));
+  assert.ok(ids.length >= 2, `${ids.length} options`);
+
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await input.getAttribute('aria-activedescendant'), ids[0]);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await input.getAttribute('aria-activedescendant'), ids[1]);
+  assert.equal(await page.locator(`folio-search #${ids[1]}`).getAttribute('aria-selected'), 'true');
+  assert.equal(await page.locator(`folio-search #${ids[0]}`).getAttribute('aria-selected'), 'false');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await input.getAttribute('aria-activedescendant'), ids[0]);
+  assert.deepEqual(await deepFocus(page), {id: 'folio-input', className: 'folio-input', tag: 'input'}, 'focus stays in the box');
+
+  const href = await page.locator(`folio-search #${ids[0]}`).evaluate((a) => a.href);
+  const popup = browser.context.waitForEvent('page');
+  await page.keyboard.press('Control+Enter');
+  const tab = await popup;
+  await tab.waitForURL(href);
+  await tab.close();
+  assert.equal(page.url().startsWith(`${backend.origin}/?q=kubernetes`), true, 'Ctrl+Enter leaves the page alone');
+
+  await page.keyboard.press('Enter');
+  await page.waitForURL(href);
+});
+
+test('Ctrl+K and / open the modal, Esc closes it and focus returns where it was', async () => {
+  const page = await openPage();
+  await page.goto(`${embedSite.origin}/modal.html`);
+  await page.locator('folio-search .folio-ready .folio-trigger').waitFor();
+  const dialog = page.locator('folio-search dialog');
+
+  await page.locator('#before').focus();
+  await page.keyboard.press('Control+K');
+  await dialog.waitFor({state: 'visible'});
+  assert.equal((await deepFocus(page)).id, 'folio-input');
+  await searched(page, 'rust', () => page.keyboard.type('rust'));
+  assert.ok((await hitTitles(page)).length > 0);
+  await screenshot(page, 'modal-results.png');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({state: 'hidden'});
+  assert.equal((await deepFocus(page)).id, 'before');
+
+  await page.keyboard.press('/');
+  await dialog.waitFor({state: 'visible'});
+  assert.equal(await page.locator(W.input).inputValue(), 'rust', 'the box keeps its query');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({state: 'hidden'});
+  assert.equal((await deepFocus(page)).id, 'before');
+
+  await page.locator('folio-search .folio-trigger').click();
+  await dialog.waitFor({state: 'visible'});
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({state: 'hidden'});
+  assert.match((await deepFocus(page)).className, /folio-trigger/);
+});
+
+test('recent searches are kept locally and offered in an empty box', async () => {
+  const page = await openPage();
+  await page.goto(`${embedSite.origin}/modal.html`);
+  await page.locator('folio-search .folio-ready .folio-trigger').click();
+  await searched(page, 'kubernetes', () => page.keyboard.type('kubernetes'));
+  await page.keyboard.press('Enter');  // no active option: remembers the query
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  const recent = page.locator(`${W.options}.folio-recent-item`);
+  await recent.first().waitFor();
+  assert.deepEqual(await recent.allTextContents(), ['kubernetes']);
+  await searched(page, 'kubernetes', async () => {
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+  });
+  assert.equal(await page.locator(W.input).inputValue(), 'kubernetes');
+  assert.ok((await hitTitles(page)).length > 0);
+});
+
+test('no results: the helpful state offers popular tags and removing filters', async () => {
+  const page = await openPage();
+  await searched(page, '', () => page.goto(`${backend.origin}/`));
+  const nonsense = 'qxzvjwkpf';
+  await searched(page, nonsense, () => page.locator(W.input).pressSequentially(nonsense));
+  const empty = page.locator(W.empty);
+  await empty.waitFor();
+  assert.match(await empty.textContent(), new RegExp(`No results for “${nonsense}”`));
+  assert.equal(await page.locator(W.input).getAttribute('aria-expanded'), 'false');
+  assert.match(await page.locator(W.live).textContent(), /No results/);
+  const chips = page.locator('folio-search .folio-empty .folio-chip');
+  await chips.first().waitFor();
+  const tag = await chips.first().textContent();
+  await screenshot(page, 'demo-no-results.png');
+
+  await searched(page, '', () => chips.first().click());
+  assert.ok(await total(page) > 0);
+  assert.equal(await page.locator(W.input).inputValue(), '');
+  assert.deepEqual(new URL(page.url()).searchParams.getAll('tags'), [tag]);
+
+  await searched(page, nonsense, () => page.goto(`${backend.origin}/?q=${nonsense}&tags=Go`));
+  await searched(page, nonsense, () => page.locator(W.empty).getByRole('button', {name: 'Remove filters'}).click());
+  assert.equal(new URL(page.url()).searchParams.get('tags'), null);
+});
+
+test('"did you mean" offers the correction and searches it when clicked', async () => {
+  const page = await openPage();
+  await searched(page, '', () => page.goto(`${backend.origin}/`));
+  // the server decides when to correct; here one answer is rewritten to carry a suggestion
+  await page.route('**/api/search?*', async (route) => {
+    const url = new URL(route.request().url());
+    const res = await route.fetch();
+    const body = await res.json();
+    if (url.searchParams.get('q') === 'kubernetes') Object.assign(body, {corrected_query: 'rust', auto_corrected: false});
+    if (url.searchParams.get('q') === 'rust') Object.assign(body, {corrected_query: 'rusty', auto_corrected: true});
+    await route.fulfill({response: res, json: body});
+  });
+  await searched(page, 'kubernetes', () => page.locator(W.input).pressSequentially('kubernetes'));
+  const notice = page.locator('folio-search .folio-notice');
+  const suggestion = notice.locator('.folio-dym');
+  assert.equal(await suggestion.textContent(), 'rust');
+  await searched(page, 'rust', () => suggestion.click());
+  assert.equal(await page.locator(W.input).inputValue(), 'rust');
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'rust');
+  // an answer the server corrected by itself says so
+  assert.equal(await notice.textContent(), 'Showing results for rusty');
+});
+
+test('load more appends the next page', async () => {
+  const page = await openPage();
+  await searched(page, '', () => page.goto(`${embedSite.origin}/paged.html`));
+  const first = await page.locator(W.options).evaluateAll((os) => os.map((o) => o.id));
+  const all = await total(page);
+  assert.ok(all > first.length, `${all} articles, ${first.length} shown`);
+  await searched(page, '', () => page.locator(W.more).click());
+  const now = await page.locator(W.options).evaluateAll((os) => os.map((o) => o.id));
+  assert.ok(now.length > first.length);
+  assert.deepEqual(now.slice(0, first.length), first, 'the first page stays in place');
+});
+
+test('server HTML in hits is reduced to text and <mark>; links are http(s) or relative', async () => {
+  const page = await openPage();
+  await page.goto(`${backend.origin}/`);
+  await page.route('**/api/search?*', (route) => route.fulfill({json: {
+    query: 'x', total: 1, total_exact: true, page: 1, per_page: 10, took_ms: 0, corrected_query: null,
+    auto_corrected: false, facets: {},
+    hits: [{id: 'a', url: 'javascript:window.__folioPwned=1', title: 'A <mark>x</mark><img src=z onerror="window.__folioPwned=2">',
+      title_plain: 'A x', date: '2025-01-02', tags: ['<b onclick="x()">bold</b>'], categories: [],
+      snippet: '<script>window.__folioPwned=3</script>plain <mark class="y" onclick="z()">x</mark>', section: null}],
+  }}));
+  await searched(page, 'x', () => page.locator(W.input).pressSequentially('x'));
+  const hit = page.locator(W.hits).first();
+  assert.equal(await hit.locator('.folio-tag').textContent(), '<b onclick="x()">bold</b>');
+  assert.equal(await hit.locator('img, script, b').count(), 0);
+  assert.equal(await hit.locator('mark').evaluateAll((ms) => ms.map((m) => m.outerHTML).join('')), '<mark>x</mark><mark>x</mark>');
+  assert.doesNotMatch(await hit.evaluate((a) => a.href), /^javascript:/);
+  assert.equal(await page.evaluate(() => window.__folioPwned), undefined);
+});
+
+test('an embed on a second origin searches the server cross-origin (CORS), themed by the page', async () => {
+  const page = await openPage();
+  await page.goto(`${embedSite.origin}/inline.html`);
+  await searched(page, 'kubernetes', () => page.locator(W.input).pressSequentially('kubernetes'));
+  const titles = await hitTitles(page);
+  assert.ok(titles.length > 0 && titles.length <= 5, titles.join(' | '));
+  const api = page.seen.requests.filter((u) => u.includes('/api/search'));
+  assert.ok(api.every((u) => u.startsWith(`${backend.origin}/api/search?`)), api.join('\n'));
+  assert.notEqual(new URL(page.url()).origin, backend.origin);
+  assert.deepEqual(page.seen.consoleErrors, []);
+  // the page's CSS does not reach inside, except for the theme's custom properties
+  const title = page.locator(`${W.hits} .folio-hit-title`).first();
+  assert.equal(await title.evaluate((t) => getComputedStyle(t).color), 'rgb(179, 38, 30)');
+  assert.equal(await title.evaluate((t) => getComputedStyle(t.closest('a')).display), 'block');
+  await screenshot(page, 'embed-second-origin.png');
+});
+
+test('the demo page has no serious or critical accessibility violations (axe-core), light and dark', async () => {
+  const page = await openPage();
+  await searched(page, 'go', () => page.goto(`${backend.origin}/?q=go`));
+  await page.locator(W.input).focus();
+  await page.keyboard.press('ArrowDown');
+  assert.deepEqual(await axeScan(page), []);
+  await screenshot(page, 'demo-active-option.png');
+
+  await page.emulateMedia({colorScheme: 'dark'});
+  await searched(page, 'go', () => page.reload());
+  assert.deepEqual(await axeScan(page), []);
+  await screenshot(page, 'demo-results-dark.png');
+
+  await searched(page, 'qxzvjwkpf', () => page.goto(`${backend.origin}/?q=qxzvjwkpf&tags=Go`));
+  await page.locator('folio-search .folio-empty .folio-chip').first().waitFor();
+  assert.deepEqual(await axeScan(page), []);
+  await page.emulateMedia({colorScheme: 'light'});
+});
+
+test('the modal has no serious or critical accessibility violations (axe-core)', async () => {
+  const page = await openPage();
+  await page.goto(`${embedSite.origin}/modal.html`);
+  await page.locator('folio-search .folio-ready .folio-trigger').waitFor();
+  assert.deepEqual(await axeScan(page), []);
+  await page.keyboard.press('Control+K');
+  await searched(page, 'go', () => page.keyboard.type('go'));
+  assert.deepEqual(await axeScan(page), []);
+});
