@@ -196,6 +196,7 @@ void handle_metrics(ServerState& state, const httplib::Request&, httplib::Respon
   snapshot.connections_waiting = state.queue_stats.waiting.load(std::memory_order_relaxed);
   snapshot.connections_busy = state.queue_stats.busy.load(std::memory_order_relaxed);
   snapshot.connections_rejected = state.queue_stats.rejected.load(std::memory_order_relaxed);
+  snapshot.searches_waiting = state.pool.waiting();
   snapshot.reindex_runs = state.reindex ? state.reindex->runs() : 0;
   snapshot.resident_memory_bytes = resident_memory_bytes();
   res.status = 200;

@@ -124,6 +124,8 @@ std::string Metrics::render(const MetricsSnapshot& snapshot) const {
         static_cast<double>(snapshot.connections_waiting));
   gauge(out, "folio_http_connections_busy", "Connections being served.",
         static_cast<double>(snapshot.connections_busy));
+  gauge(out, "folio_searches_waiting", "Requests waiting for a free searcher.",
+        static_cast<double>(snapshot.searches_waiting));
   header(out, "folio_http_connections_rejected_total", "counter",
          "Connections answered 503 because the queue was full.");
   out << "folio_http_connections_rejected_total " << snapshot.connections_rejected << '\n';

@@ -22,6 +22,7 @@ struct MetricsSnapshot {
   std::size_t connections_waiting = 0;
   std::size_t connections_busy = 0;
   std::size_t connections_rejected = 0;
+  std::size_t searches_waiting = 0;
   std::size_t reindex_runs = 0;
   std::optional<std::size_t> resident_memory_bytes;
 };

@@ -1,5 +1,7 @@
 #include "searcher_pool.hpp"
 
+#include <algorithm>
+
 #include "folio/error.hpp"
 #include "http_support.hpp"
 
@@ -42,11 +44,32 @@ void SearcherPool::Lease::discard() {
 }
 
 void SearcherPool::release(Slot* slot) {
-  {
-    std::lock_guard lock(mutex_);
+  std::lock_guard lock(mutex_);
+  if (waiters_.empty()) {
     free_.push_back(slot);
+    return;
   }
-  available_.notify_one();
+  Waiter* oldest = waiters_.front();
+  waiters_.pop_front();
+  oldest->slot = slot;
+  oldest->handed_over.notify_one();
+}
+
+SearcherPool::Slot* SearcherPool::take_slot() {
+  std::unique_lock lock(mutex_);
+  if (!free_.empty() && waiters_.empty()) {
+    Slot* slot = free_.back();
+    free_.pop_back();
+    return slot;
+  }
+  Waiter waiter;
+  waiters_.push_back(&waiter);
+  if (!waiter.handed_over.wait_for(lock, options_.wait_for_searcher,
+                                   [&] { return waiter.slot != nullptr; })) {
+    waiters_.erase(std::find(waiters_.begin(), waiters_.end(), &waiter));
+    throw unavailable("every searcher is busy", 1);
+  }
+  return waiter.slot;
 }
 
 // Runs with the slot borrowed (outside the pool's lock): opens or refreshes its searcher.
@@ -80,18 +103,15 @@ void SearcherPool::prepare(Slot& slot) {
 }
 
 SearcherPool::Lease SearcherPool::acquire() {
-  Slot* slot = nullptr;
-  {
-    std::unique_lock lock(mutex_);
-    if (!available_.wait_for(lock, options_.wait_for_searcher, [&] { return !free_.empty(); })) {
-      throw unavailable("every searcher is busy", 1);
-    }
-    slot = free_.back();
-    free_.pop_back();
-  }
+  Slot* slot = take_slot();
   Lease lease(this, slot);
   prepare(*slot);  // throws: the lease returns the slot
   return lease;
+}
+
+std::size_t SearcherPool::waiting() {
+  std::lock_guard lock(mutex_);
+  return waiters_.size();
 }
 
 bool SearcherPool::ready(std::string* why_not) {

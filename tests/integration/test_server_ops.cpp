@@ -4,9 +4,12 @@
 
 #include <atomic>
 #include <map>
+#include <mutex>
 #include <regex>
 #include <sstream>
 
+#include "http_support.hpp"
+#include "searcher_pool.hpp"
 #include "server_fixture.hpp"
 
 using namespace folio::test;
@@ -287,4 +290,50 @@ TEST_CASE("server ops: stop() lets a request in flight finish") {
   CHECK(response.status == 200);
   CHECK(nlohmann::json::parse(response.body, nullptr, false).contains("hits"));
   CHECK_FALSE(server.running());
+}
+
+TEST_CASE("server searcher pool: waiters are served first come, first served; then 503") {
+  using folio::server::SearcherPool;
+  using folio::server::SearcherPoolOptions;
+  SearcherPoolOptions options;
+  options.db_path = sample_index_path();
+  options.size = 1;
+  SECTION("a returned searcher goes to the oldest waiter") {
+    SearcherPool pool(options);
+    std::mutex mutex;
+    std::vector<int> order;
+    std::vector<std::thread> waiters;
+    {
+      auto held = pool.acquire();
+      for (int id = 1; id <= 3; ++id) {
+        waiters.emplace_back([&, id] {
+          auto lease = pool.acquire();
+          std::lock_guard lock(mutex);
+          order.push_back(id);
+        });
+        // Start the next waiter only once this one is queued.
+        while (pool.waiting() < static_cast<std::size_t>(id))
+          std::this_thread::yield();
+      }
+    }  // `held` goes back to the pool here
+    for (auto& t : waiters)
+      t.join();
+    CHECK(order == std::vector<int>{1, 2, 3});
+  }
+  SECTION("a waiter gives up with 503 after wait_for_searcher") {
+    options.wait_for_searcher = std::chrono::milliseconds(20);
+    SearcherPool pool(options);
+    auto held = pool.acquire();
+    int status = 0;
+    std::thread waiter([&] {
+      try {
+        pool.acquire();
+      } catch (const folio::server::ApiError& e) {
+        status = e.status();
+      }
+    });
+    waiter.join();
+    CHECK(status == 503);
+    CHECK(pool.waiting() == 0);
+  }
 }
