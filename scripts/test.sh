@@ -20,8 +20,7 @@ echo "== server tests under ThreadSanitizer"
 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLIO_SANITIZE=thread \
   -DFOLIO_BUILD_BENCH=OFF >/dev/null
 cmake --build build-tsan --target folio_server_tests -j "$jobs"
-TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
-  ctest --test-dir build-tsan -R '^server' --output-on-failure -j "$jobs"
+ctest --test-dir build-tsan -R '^server' --output-on-failure -j "$jobs"  # TSAN_OPTIONS: tests/CMakeLists.txt
 
 if [[ -f tests/browser/package.json ]]; then
   echo "== browser tests (headless Chromium)"

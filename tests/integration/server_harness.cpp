@@ -179,6 +179,18 @@ RawResponse raw_request(int port, const std::string& bytes) {
   return connection.read_response();
 }
 
+RawResponse raw_get(int port, const std::string& target) {
+  return raw_request(port,
+                     "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+}
+
+RawResponse raw_post(int port, const std::string& target, const std::string& extra_headers) {
+  return raw_request(port, "POST " + target +
+                               " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                               "Content-Length: 0\r\n" +
+                               extra_headers + "\r\n");
+}
+
 bool connection_refused(int port) {
   try {
     RawConnection connection(port);

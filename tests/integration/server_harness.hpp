@@ -87,6 +87,11 @@ class RawConnection {
 
 // Sends bytes as they are on a new connection and reads one response.
 RawResponse raw_request(int port, const std::string& bytes);
+// A complete GET or POST (no body) on a new connection. Tests use these from their own threads:
+// httplib::Client parses responses with function-local static regexes inside the uninstrumented
+// library, which ThreadSanitizer reports as races when several threads first use them.
+RawResponse raw_get(int port, const std::string& target);
+RawResponse raw_post(int port, const std::string& target, const std::string& extra_headers = {});
 // True when nothing accepts connections on the port any more.
 bool connection_refused(int port);
 

@@ -7,17 +7,9 @@
 
 using namespace folio::test;
 
-namespace {
-
-TestServer& sample_server() {
-  static TestServer server(test_options(sample_index_path()));
-  return server;
-}
-
-}  // namespace
-
 TEST_CASE("server api: /api/search returns hits, facets and totals") {
-  const auto r = get_json(sample_server(), "/api/search?q=rust");
+  TestServer server(test_options(sample_index_path()));
+  const auto r = get_json(server, "/api/search?q=rust");
   REQUIRE(r.status == 200);
   CHECK(r.body["query"] == "rust");
   CHECK(r.body["total"].get<int>() >= 2);
@@ -40,8 +32,9 @@ TEST_CASE("server api: /api/search returns hits, facets and totals") {
 }
 
 TEST_CASE("server api: filters, paging and facets parameters reach the searcher") {
+  TestServer server(test_options(sample_index_path()));
   SECTION("a tag filter keeps only tagged articles") {
-    const auto r = get_json(sample_server(), "/api/search?q=&tags=Kafka&facets=none");
+    const auto r = get_json(server, "/api/search?q=&tags=Kafka&facets=none");
     REQUIRE(r.status == 200);
     CHECK(r.body["total"].get<int>() >= 1);
     for (const auto& hit : r.body["hits"]) {
@@ -51,8 +44,8 @@ TEST_CASE("server api: filters, paging and facets parameters reach the searcher"
     CHECK(r.body["facets"].empty());
   }
   SECTION("per_page and page") {
-    const auto first = get_json(sample_server(), "/api/search?per_page=2&page=1&sort=newest");
-    const auto second = get_json(sample_server(), "/api/search?per_page=2&page=2&sort=newest");
+    const auto first = get_json(server, "/api/search?per_page=2&page=1&sort=newest");
+    const auto second = get_json(server, "/api/search?per_page=2&page=2&sort=newest");
     REQUIRE(first.status == 200);
     REQUIRE(second.status == 200);
     CHECK(first.body["hits"].size() == 2);
@@ -62,7 +55,8 @@ TEST_CASE("server api: filters, paging and facets parameters reach the searcher"
 }
 
 TEST_CASE("server api: /api/suggest completes a prefix") {
-  const auto r = get_json(sample_server(), "/api/suggest?q=kaf");
+  TestServer server(test_options(sample_index_path()));
+  const auto r = get_json(server, "/api/suggest?q=kaf");
   REQUIRE(r.status == 200);
   CHECK(r.body["query"] == "kaf");
   REQUIRE(r.body["suggestions"].is_array());
@@ -73,7 +67,8 @@ TEST_CASE("server api: /api/suggest completes a prefix") {
 }
 
 TEST_CASE("server api: /api/facets lists every value with counts") {
-  const auto r = get_json(sample_server(), "/api/facets");
+  TestServer server(test_options(sample_index_path()));
+  const auto r = get_json(server, "/api/facets");
   REQUIRE(r.status == 200);
   REQUIRE(r.body["facets"].contains("tags"));
   bool found_comparison = false;
@@ -82,32 +77,34 @@ TEST_CASE("server api: /api/facets lists every value with counts") {
     if (value["value"] == "Comparison") found_comparison = true;
   }
   CHECK(found_comparison);
-  const auto only_tags = get_json(sample_server(), "/api/facets?fields=tags");
+  const auto only_tags = get_json(server, "/api/facets?fields=tags");
   REQUIRE(only_tags.status == 200);
   CHECK(only_tags.body["facets"].size() == 1);
 }
 
 TEST_CASE("server api: /api/articles/{id} and /related") {
-  const auto article = get_json(sample_server(), "/api/articles/posts/go-vs-rust");
+  TestServer server(test_options(sample_index_path()));
+  const auto article = get_json(server, "/api/articles/posts/go-vs-rust");
   REQUIRE(article.status == 200);
   CHECK(article.body["id"] == "posts/go-vs-rust");
   CHECK(article.body["title"].get<std::string>().find("Go vs Rust") == 0);
   CHECK(!article.body["headings"].empty());
   CHECK(article.body["headings"][0].contains("anchor"));
 
-  const auto related = get_json(sample_server(), "/api/articles/posts/go-vs-rust/related");
+  const auto related = get_json(server, "/api/articles/posts/go-vs-rust/related");
   REQUIRE(related.status == 200);
   CHECK(related.body["id"] == "posts/go-vs-rust");
   CHECK(related.body["related"].is_array());
   for (const auto& hit : related.body["related"])
     CHECK(hit["id"] != "posts/go-vs-rust");
 
-  CHECK(get_json(sample_server(), "/api/articles/posts/no-such-article").status == 404);
-  CHECK(get_json(sample_server(), "/api/articles/posts/no-such-article/related").status == 404);
+  CHECK(get_json(server, "/api/articles/posts/no-such-article").status == 404);
+  CHECK(get_json(server, "/api/articles/posts/no-such-article/related").status == 404);
 }
 
 TEST_CASE("server api: /api/stats describes the index") {
-  const auto r = get_json(sample_server(), "/api/stats");
+  TestServer server(test_options(sample_index_path()));
+  const auto r = get_json(server, "/api/stats");
   REQUIRE(r.status == 200);
   CHECK(r.body["articles"].get<int>() >= 5);
   CHECK(r.body["terms"].get<int>() > 0);
@@ -116,8 +113,9 @@ TEST_CASE("server api: /api/stats describes the index") {
 }
 
 TEST_CASE("server api: /healthz and /readyz") {
-  CHECK(get_json(sample_server(), "/healthz").body["status"] == "ok");
-  const auto ready = get_json(sample_server(), "/readyz");
+  TestServer server(test_options(sample_index_path()));
+  CHECK(get_json(server, "/healthz").body["status"] == "ok");
+  const auto ready = get_json(server, "/readyz");
   CHECK(ready.status == 200);
   CHECK(ready.body["status"] == "ready");
 }

@@ -8,13 +8,10 @@ using namespace folio::test;
 
 namespace {
 
-TestServer& hostile_server() {
-  static TestServer server([] {
-    auto options = test_options(sample_index_path());
-    options.server.max_body_bytes = 64 * 1024;
-    return options;
-  }());
-  return server;
+folio::server::AppOptions hostile_options() {
+  auto options = test_options(sample_index_path());
+  options.server.max_body_bytes = 64 * 1024;
+  return options;
 }
 
 std::string get(const std::string& target, const std::string& extra_headers = {}) {
@@ -31,6 +28,7 @@ std::string request(const std::string& method, const std::string& target, const 
 }  // namespace
 
 TEST_CASE("server hostile: each bad request gets its 4xx and the server stays up") {
+  TestServer server(hostile_options());
   struct Case {
     const char* name;
     std::string bytes;
@@ -80,7 +78,6 @@ TEST_CASE("server hostile: each bad request gets its 4xx and the server stays up
       {"HTTP/2 preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 400},
       {"bad Range header", get("/folio.js", "Range: bytes=zz\r\n"), 416},
   };
-  TestServer& server = hostile_server();
   for (const auto& c : cases) {
     INFO(c.name);
     const RawResponse response = raw_request(server.port(), c.bytes);
@@ -96,7 +93,8 @@ TEST_CASE("server hostile: each bad request gets its 4xx and the server stays up
 }
 
 TEST_CASE("server hostile: 400s name the bad parameter") {
-  const auto r = get_json(hostile_server(), "/api/search?per_page=1000");
+  TestServer server(hostile_options());
+  const auto r = get_json(server, "/api/search?per_page=1000");
   REQUIRE(r.status == 400);
   CHECK(r.body["error"]["code"] == "bad_parameter");
   CHECK(r.body["error"]["param"] == "per_page");
@@ -104,7 +102,8 @@ TEST_CASE("server hostile: 400s name the bad parameter") {
 }
 
 TEST_CASE("server hostile: 405 lists the allowed methods") {
-  auto client = hostile_server().client();
+  TestServer server(hostile_options());
+  auto client = server.client();
   auto r = client.Post("/healthz", "x", "text/plain");
   REQUIRE(r);
   CHECK(r->status == 405);
@@ -112,7 +111,8 @@ TEST_CASE("server hostile: 405 lists the allowed methods") {
 }
 
 TEST_CASE("server hostile: a connection survives a rejected request (keep-alive)") {
-  httplib::Client client("127.0.0.1", hostile_server().port());
+  TestServer server(hostile_options());
+  httplib::Client client("127.0.0.1", server.port());
   client.set_keep_alive(true);
   client.set_url_encode(false);
   for (int i = 0; i < 3; ++i) {
