@@ -11,7 +11,7 @@
 # snippets as the server's defaults), THREADS (folio-server --threads), PORT (default 18181).
 #
 # Prints one Markdown row per connection count: requests/s, p50/p99 latency (wrk), non-2xx
-# responses and socket errors, and the server's RSS after the run and its peak. Needs a release
+# responses and socket errors (connect/read/write/timeout), and the server's RSS after the run and its peak. Needs a release
 # build in build/ (scripts/build.sh). The rate limit is off for the run; keep-alive connections
 # are kept for the whole run.
 set -euo pipefail
@@ -81,9 +81,9 @@ request = function()
 end
 done = function(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format("RESULT %.1f %.3f %.3f %d %d\n",
+  io.write(string.format("RESULT %.1f %.3f %.3f %d %d/%d/%d/%d\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, e.status, e.connect + e.read + e.write + e.timeout))
+    latency:percentile(99) / 1000, e.status, e.connect, e.read, e.write, e.timeout))
 end
 LUA
 
@@ -102,7 +102,7 @@ articles=$(curl -s "http://127.0.0.1:$port/api/stats" | /usr/bin/python3 -c 'imp
 mix=$(grep -c '^  "' "$work/mix.lua")
 echo "folio-server on $(basename "$corpus") ($articles articles), $mix queries, ${duration}s per run, $(nproc) cores"
 echo
-printf '| connections | requests/s | p50 ms | p99 ms | non-2xx | socket errors | RSS MB | peak RSS MB |\n'
+printf '| connections | requests/s | p50 ms | p99 ms | non-2xx | socket errors c/r/w/t | RSS MB | peak RSS MB |\n'
 printf '|---|---|---|---|---|---|---|---|\n'
 for c in $connections; do
   t=$((c < 2 ? 1 : 2))

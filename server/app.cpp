@@ -6,6 +6,8 @@
 #include <regex>
 #include <thread>
 
+#include <sys/socket.h>
+
 #include "api_handlers.hpp"
 #include "http_support.hpp"
 #include "server_state.hpp"
@@ -103,6 +105,14 @@ std::string_view status_message(int status) {
 bool is_same_origin(const Request& req, std::string_view origin) {
   return origin == "http://" + req.get_header_value("Host");
 }
+
+// httplib 0.11.4 listens with a backlog of 5, compiled into Debian's library: a burst of new
+// connections overflows it, the kernel drops their SYNs and clients retry a second later. Calling
+// listen() again on the bound socket raises the backlog (the socket is a protected member).
+class HttpServer : public httplib::Server {
+ public:
+  bool widen_backlog() { return ::listen(svr_sock_.load(), SOMAXCONN) == 0; }
+};
 
 }  // namespace
 
@@ -356,7 +366,7 @@ struct App::Impl {
   }
 
   ServerState state;
-  httplib::Server http;
+  HttpServer http;
   std::vector<std::pair<const Route*, std::regex>> routes;  // the registered ones, compiled
   std::atomic<bool> stop_requested{false};
   std::atomic<bool> listen_started{false};
@@ -371,8 +381,12 @@ App::~App() {
 }
 
 int App::bind(const std::string& host, int port) {
-  if (port == 0) return impl_->http.bind_to_any_port(host);
-  return impl_->http.bind_to_port(host, port) ? port : -1;
+  const int bound = port == 0 ? impl_->http.bind_to_any_port(host)
+                              : (impl_->http.bind_to_port(host, port) ? port : -1);
+  if (bound > 0 && !impl_->http.widen_backlog()) {
+    impl_->state.log.message(LogLevel::warn, "could not raise the listen backlog above 5");
+  }
+  return bound;
 }
 
 bool App::listen_after_bind() {
