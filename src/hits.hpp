@@ -20,7 +20,6 @@ struct HitOptions {
 
 Hit make_hit(const Xapian::Document& doc, double score, const HitOptions& options);
 
-
 // The document with that id, if the index holds it.
 std::optional<Xapian::Document> find_document(const Xapian::Database& db, const std::string& id);
 

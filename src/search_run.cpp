@@ -73,15 +73,12 @@ struct Execution {
   std::vector<RankedDoc> page;
   std::size_t total = 0;
   bool exact = true;
-  std::unique_ptr<FacetSpy> spy;
 };
 
 struct Slice {
   Xapian::doccount first = 0;
   Xapian::doccount count = 0;
 };
-
-enum class Spying { none, facets };
 
 struct Outcome {
   Execution execution;
@@ -113,10 +110,11 @@ class SearchRun {
   void prepare_filters(const BuiltQuery& built);
   void prepare_facets();
   std::vector<FieldSpec> counted_facets() const;
-  Execution execute(const Xapian::Query& text, const BuiltQuery& built, Slice slice,
-                    Spying spying) const;
+  Execution execute(const Xapian::Query& text, const BuiltQuery& built, Slice slice) const;
   bool ranked(const BuiltQuery& built, Outcome& out) const;
-  std::vector<FacetResult> facets(const Xapian::Query& text, const Execution& main) const;
+  std::vector<FacetResult> facets(const Xapian::Query& text, SearchResults& results) const;
+  Xapian::doccount count_facets(const Xapian::Query& text, FacetSpy& spy,
+                                std::string_view skip_any_of) const;
   std::set<std::string> selected_keys(const std::string& field) const;
   FieldSpec facet_spec(const FacetRequest& facet) const;
   std::vector<Hit> hits(const Execution& execution, const BuiltQuery& built) const;
@@ -199,27 +197,21 @@ std::vector<FieldSpec> SearchRun::counted_facets() const {
   return counted;
 }
 
-Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built, Slice slice,
-                             Spying spying) const {
+Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
+                             Slice slice) const {
   Execution out;
   Xapian::Enquire enquire(db_);
   enquire.set_query(apply_filters(with_phrase_boost(text, built.proximity_terms), filter_query_));
   enquire.set_weighting_scheme(default_weighting());
   QueryText words = built.highlights.empty() ? QueryText::none : QueryText::words;
   apply_sort(enquire, request_.sort, words);
-  std::vector<FieldSpec> counted = counted_facets();
-  if (spying == Spying::facets && !counted.empty()) {
-    out.spy = std::make_unique<FacetSpy>(db_, counted);
-    enquire.add_matchspy(out.spy.get());
-  }
 
   double strength = recency_strength(request_.sort, context_.settings.recency_weight);
   bool blend = strength > 0 && words == QueryText::words;
   Xapian::doccount fetch_first = blend ? 0 : slice.first;
   Xapian::doccount fetch_count =
       blend ? std::max(slice.first + slice.count, kRecencyWindow) : slice.count;
-  Xapian::doccount check =
-      out.spy ? db_.get_doccount() : slice.first + slice.count + kCountExactlyUpTo;
+  Xapian::doccount check = slice.first + slice.count + kCountExactlyUpTo;
 
   Xapian::MSet mset = enquire.get_mset(fetch_first, fetch_count, check);
   out.total = mset.get_matches_estimated();
@@ -249,7 +241,7 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
 bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
   const Xapian::doccount page_size = static_cast<Xapian::doccount>(effective_.page_size);
   const Slice page{static_cast<Xapian::doccount>(request_.page - 1) * page_size, page_size};
-  Execution strict = execute(built.strict, built, page, Spying::facets);
+  Execution strict = execute(built.strict, built, page);
   bool question = built.proximity_terms.size() >= kQuestionMinWords;
   bool few = strict.exact && strict.total < (question ? kFillBelow : 1);
   if (built.relaxed.empty() || !few) {
@@ -262,7 +254,7 @@ bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
     if (question) {
       relaxed = with_feedback(db_, relaxed, apply_filters(relaxed, filter_query_));
     }
-    out.execution = execute(relaxed, built, page, Spying::facets);
+    out.execution = execute(relaxed, built, page);
     out.matching = relaxed;
     return out.execution.total > 0;
   }
@@ -271,40 +263,52 @@ bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
   Xapian::doccount strict_total = static_cast<Xapian::doccount>(strict.total);
   Slice rest{page.first > strict_total ? page.first - strict_total : 0,
              page.count - static_cast<Xapian::doccount>(strict.page.size())};
-  Execution others = execute(partial, built, rest, Spying::none);
+  Execution others = execute(partial, built, rest);
   out.execution.total = strict.total + others.total;
   out.execution.exact = strict.exact && others.exact;
   out.execution.page = std::move(strict.page);
   for (auto& doc : others.page)
     out.execution.page.push_back(doc);
   out.matching = built.relaxed;
-  if (!counted_facets().empty()) {
-    out.execution.spy = execute(built.relaxed, built, Slice{0, 0}, Spying::facets).spy;
-  }
   return true;
 }
 
-std::vector<FacetResult> SearchRun::facets(const Xapian::Query& text, const Execution& main) const {
-  std::vector<FacetResult> results;
-  int index = 0;
-  for (const auto& field : facet_fields_) {
-    int limit = request_.facets[static_cast<std::size_t>(index++)].limit;
+// One unweighted pass over the whole match set (no ranking, no boosts) with the spy.
+Xapian::doccount SearchRun::count_facets(const Xapian::Query& text, FacetSpy& spy,
+                                         std::string_view skip_any_of) const {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(apply_filters(
+      text, skip_any_of.empty() ? filter_query_
+                                : build_filter_query(filters_, date_ranges_, skip_any_of)));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.add_matchspy(&spy);
+  return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+}
+
+std::vector<FacetResult> SearchRun::facets(const Xapian::Query& text,
+                                           SearchResults& results) const {
+  std::vector<FacetResult> out;
+  std::vector<FieldSpec> counted = counted_facets();
+  std::optional<FacetSpy> spy;
+  if (!counted.empty()) {
+    spy.emplace(db_, counted);
+    results.total = count_facets(text, *spy, {});  // every match seen: the total is exact
+    results.total_exact = true;
+  }
+  for (std::size_t i = 0; i < facet_fields_.size(); ++i) {
+    const FieldSpec& field = facet_fields_[i];
+    int limit = request_.facets[i].limit;
     std::set<std::string> selected = selected_keys(field.name);
     if (disjunctive_fields_.count(field.name) == 0) {
-      results.push_back(main.spy ? main.spy->result(field.name, limit, selected)
-                                 : FacetResult{field.name, {}, 0});
+      out.push_back(spy->result(field.name, limit, selected));
       continue;
     }
     // The field's own selection left out: what each other value would add, as an OR.
-    FacetSpy spy(db_, {field});
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(apply_filters(text, build_filter_query(filters_, date_ranges_, field.name)));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.add_matchspy(&spy);
-    enquire.get_mset(0, 0, db_.get_doccount());
-    results.push_back(spy.result(field.name, limit, selected));
+    FacetSpy own(db_, {field});
+    count_facets(text, own, field.name);
+    out.push_back(own.result(field.name, limit, selected));
   }
-  return results;
+  return out;
 }
 
 std::vector<Hit> SearchRun::hits(const Execution& execution, const BuiltQuery& built) const {
@@ -345,7 +349,7 @@ SearchResults SearchRun::run() {
   const Execution& execution = outcome.execution;
   results.total = execution.total;
   results.total_exact = execution.exact;
-  if (!facet_fields_.empty()) results.facets = facets(outcome.matching, execution);
+  if (!facet_fields_.empty()) results.facets = facets(outcome.matching, results);
   results.hits = hits(execution, built);
   return results;
 }

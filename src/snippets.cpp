@@ -39,6 +39,37 @@ Highlighter::Highlighter(const HighlightTerms& terms, const Xapian::Stem& stemme
   for (const auto& stem : terms_.stems) {
     if (!stem.empty()) stem_heads_.push_back(stem.substr(0, head_length(stem)));
   }
+  // A word matches by its own form, its stem or a prefix; all of them start with one of these
+  // (a stem can differ from its words after the first few letters only).
+  auto add_needle = [&](const std::string& form) {
+    if (form.empty()) return;
+    std::string needle = form.substr(0, head_length(form));
+    if (std::find(needles_.begin(), needles_.end(), needle) == needles_.end()) {
+      needles_.push_back(std::move(needle));
+    }
+  };
+  for (const auto& w : terms_.words)
+    add_needle(w);
+  for (const auto& w : terms_.stems)
+    add_needle(w);
+  for (const auto& w : terms_.prefixes)
+    add_needle(w);
+}
+
+bool Highlighter::might_match(std::string_view text) const {
+  if (needles_.empty()) return false;
+  std::string lowered;
+  lowered.reserve(text.size());
+  bool ascii = true;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+    lowered += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  if (!ascii) return true;  // Unicode case folding is left to the full scan
+  for (const auto& needle : needles_) {
+    if (lowered.find(needle) != std::string::npos) return true;
+  }
+  return false;
 }
 
 int Highlighter::match_id(std::string_view lowered) const {
@@ -70,24 +101,62 @@ int Highlighter::match_id(std::string_view lowered) const {
   return stem_id(stemmer_(word));
 }
 
+namespace {
+
+// Word boundaries as Xapian draws them, with a fast path for ASCII.
+std::size_t next_word_char(std::string_view text, std::size_t at, bool want_word_char) {
+  while (at < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[at]);
+    std::size_t length = 1;
+    bool word_char;
+    if (c < 0x80) {
+      word_char =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    } else {
+      Xapian::Utf8Iterator it(text.data() + at, text.size() - at);
+      word_char = Xapian::Unicode::is_wordchar(*it);
+      ++it;
+      length = it == Xapian::Utf8Iterator() ? text.size() - at
+                                            : static_cast<std::size_t>(it.raw() - text.data()) - at;
+    }
+    if (word_char == want_word_char) return at;
+    at += length;
+  }
+  return text.size();
+}
+
+}  // namespace
+
 std::vector<Highlighter::Word> Highlighter::scan(std::string_view text) const {
   std::vector<Word> words;
-  std::string copy(text);
   std::string lowered;
-  Xapian::Utf8Iterator it(copy), end;
-  while (it != end) {
-    if (!Xapian::Unicode::is_wordchar(*it)) {
-      ++it;
-      continue;
+  std::size_t at = 0;
+  while ((at = next_word_char(text, at, true)) < text.size()) {
+    std::size_t finish = next_word_char(text, at, false);
+    int match = -1;
+    if (!terms_.empty() && could_match(text.substr(at, finish - at))) {
+      lowercase_into(lowered, text.substr(at, finish - at));
+      match = match_id(lowered);
     }
-    std::size_t begin = it.raw() - copy.data();
-    while (it != end && Xapian::Unicode::is_wordchar(*it))
-      ++it;
-    std::size_t finish = it == end ? copy.size() : static_cast<std::size_t>(it.raw() - copy.data());
-    lowercase_into(lowered, text.substr(begin, finish - begin));
-    words.push_back(Word{begin, finish, terms_.empty() ? -1 : match_id(lowered)});
+    words.push_back(Word{at, finish, match});
+    at = finish;
   }
   return words;
+}
+
+// Every form a match can take starts with one of the needles (case aside).
+bool Highlighter::could_match(std::string_view word) const {
+  for (const auto& needle : needles_) {
+    if (word.size() < needle.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < needle.size() && same; ++i) {
+      char c = word[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      same = c == needle[i] || static_cast<unsigned char>(c) >= 0x80;
+    }
+    if (same) return true;
+  }
+  return false;
 }
 
 std::string Highlighter::render(std::string_view text, const std::vector<Word>& words,
@@ -185,7 +254,7 @@ SnippetChoice choose_snippet(const StoredArticle& article, const Highlighter& hi
       heading_score =
           highlighter.distinct_matches(article.record.headings[i - 1].text) * kHeadingMatchWeight;
     }
-    if (text.empty() && heading_score == 0) continue;
+    if (heading_score == 0 && (text.empty() || !highlighter.might_match(text))) continue;
     Passage passage = highlighter.best_passage(text, length);
     int score = passage.score + heading_score;
     if (score > best_score) {

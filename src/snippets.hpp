@@ -35,6 +35,8 @@ class Highlighter {
   Passage best_passage(std::string_view text, std::size_t length) const;
   // How many distinct query words `text` holds.
   int distinct_matches(std::string_view text) const;
+  // False when `text` certainly holds no query word (a cheap byte search, before tokenising).
+  bool might_match(std::string_view text) const;
 
  private:
   struct Word {
@@ -46,9 +48,11 @@ class Highlighter {
   Xapian::Stem stemmer_;
   Markers markers_;
   std::vector<std::string> stem_heads_;
+  std::vector<std::string> needles_;  // lowercased first bytes of every form a match can take
 
   std::vector<Word> scan(std::string_view text) const;
   int match_id(std::string_view lowered) const;
+  bool could_match(std::string_view word) const;
   std::string render(std::string_view text, const std::vector<Word>& words, std::size_t first,
                      std::size_t last) const;
 };
