@@ -210,7 +210,10 @@ Article parse_article(const ArticleSource& source, const IndexSettings& settings
   a.code_text = std::move(md.code);
   if (a.title.empty() && !a.headings.empty()) a.title = a.headings.front().text;
   if (a.title.empty()) a.title = title_from_file_name(a.relative_path);
-  if (a.description.empty()) a.description = lead_summary(a.body_text);
+  if (a.description.empty()) {
+    a.description = lead_summary(a.body_text);
+    a.description_from_body = true;
+  }
   a.word_count = count_words(a.body_text);
   a.reading_time_minutes =
       a.word_count == 0 ? 0 : std::max(1, (a.word_count + kWordsPerMinute - 1) / kWordsPerMinute);

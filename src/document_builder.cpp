@@ -81,19 +81,23 @@ const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language) {
   return it->second;
 }
 
+// Every word is indexed once with its positions, unprefixed, and its field's prefixed copy has no
+// positions: a phrase within a field matches the field's words plus the phrase anywhere (see
+// WordExpander::phrase), which saves a sixth of the position table.
 void DocumentBuilder::index_free_text(const Article& article) {
   const FieldWeights& w = options_.weights;
   auto field = [this](const std::string& text, int weight, std::string_view prefix) {
     if (text.empty() || weight <= 0) return;
     auto wdf = static_cast<Xapian::termcount>(weight);
-    if (!prefix.empty()) generator_.index_text(text, wdf, std::string(prefix));
+    if (!prefix.empty()) generator_.index_text_without_positions(text, wdf, std::string(prefix));
     generator_.index_text(text, wdf);
     generator_.increase_termpos(100);  // keep phrases from spanning fields
   };
   field(article.title, w.title, kTitle);
   for (const auto& h : article.headings)
     field(h.text, w.headings, kHeading);
-  field(article.description, w.description, kDescription);
+  // A description made of the body's first sentences is shown, not indexed: the body has it.
+  if (!article.description_from_body) field(article.description, w.description, kDescription);
   for (const auto& k : article.keywords)
     field(k, w.keywords, kKeywordText);
   for (const auto& t : article.tags)

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 
 #include "folio/article.hpp"
 #include "folio/index_writer.hpp"
@@ -36,7 +37,7 @@ struct SpellingWord {
   Xapian::termcount frequency = 0;
   Xapian::doccount documents = 0;
 };
-using SpellingCounts = std::map<std::string, SpellingWord>;
+using SpellingCounts = std::unordered_map<std::string, SpellingWord>;
 void collect_spelling(const Xapian::Document& doc, SpellingCounts& counts);
 void merge_spelling(SpellingCounts& into, const SpellingCounts& from);
 // Adds the words worth suggesting (see spelling_worthy) whose hash falls in partition

@@ -68,8 +68,9 @@ Xapian::Document copy_document(const Xapian::Document& old) {
   return copy;
 }
 
-void write_metadata(Xapian::WritableDatabase& db) {
+void write_metadata(Xapian::WritableDatabase& db, const IndexWriterOptions& options) {
   db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  db.set_metadata(std::string(schema::kMetaLanguage), options.default_language);
   db.set_metadata(std::string(schema::kMetaLastIndexed), now_iso());
 }
 
@@ -218,7 +219,7 @@ struct IndexWriter::Impl {
   void commit() {
     std::lock_guard<std::mutex> guard(mutex);
     if (!rebuilding) {
-      write_metadata(*db);
+      write_metadata(*db, options);
       detail::add_spelling(*db, update_spelling);
       update_spelling.clear();
       db->commit_transaction();
@@ -246,7 +247,7 @@ struct IndexWriter::Impl {
       detail::merge_spelling(spelling, shard->spelling);
       shard->spelling.clear();
     }
-    write_metadata(first.db);
+    write_metadata(first.db, options);
     std::vector<std::thread> writers;
     std::vector<std::exception_ptr> errors(parts.size());
     for (std::size_t k = 0; k < parts.size(); ++k) {

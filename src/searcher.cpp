@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "folio/error.hpp"
+#include "folio/schema.hpp"
 #include "folio/search.hpp"
 #include "index_handle.hpp"
 #include "index_stats.hpp"
@@ -20,7 +21,6 @@
 namespace folio {
 namespace {
 
-constexpr const char* kMetaLanguage = "folio.language";
 constexpr const char* kFallbackLanguage = "en";
 
 }  // namespace
@@ -46,7 +46,7 @@ struct Searcher::Impl {
   void learn_index() {
     spelling.clear();
     fields = detail::FieldCatalog(detail::index_taxonomies(index.db()));
-    std::string language = index.db().get_metadata(kMetaLanguage);
+    std::string language = index.db().get_metadata(std::string(schema::kMetaLanguage));
     default_language = language.empty() ? kFallbackLanguage : language;
   }
 

@@ -37,6 +37,21 @@ std::vector<std::string> with_prefix(const std::vector<std::string>& terms,
   return out;
 }
 
+// Prefixed copies of a field's words carry no positions (DocumentBuilder::index_free_text): a
+// phrase within a field is the field holding every word and the phrase somewhere in the article.
+Xapian::Query positional(Xapian::Query::op op, const std::vector<std::string>& terms,
+                         std::string_view prefix, Xapian::termcount window) {
+  Xapian::Query sequence(op, terms.begin(), terms.end(), window);
+  if (prefix.empty()) return sequence;
+  std::vector<std::string> prefixed = with_prefix(terms, prefix);
+  Xapian::Query in_field(Xapian::Query::OP_AND, prefixed.begin(), prefixed.end());
+  return Xapian::Query(Xapian::Query::OP_FILTER, in_field, sequence);
+}
+
+Xapian::termcount length_of(const std::vector<std::string>& terms) {
+  return static_cast<Xapian::termcount>(terms.size());
+}
+
 }  // namespace
 
 WordExpander::WordExpander(const Xapian::Database& db, const Xapian::Stem& stemmer,
@@ -117,9 +132,7 @@ Xapian::Query WordExpander::with_synonyms(const std::string& term, std::string_v
     } else if (terms.size() > 1) {
       for (const auto& t : terms)
         highlights.words.insert(t);
-      std::vector<std::string> prefixed = with_prefix(terms, prefix);
-      phrases.emplace_back(Xapian::Query::OP_PHRASE, prefixed.begin(), prefixed.end(),
-                           static_cast<Xapian::termcount>(prefixed.size()));
+      phrases.push_back(positional(Xapian::Query::OP_PHRASE, terms, prefix, length_of(terms)));
     }
   }
   Xapian::Query combined(Xapian::Query::OP_SYNONYM, same_word.begin(), same_word.end());
@@ -146,9 +159,7 @@ WordQuery WordExpander::word(std::string_view text, std::string_view prefix, Wor
   if (terms.size() > 1) {  // "node.js", "e-mail": the TermGenerator made a phrase of it
     for (const auto& t : terms)
       highlights.words.insert(t);
-    std::vector<std::string> prefixed = with_prefix(terms, prefix);
-    out.query = Xapian::Query(Xapian::Query::OP_PHRASE, prefixed.begin(), prefixed.end(),
-                              static_cast<Xapian::termcount>(prefixed.size()));
+    out.query = positional(Xapian::Query::OP_PHRASE, terms, prefix, length_of(terms));
     return out;
   }
   const std::string& term = terms.front();
@@ -198,10 +209,8 @@ Xapian::Query WordExpander::phrase(std::string_view text, std::string_view prefi
   for (const auto& t : terms)
     highlights.words.insert(t);
   if (terms.empty()) return {};
-  std::vector<std::string> prefixed = with_prefix(terms, prefix);
-  if (prefixed.size() == 1) return Xapian::Query(prefixed.front());
-  return Xapian::Query(Xapian::Query::OP_PHRASE, prefixed.begin(), prefixed.end(),
-                       static_cast<Xapian::termcount>(prefixed.size()));
+  if (terms.size() == 1) return Xapian::Query(std::string(prefix) + terms.front());
+  return positional(Xapian::Query::OP_PHRASE, terms, prefix, length_of(terms));
 }
 
 Xapian::Query WordExpander::near(const std::vector<std::string>& words, std::string_view prefix,
@@ -215,11 +224,10 @@ Xapian::Query WordExpander::near(const std::vector<std::string>& words, std::str
   for (const auto& t : terms)
     highlights.words.insert(t);
   if (terms.empty()) return {};
-  std::vector<std::string> prefixed = with_prefix(terms, prefix);
-  if (prefixed.size() == 1) return Xapian::Query(prefixed.front());
-  window = std::max<Xapian::termcount>(window, static_cast<Xapian::termcount>(prefixed.size()));
-  return Xapian::Query(ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR,
-                       prefixed.begin(), prefixed.end(), window);
+  if (terms.size() == 1) return Xapian::Query(std::string(prefix) + terms.front());
+  window = std::max(window, length_of(terms));
+  return positional(ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, terms, prefix,
+                    window);
 }
 
 }  // namespace folio::detail

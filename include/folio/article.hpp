@@ -34,6 +34,7 @@ struct Article {
   // Front matter.
   std::string title;
   std::string description;  // description, else summary, else the first sentences of the body
+  bool description_from_body = false;  // true when `description` is the body's first sentences
   std::optional<Timestamp> date;
   std::optional<Timestamp> lastmod;
   std::optional<Timestamp> publish_date;

@@ -8,8 +8,9 @@
 
 namespace folio::schema {
 
-// Free-text prefixes (positional, stemmed with a Z in front as Xapian's TermGenerator does).
-// Every field is also indexed without a prefix, weighted by FieldWeights, for plain queries.
+// Free-text prefixes (stemmed with a Z in front as Xapian's TermGenerator does). Every field is
+// also indexed without a prefix, weighted by FieldWeights, for plain queries; only that copy
+// carries positions.
 inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kHeading = "XH";
 inline constexpr std::string_view kDescription = "XD";
@@ -47,6 +48,7 @@ enum Slot : unsigned {
 inline constexpr std::string_view kMetaSchemaVersion = "folio.schema_version";
 inline constexpr std::string_view kMetaLastIndexed = "folio.last_indexed";  // ISO 8601 time
 inline constexpr std::string_view kMetaConfigDigest = "folio.config_digest";
+inline constexpr std::string_view kMetaLanguage = "folio.language";  // default language (stemmer)
 inline constexpr int kSchemaVersion = 1;
 
 // Lowercases (ASCII and common Latin letters), trims and collapses inner whitespace, so that

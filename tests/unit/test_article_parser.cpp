@@ -46,14 +46,16 @@ TEST_CASE("article parser: title falls back to the first heading, then the file 
 }
 
 TEST_CASE("article parser: description falls back to summary, then the lead of the body") {
-  CHECK(parse("a.md", "+++\nsummary = \"Short\"\n+++\nbody\n").description == "Short");
-  std::string body(60, 'w');
+  Article summary = parse("a.md", "+++\nsummary = \"Short\"\n+++\nbody\n");
+  CHECK(summary.description == "Short");
+  CHECK_FALSE(summary.description_from_body);
   std::string lead;
   for (int i = 0; i < 50; ++i)
     lead += "word" + std::to_string(i) + " ";
-  std::string d = parse("a.md", "+++\ntitle = \"x\"\n+++\n" + lead + "\n").description;
-  CHECK(d.size() <= 210);
-  CHECK(d.rfind("word0 word1", 0) == 0);
+  Article fallback = parse("a.md", "+++\ntitle = \"x\"\n+++\n" + lead + "\n");
+  CHECK(fallback.description.size() <= 210);
+  CHECK(fallback.description.rfind("word0 word1", 0) == 0);
+  CHECK(fallback.description_from_body);  // shown in results, not indexed as a description
 }
 
 TEST_CASE("article parser: Hugo and Zola field variants") {
