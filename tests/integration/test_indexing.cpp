@@ -74,6 +74,8 @@ TEST_CASE("indexing: sample-content indexes completely, and a second run changes
   CHECK(seed.record.categories == std::vector<std::string>{"Guides", "Comparisons"});
   CHECK(format_iso8601(*seed.record.date) == "2026-01-26T18:53:20Z");
   CHECK_FALSE(seed.record.headings.empty());
+  // The searcher stems queries with the language the writer stemmed with.
+  CHECK(Xapian::Database(current_generation_path(db)).get_metadata("folio.language") == "en");
 
   IndexReport second = run_index(request_for(FOLIO_SAMPLE_CONTENT_DIR, db));
   CHECK(second.unchanged == files - 1);
