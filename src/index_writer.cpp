@@ -268,7 +268,7 @@ struct IndexWriter::Impl {
     Xapian::Database all;
     for (Shard* shard : parts)
       all.add_database(Xapian::Database(shard->path));
-    all.compact(generation_path(), Xapian::DBCOMPACT_MULTIPASS);
+    all.compact(generation_path(), Xapian::DBCOMPACT_MULTIPASS | Xapian::Compactor::FULL);
     std::string shard_folder = generation_path() + ".shards";
     shards.clear();  // closes the shard databases
     std::error_code ec;
