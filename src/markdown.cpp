@@ -2,7 +2,9 @@
 #include "folio/markdown.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,6 +82,43 @@ void defuse_wide_table_rows(std::string& source) {
 
 enum class TableRole { none, table, row, cell };
 
+bool is_line_break(cmark_node* node) {
+  const cmark_node_type type = cmark_node_get_type(node);
+  return type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK;
+}
+
+// GitHub's and Hugo's alert blockquotes open with a marker ("> [!NOTE]") that is markup, not
+// text. Returns how many leading inline nodes of `paragraph` make up such a marker (cmark splits
+// it at the brackets), with the line break after it; 0 when it has none.
+int alert_marker_length(cmark_node* paragraph) {
+  cmark_node* parent = cmark_node_parent(paragraph);
+  if (parent == nullptr || cmark_node_get_type(parent) != CMARK_NODE_BLOCK_QUOTE ||
+      cmark_node_first_child(parent) != paragraph) {
+    return 0;
+  }
+  std::string marker;
+  int nodes = 0;
+  cmark_node* child = cmark_node_first_child(paragraph);
+  for (; child != nullptr && cmark_node_get_type(child) == CMARK_NODE_TEXT && marker.size() < 16;
+       child = cmark_node_next(child)) {
+    const char* literal = cmark_node_get_literal(child);
+    marker += literal != nullptr ? literal : "";
+    ++nodes;
+  }
+  while (!marker.empty() && marker.back() == ' ')
+    marker.pop_back();
+  static constexpr std::string_view kAlerts[] = {"[!NOTE]", "[!TIP]", "[!IMPORTANT]", "[!WARNING]",
+                                                 "[!CAUTION]"};
+  bool is_marker = std::any_of(std::begin(kAlerts), std::end(kAlerts), [&](std::string_view a) {
+    return marker.size() == a.size() &&
+           std::equal(a.begin(), a.end(), marker.begin(), [](char x, char y) {
+             return x == std::toupper(static_cast<unsigned char>(y));
+           });
+  });
+  if (!is_marker) return 0;
+  return child != nullptr && is_line_break(child) ? nodes + 1 : nodes;
+}
+
 class TextCollector {
  public:
   explicit TextCollector(std::string_view source) : source_lines_(source) {}
@@ -114,6 +153,11 @@ class TextCollector {
   }
 
   void enter(cmark_node* node, CmarkIterator& iter) {
+    if (skipped_inlines_ > 0 &&
+        (cmark_node_get_type(node) == CMARK_NODE_TEXT || is_line_break(node))) {
+      --skipped_inlines_;
+      return;
+    }
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE:
@@ -163,6 +207,9 @@ class TextCollector {
       case TableRole::none:
         if ((cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) {
           end_line(text());
+        }
+        if (cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH) {
+          skipped_inlines_ = alert_marker_length(node);
         }
         break;
     }
@@ -302,6 +349,7 @@ class TextCollector {
   std::vector<HeadingSpan> spans_;
   std::size_t heading_start_ = 0;
   bool hidden_inline_ = false;
+  int skipped_inlines_ = 0;  // leading inline nodes of an alert marker still to skip
 };
 
 }  // namespace
