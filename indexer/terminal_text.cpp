@@ -1,5 +1,7 @@
 #include "terminal_text.hpp"
 
+#include <algorithm>
+
 namespace folio::cli {
 namespace {
 
@@ -60,8 +62,11 @@ std::string TerminalStyle::title(const std::string& html) const {
   return render(html, kBold, kHighlight);
 }
 
+// A snippet may span paragraphs; on a terminal it stays one indented paragraph.
 std::string TerminalStyle::snippet(const std::string& html) const {
-  return render(html, "", kHighlight);
+  std::string flat = html;
+  std::replace(flat.begin(), flat.end(), '\n', ' ');
+  return render(flat, "", kHighlight);
 }
 
 std::string TerminalStyle::dim(const std::string& text) const {

@@ -135,7 +135,7 @@ Json to_json(const IndexReport& report) {
   Json problems = Json::array();
   for (const auto& problem : report.problems)
     problems.push_back(problem_to_json(problem));
-  // The keys of `folio index --json` (indexer/report_json.cpp), without its mode and dry_run.
+  // Also the body of `folio index --json`, which puts its mode and dry_run in front.
   return Json{{"files", report.files},
               {"bytes", report.bytes},
               {"added", report.added},
@@ -147,6 +147,7 @@ Json to_json(const IndexReport& report) {
                                {"expired", report.skipped_expired}}},
               {"failed", report.failed},
               {"documents", report.documents},
+              {"rebuilt_for_settings", report.rebuilt_for_settings},
               {"seconds", rounded(report.seconds, 1000)},
               {"problems", std::move(problems)},
               {"warnings", report.warnings}};

@@ -71,6 +71,7 @@ Xapian::Document copy_document(const Xapian::Document& old) {
 void write_metadata(Xapian::WritableDatabase& db, const IndexWriterOptions& options) {
   db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
   db.set_metadata(std::string(schema::kMetaLanguage), options.default_language);
+  db.set_metadata(std::string(schema::kMetaSettingsDigest), options.settings_digest);
   db.set_metadata(std::string(schema::kMetaLastIndexed), now_iso());
 }
 
@@ -352,6 +353,16 @@ std::size_t IndexWriter::document_count() const {
     return impl_->document_count();
   } catch (const Xapian::Error& e) {
     rethrow_xapian(e, impl_->options.db_path);
+  }
+}
+
+std::string read_settings_digest(const std::string& db_path) {
+  std::string path = current_generation_path(db_path);
+  if (path.empty()) return {};
+  try {
+    return Xapian::Database(path).get_metadata(std::string(schema::kMetaSettingsDigest));
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian(e, path);
   }
 }
 

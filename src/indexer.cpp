@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
@@ -14,6 +15,7 @@
 #include "file_walker.hpp"
 #include "folio/article_parser.hpp"
 #include "folio/index_writer.hpp"
+#include "folio/schema.hpp"
 #include "folio/url.hpp"
 
 namespace folio {
@@ -317,6 +319,42 @@ class ResultApplier {
   std::set<std::string> claimed_ids_;
 };
 
+std::string joined(std::vector<std::string> parts) {
+  std::sort(parts.begin(), parts.end());
+  std::string out;
+  for (const auto& part : parts)
+    out += (out.empty() ? "" : ",") + part;
+  return out;
+}
+
+// Everything that shapes an article's document, in words, so a changed setting can be named.
+std::string settings_digest(const IndexSettings& s) {
+  const FieldWeights& w = s.weights;
+  std::string weights;
+  for (int weight : {w.title, w.headings, w.keywords, w.tags, w.description, w.body, w.code})
+    weights += (weights.empty() ? "" : ",") + std::to_string(weight);
+  return "schema " + std::to_string(schema::kSchemaVersion) + "; language " + s.language +
+         "; weights " + weights + "; code " + (s.index_code ? "on" : "off") + "; base_url " +
+         s.base_url + "; taxonomies " + joined(s.taxonomies);
+}
+
+// An incremental run over an index written with other settings (or by another schema version)
+// rebuilds every article: unchanged files would otherwise keep documents of the old shape.
+IndexRequest with_mode_for_settings(const IndexRequest& request, IndexReport& report) {
+  IndexRequest effective = request;
+  if (request.mode != IndexMode::incremental) return effective;
+  if (current_generation_path(request.settings.db_path).empty()) return effective;
+  std::string before = read_settings_digest(request.settings.db_path);
+  std::string now = settings_digest(request.settings);
+  if (before == now) return effective;
+  effective.mode = IndexMode::full;
+  report.rebuilt_for_settings = true;
+  report.warnings.push_back("the index was written " +
+                            (before.empty() ? "by an older folio" : "with " + before) + "; now " +
+                            now + ": every article is reindexed");
+  return effective;
+}
+
 IndexWriterOptions writer_options(const IndexRequest& request) {
   IndexWriterOptions o;
   o.db_path = request.settings.db_path;
@@ -324,14 +362,16 @@ IndexWriterOptions writer_options(const IndexRequest& request) {
   o.weights = request.settings.weights;
   o.default_language = request.settings.language;
   o.index_code = request.settings.index_code;
+  o.settings_digest = settings_digest(request.settings);
   return o;
 }
 
 }  // namespace
 
-IndexReport run_index(const IndexRequest& request) {
+IndexReport run_index(const IndexRequest& original) {
   auto start = Clock::now();
   IndexReport report;
+  const IndexRequest request = with_mode_for_settings(original, report);
   const IndexSettings& settings = request.settings;
   if (settings.content_dirs.empty()) {
     throw Error(ErrorCode::invalid_argument,

@@ -10,7 +10,7 @@
 namespace folio {
 
 // How much a match in each field counts. Applied as within-document frequency multipliers when an
-// article is indexed, so changing them needs a --full reindex.
+// article is indexed; run_index notices a change and rebuilds every article.
 struct FieldWeights {
   int title = 6;
   int headings = 3;

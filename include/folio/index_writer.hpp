@@ -29,6 +29,9 @@ struct IndexWriterOptions {
   bool index_code = true;
   bool index_spelling = true;     // feed the spelling dictionary for "did you mean"
   std::size_t batch_size = 2000;  // documents between Xapian flushes (in a rebuild)
+  // Describes every setting that shapes the documents (see run_index); recorded at each commit
+  // so that a later run can tell the index was built with other settings.
+  std::string settings_digest;
 };
 
 // What the index knows about an article's source file, for incremental runs.
@@ -69,6 +72,10 @@ class IndexWriter {
 
 // id -> source info of every article in the committed index at db_path (empty if none).
 std::map<std::string, IndexedSource> read_indexed_sources(const std::string& db_path);
+
+// The settings digest the index at `db_path` was last written with; "" when there is no index or
+// it was written before digests were recorded.
+std::string read_settings_digest(const std::string& db_path);
 
 // The folder of the current generation inside an index folder ("folio-index/gen-000003"), or an
 // empty string if the index does not exist yet.

@@ -51,6 +51,7 @@ struct IndexReport {
   std::vector<FileProblem> problems;  // one per failed file
   std::vector<std::string> warnings;  // non-fatal notes, "path: reason"
   std::size_t documents = 0;          // articles in the index after the run
+  bool rebuilt_for_settings = false;  // an incremental run found other settings and rebuilt
   double seconds = 0;
 };
 

@@ -47,9 +47,14 @@ enum Slot : unsigned {
 // Database metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "folio.schema_version";
 inline constexpr std::string_view kMetaLastIndexed = "folio.last_indexed";  // ISO 8601 time
-inline constexpr std::string_view kMetaConfigDigest = "folio.config_digest";
+// The settings that shaped the documents (schema version, language, weights, ...), so that an
+// incremental run with other settings rebuilds instead of mixing old and new documents.
+inline constexpr std::string_view kMetaSettingsDigest = "folio.settings_digest";
 inline constexpr std::string_view kMetaLanguage = "folio.language";  // default language (stemmer)
-inline constexpr int kSchemaVersion = 1;
+// Bumped whenever the terms, values or stored record written for an article change, including
+// changes to what is extracted from Markdown: an index of another version is rebuilt in full by
+// the next `folio index`.
+inline constexpr int kSchemaVersion = 2;
 
 // Lowercases (ASCII and common Latin letters), trims and collapses inner whitespace, so that
 // `tags:go` finds "Go" and `tags:"backend  language"` finds "Backend Language".

@@ -82,6 +82,39 @@ TEST_CASE("indexing: sample-content indexes completely, and a second run changes
   CHECK(second.added + second.updated + second.deleted + second.failed == 0);
 }
 
+TEST_CASE("indexing: a run with other document settings rebuilds every article") {
+  test::TempDir tmp;
+  std::string db = tmp.join("index");
+  IndexReport first = run_index(request_for(FOLIO_SAMPLE_CONTENT_DIR, db));
+  REQUIRE(first.added > 40);
+  CHECK_FALSE(first.rebuilt_for_settings);
+
+  IndexRequest heavier_titles = request_for(FOLIO_SAMPLE_CONTENT_DIR, db);
+  heavier_titles.settings.weights.title = 9;
+  IndexReport changed = run_index(heavier_titles);
+  CHECK(changed.rebuilt_for_settings);
+  CHECK(changed.updated == first.added);  // every article written again
+  CHECK(changed.unchanged == 0);
+  REQUIRE(changed.warnings.size() == 1);
+  CHECK_THAT(changed.warnings.front(),
+             Catch::Contains("weights 6,3,3,3,2,1,1") && Catch::Contains("weights 9,3,3,3,2,1,1"));
+
+  IndexReport again = run_index(heavier_titles);
+  CHECK_FALSE(again.rebuilt_for_settings);
+  CHECK(again.unchanged == first.added);
+
+  SECTION("an index written before settings were recorded is rebuilt too") {
+    {
+      Xapian::WritableDatabase xdb(current_generation_path(db));
+      xdb.set_metadata("folio.settings_digest", "");
+      xdb.commit();
+    }
+    IndexReport old = run_index(heavier_titles);
+    CHECK(old.rebuilt_for_settings);
+    CHECK_THAT(old.warnings.front(), Catch::Contains("by an older folio"));
+  }
+}
+
 TEST_CASE("indexing: edits, deletions and renames propagate; a broken edit keeps the old version") {
   test::TempDir tmp;
   std::string content = tmp.join("content");
