@@ -146,6 +146,7 @@ void DocumentBuilder::add_values(const Article& article, Xapian::Document& doc) 
   doc.add_value(kWeightSlot, Xapian::sortable_serialise(article.weight));
   doc.add_value(kWordCountSlot, Xapian::sortable_serialise(article.word_count));
   doc.add_value(kContentHashSlot, article.content_hash);
+  if (!article.file_stamp.empty()) doc.add_value(kFileStampSlot, article.file_stamp);
   doc.add_value(kSourcePathSlot, article.relative_path);
   doc.add_value(kFacetsSlot, encode_facets(article));
   doc.add_value(kIdSlot, article.id);

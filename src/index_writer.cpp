@@ -48,6 +48,8 @@ std::map<std::string, IndexedSource> read_sources(const Xapian::Database& db) {
                  [&](Xapian::docid d, const std::string& v) { by_doc[d].relative_path = v; });
   for_each_value(db, schema::kContentHashSlot,
                  [&](Xapian::docid d, const std::string& v) { by_doc[d].content_hash = v; });
+  for_each_value(db, schema::kFileStampSlot,
+                 [&](Xapian::docid d, const std::string& v) { by_doc[d].file_stamp = v; });
   std::map<std::string, IndexedSource> sources;
   for_each_value(db, schema::kIdSlot,
                  [&](Xapian::docid d, const std::string& v) { sources[v] = by_doc[d]; });
@@ -158,7 +160,8 @@ struct IndexWriter::Impl {
       {
         std::lock_guard<std::mutex> guard(mutex);
         shard = &shard_for_this_thread();
-        sources[article.id] = IndexedSource{article.relative_path, article.content_hash};
+        sources[article.id] =
+            IndexedSource{article.relative_path, article.content_hash, article.file_stamp};
       }
       // Only this thread touches its shard.
       Xapian::Document doc = shard->builder.build(article);
@@ -181,7 +184,8 @@ struct IndexWriter::Impl {
     std::lock_guard<std::mutex> guard(mutex);
     db->replace_document(term, doc);
     pending_spelling_merge(spelling);
-    sources[article.id] = IndexedSource{article.relative_path, article.content_hash};
+    sources[article.id] =
+        IndexedSource{article.relative_path, article.content_hash, article.file_stamp};
   }
 
   // Update mode: words are gathered until commit, then added in one pass.
@@ -213,8 +217,22 @@ struct IndexWriter::Impl {
     Xapian::Document copy = copy_document(replaced->get_document(*it));
     shard_for_this_thread().db.replace_document(term, copy);
     sources[id] = IndexedSource{copy.get_value(schema::kSourcePathSlot),
-                                copy.get_value(schema::kContentHashSlot)};
+                                copy.get_value(schema::kContentHashSlot),
+                                copy.get_value(schema::kFileStampSlot)};
     return true;
+  }
+
+  void refresh_file_stamp(const std::string& id, const std::string& stamp) {
+    std::lock_guard<std::mutex> guard(mutex);
+    auto source = sources.find(id);
+    if (rebuilding || source == sources.end()) return;
+    std::string term = schema::id_term(id);
+    auto it = db->postlist_begin(term);
+    if (it == db->postlist_end(term)) return;
+    Xapian::Document doc = db->get_document(*it);
+    doc.add_value(schema::kFileStampSlot, stamp);
+    db->replace_document(*it, doc);  // terms untouched: Xapian rewrites only the values
+    source->second.file_stamp = stamp;
   }
 
   void commit() {
@@ -330,6 +348,14 @@ void IndexWriter::remove(const std::string& id) {
 bool IndexWriter::keep_previous(const std::string& id) {
   try {
     return impl_->keep_previous(id);
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian(e, impl_->options.db_path);
+  }
+}
+
+void IndexWriter::refresh_file_stamp(const std::string& id, const std::string& file_stamp) {
+  try {
+    impl_->refresh_file_stamp(id, file_stamp);
   } catch (const Xapian::Error& e) {
     rethrow_xapian(e, impl_->options.db_path);
   }

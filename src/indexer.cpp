@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <ctime>
 #include <fstream>
 #include <mutex>
@@ -35,6 +36,7 @@ struct FileResult {
   std::vector<std::string> warnings;
   FileProblem problem;
   std::size_t bytes = 0;
+  std::string refreshed_stamp;  // unchanged content under a new file stamp: record it
 };
 
 double seconds_since(Clock::time_point start) {
@@ -48,6 +50,22 @@ FileProblem problem_from(const Error& e, const std::string& path) {
   if (p.where.path.empty()) p.where.path = path;
   p.reason = e.reason();
   return p;
+}
+
+// A file modified this recently could change again within the same timestamp tick after it is
+// read; its stamp is not recorded, so the next run compares its content instead.
+constexpr std::int64_t kRacyStampNanoseconds = 2'000'000'000;
+
+// "size:mtime_ns", or "" when the file cannot be stat'ed or was modified too recently to trust.
+std::string file_stamp(const SourceFile& file) {
+  struct stat st {};
+  if (::stat(file.path.c_str(), &st) != 0) return {};
+  std::int64_t modified = std::int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  timespec now{};
+  clock_gettime(CLOCK_REALTIME, &now);
+  std::int64_t now_ns = std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+  if (now_ns - modified < kRacyStampNanoseconds) return {};
+  return std::to_string(st.st_size) + ":" + std::to_string(modified);
 }
 
 std::string read_file(const SourceFile& file, std::size_t limit) {
@@ -112,14 +130,21 @@ class FileProcessor {
       return r;
     }
     try {
+      std::string stamp = file_stamp(file);
+      if (has_indexed_stamp(r.id, stamp)) {  // not even read
+        r.outcome = Outcome::unchanged;
+        return r;
+      }
       std::string bytes = read_file(file, request_.settings.max_file_bytes);
       r.bytes = bytes.size();
       if (is_unchanged(r.id, bytes)) {
         r.outcome = Outcome::unchanged;
+        r.refreshed_stamp = std::move(stamp);
         return r;
       }
       r.article =
           parse_article(ArticleSource{file.path, file.relative_path, bytes}, request_.settings);
+      r.article->file_stamp = std::move(stamp);
       r.outcome = publication_outcome(*r.article);
     } catch (const Error& e) {
       r.outcome = Outcome::failed;
@@ -131,6 +156,12 @@ class FileProcessor {
       r.article.reset();
     }
     return r;
+  }
+
+  bool has_indexed_stamp(const std::string& id, const std::string& stamp) const {
+    if (request_.mode != IndexMode::incremental || stamp.empty()) return false;
+    auto it = indexed_.find(id);
+    return it != indexed_.end() && it->second.file_stamp == stamp;
   }
 
   bool is_unchanged(const std::string& id, const std::string& bytes) const {
@@ -261,6 +292,9 @@ class ResultApplier {
     switch (r.outcome) {
       case Outcome::unchanged:
         ++report_.unchanged;
+        if (writer_ && !rebuilding_ && !r.refreshed_stamp.empty()) {
+          writer_->refresh_file_stamp(r.id, r.refreshed_stamp);
+        }
         break;
       case Outcome::parsed:
         count_written(r.id);

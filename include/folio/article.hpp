@@ -30,6 +30,9 @@ struct Article {
   std::string id;             // stable id: relative path without extension ("posts/go-vs-rust")
   std::string url;            // "/posts/go-vs-rust/", base URL applied when configured
   std::string content_hash;   // hex hash of the raw file bytes
+  // The file's size and modification time when read ("" when it was modified too recently to be
+  // trusted); an incremental run skips a file whose stamp is unchanged without reading it.
+  std::string file_stamp;
 
   // Front matter.
   std::string title;

@@ -38,6 +38,7 @@ struct IndexWriterOptions {
 struct IndexedSource {
   std::string relative_path;
   std::string content_hash;
+  std::string file_stamp;  // Article::file_stamp when it was indexed
 };
 
 class IndexWriter {
@@ -64,6 +65,10 @@ class IndexWriter {
   // (used to keep the last good version of a file that now fails to parse). In update mode the
   // article simply stays. Returns false if the index had no such article.
   bool keep_previous(const std::string& id);
+
+  // Records a new file stamp for an unchanged article (its file was touched, not edited), so the
+  // next run skips it without reading. Update mode only; ignored for unknown ids.
+  void refresh_file_stamp(const std::string& id, const std::string& file_stamp);
 
  private:
   struct Impl;

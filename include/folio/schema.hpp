@@ -42,6 +42,7 @@ enum Slot : unsigned {
   kSourcePathSlot = 5,   // relative path of the source file
   kFacetsSlot = 6,       // every facet value of the article, packed (see facet_codec.hpp)
   kIdSlot = 7,           // the article id (the Q term without its prefix)
+  kFileStampSlot = 9,    // "size:mtime_ns" of the source file when indexed ("" if too recent)
 };
 
 // Database metadata keys.

@@ -155,6 +155,48 @@ TEST_CASE("indexing: edits, deletions and renames propagate; a broken edit keeps
   }
 }
 
+TEST_CASE("indexing: a file whose size and time are unchanged is skipped without reading it") {
+  using namespace std::chrono_literals;
+  test::TempDir tmp;
+  std::string content = tmp.join("content");
+  std::string db = tmp.join("index");
+  auto age = [&](const std::string& relative, std::chrono::hours ago) {
+    fs::last_write_time(tmp.join(relative), fs::file_time_type::clock::now() - ago);
+  };
+  auto size = [&](const std::string& relative) { return fs::file_size(tmp.join(relative)); };
+  tmp.write("content/posts/a.md", article("Alpha", "\"Go\"", "alpha body"));
+  tmp.write("content/posts/b.md", article("Beta", "\"Rust\"", "beta body"));
+  tmp.write("content/posts/fresh.md", article("Fresh", "\"Go\"", "written just now"));
+  age("content/posts/a.md", 48h);
+  age("content/posts/b.md", 48h);
+  REQUIRE(run_index(request_for(content, db)).added == 3);
+
+  // fresh.md was modified too recently for its stamp to be trusted: it is read and compared.
+  IndexReport again = run_index(request_for(content, db));
+  CHECK(again.unchanged == 3);
+  CHECK(again.bytes == size("content/posts/fresh.md"));
+
+  SECTION("a touched file is read once, then skipped again") {
+    age("content/posts/a.md", 24h);
+    IndexReport touched = run_index(request_for(content, db));
+    CHECK(touched.unchanged == 3);
+    CHECK(touched.bytes == size("content/posts/a.md") + size("content/posts/fresh.md"));
+    CHECK(run_index(request_for(content, db)).bytes == size("content/posts/fresh.md"));
+  }
+  SECTION("an edit changes the stamp, so the new content is indexed") {
+    tmp.write("content/posts/a.md", article("Alpha v2", "\"Go\"", "alpha edited"));
+    age("content/posts/a.md", 1h);
+    IndexReport edited = run_index(request_for(content, db));
+    CHECK(edited.updated == 1);
+    CHECK(stored(db, "posts/a").record.title == "Alpha v2");
+  }
+  SECTION("a full rebuild reads every file") {
+    IndexReport full = run_index(request_for(content, db, IndexMode::full));
+    CHECK(full.bytes ==
+          size("content/posts/a.md") + size("content/posts/b.md") + size("content/posts/fresh.md"));
+  }
+}
+
 TEST_CASE("indexing: files over the size limit and binary files are reported and skipped") {
   test::TempDir tmp;
   std::string content = tmp.join("content");
