@@ -110,6 +110,7 @@ struct IndexWriter::Impl {
   std::map<std::string, IndexedSource> sources;
   // Update mode: the current generation, changed inside a transaction.
   std::optional<Xapian::WritableDatabase> db;
+  bool modified = false;  // anything changed in the transaction since the last commit
   std::map<std::thread::id, std::unique_ptr<DocumentBuilder>> builders;
   // Rebuild mode: one shard per thread, and the generation being replaced.
   std::map<std::thread::id, std::unique_ptr<Shard>> shards;
@@ -183,6 +184,7 @@ struct IndexWriter::Impl {
     if (options.index_spelling) detail::collect_spelling(doc, spelling);
     std::lock_guard<std::mutex> guard(mutex);
     db->replace_document(term, doc);
+    modified = true;
     pending_spelling_merge(spelling);
     sources[article.id] =
         IndexedSource{article.relative_path, article.content_hash, article.file_stamp};
@@ -202,6 +204,7 @@ struct IndexWriter::Impl {
         shard->db.delete_document(term);
     } else {
       db->delete_document(term);
+      modified = true;
     }
     sources.erase(id);
   }
@@ -232,12 +235,16 @@ struct IndexWriter::Impl {
     Xapian::Document doc = db->get_document(*it);
     doc.add_value(schema::kFileStampSlot, stamp);
     db->replace_document(*it, doc);  // terms untouched: Xapian rewrites only the values
+    modified = true;
     source->second.file_stamp = stamp;
   }
 
   void commit() {
     std::lock_guard<std::mutex> guard(mutex);
     if (!rebuilding) {
+      // A run that changed nothing leaves the revision alone: readers have nothing to reopen.
+      if (!modified) return;
+      modified = false;
       write_metadata(*db, options);
       detail::add_spelling(*db, update_spelling);
       update_spelling.clear();

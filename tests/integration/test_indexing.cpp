@@ -77,9 +77,12 @@ TEST_CASE("indexing: sample-content indexes completely, and a second run changes
   // The searcher stems queries with the language the writer stemmed with.
   CHECK(Xapian::Database(current_generation_path(db)).get_metadata("folio.language") == "en");
 
+  auto revision = [&db] { return Xapian::Database(current_generation_path(db)).get_revision(); };
+  Xapian::rev before = revision();
   IndexReport second = run_index(request_for(FOLIO_SAMPLE_CONTENT_DIR, db));
   CHECK(second.unchanged == files - 1);
   CHECK(second.added + second.updated + second.deleted + second.failed == 0);
+  CHECK(revision() == before);  // nothing committed: readers have nothing to reopen
 }
 
 TEST_CASE("indexing: a run with other document settings rebuilds every article") {
