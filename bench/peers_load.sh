@@ -71,20 +71,31 @@ pg_pss_mb() {
   awk -v kb="$total" 'BEGIN {printf "%.1f", kb / 1024}'
 }
 
+# Waits until PORT has COUNT established connections (the load client opens them one at a time
+# before its warm-up: 64 PostgreSQL backends can take seconds to start on a busy machine).
+wait_for_connections() {  # PORT COUNT
+  for _ in $(seq 600); do
+    (($(ss -Htn state established "( sport = :$1 )" | wc -l) >= $2)) && return 0
+    sleep 0.1
+  done
+}
+
 # One load point on a peer: prints "rps p50 p99 errors memory_mb client_cpu_percent".
 peer_point() {  # sphinx|postgres MIX CONNECTIONS
-  local engine="$1" mix="$2" c="$3" memory_file="$work/memory" args result
+  local engine="$1" mix="$2" c="$3" memory_file="$work/memory" port args result
   if [[ "$engine" == sphinx ]]; then
-    args=(--protocol mysql --port "$sphinx_port" --queries "$work/$mix.sphinxql")
+    port="$sphinx_port"
+    args=(--protocol mysql --queries "$work/$mix.sphinxql")
   else
-    args=(--protocol postgres --port "$pg_port" --user postgres --database bench
-          --queries "$work/$mix.pgsql")
+    port="$pg_port"
+    args=(--protocol postgres --user postgres --database bench --queries "$work/$mix.pgsql")
   fi
   # Memory is sampled 80% of the way through the timed window, while every connection is open.
-  (sleep "$(awk -v d="$duration" 'BEGIN {print 1 + d * 0.8}')"
+  (wait_for_connections "$port" "$c"
+   sleep "$(awk -v d="$duration" 'BEGIN {print 1 + d * 0.8}')"
    if [[ "$engine" == sphinx ]]; then rss_mb "$searchd_pid"; else pg_pss_mb; fi >"$memory_file") &
   local sampler=$!
-  result=$("$sql_load" "${args[@]}" --connections "$c" --duration "$duration" --warmup 1 \
+  result=$("$sql_load" "${args[@]}" --port "$port" --connections "$c" --duration "$duration" --warmup 1 \
     2>"$work/sql_load.err" | grep '^RESULT') || { cat "$work/sql_load.err" >&2; return 1; }
   wait "$sampler"
   local _ rps p50 p99 errors cpu
