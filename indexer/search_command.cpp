@@ -27,7 +27,7 @@ SearchRequest make_request(const SearchOptions& o, const Config& config) {
   if (!o.tags.empty()) r.filters.push_back(FieldFilter{"tags", o.tags, FilterMode::any});
   if (!o.categories.empty())
     r.filters.push_back(FieldFilter{"categories", o.categories, FilterMode::any});
-  r.facets = {FacetRequest{"tags", 8}, FacetRequest{"categories", 5}, FacetRequest{"year", 5}};
+  r.facets = default_facets();  // as folio-server's /api/search, so --json matches it
   r.sort = parse_sort(o.sort);
   r.page = o.page;
   r.page_size = o.limit;

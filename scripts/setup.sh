@@ -2,7 +2,8 @@
 # Installs what folio needs on Debian 12. Idempotent and quick when everything is present.
 #   scripts/setup.sh            build and run dependencies
 #   scripts/setup.sh --test     also what the test suite needs (Chromium, npm packages)
-#   scripts/setup.sh --bench    also what the benchmarks need (peers from ../shared/peers, wrk)
+#   scripts/setup.sh --bench    also what the benchmarks need (peers from ../shared/peers, wrk,
+#                               the SQL client libraries of bench/sql_load.cpp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,8 +23,10 @@ case "${1:-}" in
     packages+=(chromium nodejs npm curl)
     ;;
   --bench)
+    # libmariadb-dev and libpq-dev: the SQL peers' load client (bench/sql_load.cpp).
     packages+=(time wrk xapian-omega python3-xapian python3-yaml cmark-gfm
-               sphinxsearch mariadb-client python3-pymysql postgresql python3-psycopg2)
+               sphinxsearch mariadb-client python3-pymysql postgresql python3-psycopg2
+               libmariadb-dev libpq-dev)
     ;;
 esac
 

@@ -2,6 +2,7 @@
 //
 // Exit codes: 0 stopped by SIGINT/SIGTERM, 1 could not listen, 2 bad usage or configuration,
 // 3 the index is missing or unusable (without --wait-for-index).
+#include <malloc.h>
 #include <pthread.h>
 #include <CLI/CLI.hpp>
 #include <csignal>
@@ -186,9 +187,19 @@ int serve(App& app, const Endpoint& endpoint, const folio::Config& config) {
   return ok ? 0 : kExitListen;
 }
 
+// Every connection thread allocates and frees a search's buffers (document data, section texts,
+// the JSON body). By default glibc hands the freed top of each thread's arena back to the kernel
+// (madvise) and maps large blocks afresh, so the next request faults the same pages in again:
+// about 11% of the server's CPU under load (perf). Keep up to 64 MB per arena instead.
+void keep_freed_memory_for_reuse() {
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  keep_freed_memory_for_reuse();
   CLI::App cli{
       "folio-server: a JSON search API over a folio index, with the search widget.\n"
       "Settings come from the [server] section of folio.toml; flags override them."};

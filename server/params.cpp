@@ -16,7 +16,6 @@ constexpr std::size_t kMaxListValues = 32;
 constexpr std::size_t kMaxValueLength = 256;  // one filter value, in characters
 constexpr int kMaxSnippetLength = 1000;
 constexpr int kMaxFacetLimit = 100;
-constexpr std::string_view kDefaultFacets[] = {"tags", "categories", "year"};
 
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -326,12 +325,13 @@ SearchRequest parse_search_request(const QueryParams& params, const SearchParamR
   request.page_size =
       params.integer("per_page", settings.default_page_size, 1, settings.max_page_size);
   request.snippet_length = params.integer("snippet", settings.snippet_length, 0, kMaxSnippetLength);
-  const int facet_limit = params.integer("facet_limit", 10, 1, kMaxFacetLimit);
-  auto fields = parse_facet_fields(params, "facets", rules);
-  if (!fields)
-    fields = std::vector<std::string>(std::begin(kDefaultFacets), std::end(kDefaultFacets));
-  for (auto& field : *fields)
-    request.facets.push_back(FacetRequest{std::move(field), facet_limit});
+  const int facet_limit = params.integer("facet_limit", kDefaultFacetLimit, 1, kMaxFacetLimit);
+  if (auto fields = parse_facet_fields(params, "facets", rules)) {
+    for (auto& field : *fields)
+      request.facets.push_back(FacetRequest{std::move(field), facet_limit});
+  } else {
+    request.facets = default_facets(facet_limit);
+  }
   request.highlight_start = settings.highlight_start;
   request.highlight_end = settings.highlight_end;
   return request;

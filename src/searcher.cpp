@@ -157,4 +157,9 @@ bool Searcher::refresh() {
   return impl_->refresh();
 }
 
+std::vector<FacetRequest> default_facets(int limit) {
+  return {FacetRequest{"tags", limit}, FacetRequest{"categories", limit},
+          FacetRequest{"year", limit}};
+}
+
 }  // namespace folio

@@ -37,11 +37,18 @@ struct DateRange {
   std::optional<Timestamp> to;    // inclusive (a day given as a date covers the whole day)
 };
 
+// Values returned per facet when the caller does not say (folio-server's facet_limit default).
+inline constexpr int kDefaultFacetLimit = 10;
+
 struct FacetRequest {
   std::string
       field;  // tags, categories, keywords, authors, series, section, lang, year, or a taxonomy
-  int limit = 10;  // values returned; the rest are counted in FacetResult::other_values
+  int limit = kDefaultFacetLimit;  // values returned; the rest are counted in other_values
 };
+
+// The facets asked for when the caller names none: tags, categories and year, `limit` values
+// each. folio-server's /api/search and `folio search` both start from these.
+std::vector<FacetRequest> default_facets(int limit = kDefaultFacetLimit);
 
 struct SearchRequest {
   std::string query;  // the query language of docs/query-syntax.md

@@ -1,6 +1,8 @@
 // Every endpoint of folio-server over a real index of sample-content/, through a real socket.
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <cstdio>
 #include <map>
 
 #include "server_fixture.hpp"
@@ -145,4 +147,40 @@ TEST_CASE("server api: the access log has one JSON line per request") {
   CHECK(search["time"].is_string());
   CHECK(by_route["unmatched"]["status"] == 404);
   CHECK_FALSE(by_route["unmatched"].contains("hits"));
+}
+
+namespace {
+
+// stdout of `folio ARGUMENTS` (the CLI built beside the server).
+std::string folio_cli_output(const std::string& arguments) {
+  const std::string command = std::string(FOLIO_CLI_PATH) + " " + arguments;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string output;
+  std::array<char, 4096> buffer{};
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    output.append(buffer.data(), n);
+  CHECK(::pclose(pipe) == 0);
+  return output;
+}
+
+}  // namespace
+
+TEST_CASE("server api: `folio search --json` prints the body /api/search serves") {
+  TestServer server(test_options(sample_index_path()));
+  // An empty query lists every article, so the tags facet has more values than any limit.
+  for (const std::string& query : {std::string(), std::string("rust")}) {
+    INFO("query: " << query);
+    const auto served = get_json(server, "/api/search?q=" + query);
+    REQUIRE(served.status == 200);
+    auto printed = nlohmann::json::parse(
+        folio_cli_output("search --db '" + sample_index_path() + "' '" + query + "' --json"),
+        nullptr, false);
+    REQUIRE(printed.is_object());
+    CHECK(printed["took_ms"].is_number());
+    printed["took_ms"] = served.body["took_ms"];
+    CHECK(printed == served.body);
+    if (query.empty()) CHECK(printed["facets"]["tags"]["values"].size() == 10);
+  }
 }

@@ -141,6 +141,19 @@ TEST_CASE("facets: top N per field plus a count of the rest; selected values alw
   CHECK(tags.other_values == distinct_tags - 4);
 }
 
+TEST_CASE("facets: the default facets are tags, categories and year, ten values each") {
+  const std::vector<FacetRequest> defaults = default_facets();
+  REQUIRE(defaults.size() == 3);
+  const char* fields[] = {"tags", "categories", "year"};
+  for (std::size_t i = 0; i < defaults.size(); ++i) {
+    CHECK(defaults[i].field == fields[i]);
+    CHECK(defaults[i].limit == kDefaultFacetLimit);
+  }
+  CHECK(kDefaultFacetLimit == 10);  // docs/http-api.md: facet_limit defaults to 10
+  CHECK(default_facets(4).at(1).limit == 4);
+  CHECK(FacetRequest{}.limit == kDefaultFacetLimit);
+}
+
 TEST_CASE("facets: a selected field is counted disjunctively, the others reflect the selection") {
   Searcher searcher(SearchFixture::shared().db());
   auto check = [&](SearchRequest r, const std::set<std::string>& without_tags_filter,
