@@ -15,6 +15,7 @@
 #include "folio/article_parser.hpp"
 #include "folio/index_writer.hpp"
 #include "folio/url.hpp"
+#include "schema_version.hpp"
 
 namespace folio {
 namespace {
@@ -344,6 +345,8 @@ IndexReport run_index(const IndexRequest& request) {
   std::optional<IndexWriter> writer;
   std::map<std::string, IndexedSource> indexed;
   if (writes) {
+    // Updating an index written with another schema would mix two record formats.
+    if (request.mode == IndexMode::incremental) detail::require_current_schema(settings.db_path);
     writer.emplace(writer_options(request));
     indexed = writer->indexed_sources();
     if (request.mode == IndexMode::full) indexed = read_indexed_sources(settings.db_path);

@@ -41,13 +41,14 @@ enum Slot : unsigned {
   kSourcePathSlot = 5,   // relative path of the source file
   kFacetsSlot = 6,       // every facet value of the article, packed (see facet_codec.hpp)
   kIdSlot = 7,           // the article id (the Q term without its prefix)
+  kTextSlot = 8,         // headings and section texts, zstd-compressed (see stored_record.hpp)
 };
 
 // Database metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "folio.schema_version";
 inline constexpr std::string_view kMetaLastIndexed = "folio.last_indexed";  // ISO 8601 time
 inline constexpr std::string_view kMetaConfigDigest = "folio.config_digest";
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: section texts moved to kTextSlot
 
 // Lowercases (ASCII and common Latin letters), trims and collapses inner whitespace, so that
 // `tags:go` finds "Go" and `tags:"backend  language"` finds "Backend Language".

@@ -42,7 +42,7 @@ detail::StoredArticle stored(const std::string& db, const std::string& id) {
   Xapian::Database xdb(current_generation_path(db));
   auto it = xdb.postlist_begin("Q" + id);
   REQUIRE(it != xdb.postlist_end("Q" + id));
-  return detail::decode_stored_article(xdb.get_document(*it).get_data());
+  return detail::read_stored_article(xdb.get_document(*it));
 }
 
 std::string article(const std::string& title, const std::string& tags, const std::string& body) {
@@ -184,6 +184,31 @@ TEST_CASE("indexing: a full rebuild swaps generations atomically and cleans up")
   CHECK_FALSE(fs::exists(first));  // two generations back is removed
   CHECK(fs::exists(second));
   CHECK(Xapian::Database(db).get_doccount() == 1);
+}
+
+TEST_CASE("indexing: an index from an older schema asks for a full rebuild") {
+  test::TempDir tmp;
+  tmp.write("content/a.md", article("A", "\"Go\"", "a"));
+  std::string db = tmp.join("index");
+  run_index(request_for(tmp.join("content"), db));
+  {
+    Xapian::WritableDatabase old(current_generation_path(db));
+    old.set_metadata("folio.schema_version", "1");
+    old.commit();
+  }
+  tmp.write("content/b.md", article("B", "\"Go\"", "b"));
+  try {
+    run_index(request_for(tmp.join("content"), db));
+    FAIL("expected a schema version error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::database);
+    CHECK(std::string(e.what()).find("schema version 1") != std::string::npos);
+    CHECK(std::string(e.what()).find("--full") != std::string::npos);
+  }
+  CHECK(Xapian::Database(db).get_doccount() == 1);  // left as it was
+  IndexReport rebuilt = run_index(request_for(tmp.join("content"), db, IndexMode::full));
+  CHECK(rebuilt.documents == 2);
+  CHECK(stored(db, "b").record.title == "B");
 }
 
 TEST_CASE("indexing: kill -9 at any point leaves the last committed index usable") {
