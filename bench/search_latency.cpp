@@ -1,12 +1,16 @@
 // folio_bench_search: in-process search latency over an index folder.
 //
 //   folio_bench_search --db DIR [--queries FILE] [--reps N] [--index CONTENT_DIR...]
+//                      [--peer-db SCRIPTINDEX_DB] [--modes LIST]
 //
 // Runs a query mix (one query a line, '#' comments; tag:NAME filters as in ../shared/peers) and
 // prints p50/p99/mean for: the same queries through a bare Xapian::QueryParser + Enquire (what
-// the scriptindex peer does, as a baseline measured in the same run), folio with facets and
+// the scriptindex peer does, as a baseline measured in the same run) on folio's index and, with
+// --peer-db, on the scriptindex peer's own database (tags as K terms), folio with facets and
 // snippets off, folio with facets (tags, categories, year) and snippets on, and suggest() on
 // every prefix of the queries' words. --index first indexes the content folders into --db.
+// --modes picks rows (for a profiler): baseline,peer,off,on,suggest by default; facets (facets
+// on, snippets off) and snippets (the reverse) split the "on" row.
 #include <sys/resource.h>
 
 #include <time.h>
@@ -32,8 +36,14 @@ using Clock = std::chrono::steady_clock;
 struct Options {
   std::string db;
   std::string queries_file;
+  std::string peer_db;  // a database built by ../shared/peers/scriptindex
   std::vector<std::string> content_dirs;
+  std::string modes = "baseline,peer,off,on,suggest";
   int reps = 5;
+
+  bool wants(const std::string& mode) const {
+    return ("," + modes + ",").find("," + mode + ",") != std::string::npos;
+  }
 };
 
 const std::vector<std::string> kDefaultMix = {
@@ -133,12 +143,12 @@ void print(const char* name, const Stats& s) {
 // as a boolean prefix) and the top 10 with their document data.
 class XapianBaseline {
  public:
-  explicit XapianBaseline(const std::string& db) : db_(db), enquire_(db_) {
+  XapianBaseline(const std::string& db, const std::string& tag_prefix) : db_(db), enquire_(db_) {
     parser_.set_database(db_);
     parser_.set_stemmer(Xapian::Stem("en"));
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser_.set_default_op(Xapian::Query::OP_AND);
-    parser_.add_boolean_prefix("tag", "XTAG");
+    parser_.add_boolean_prefix("tag", tag_prefix);
   }
   void run(const std::string& query) {
     std::string lowered = query;
@@ -187,6 +197,10 @@ Options parse_options(int argc, char** argv) {
       o.queries_file = next();
     } else if (arg == "--reps") {
       o.reps = std::max(1, std::stoi(next()));
+    } else if (arg == "--modes") {
+      o.modes = next();
+    } else if (arg == "--peer-db") {
+      o.peer_db = next();
     } else if (arg == "--index") {
       o.content_dirs.push_back(next());
     } else {
@@ -195,7 +209,8 @@ Options parse_options(int argc, char** argv) {
   }
   if (o.db.empty()) {
     throw std::runtime_error(
-        "usage: folio_bench_search --db DIR [--queries FILE] [--reps N] [--index CONTENT_DIR]...");
+        "usage: folio_bench_search --db DIR [--queries FILE] [--reps N] [--index CONTENT_DIR]... "
+        "[--peer-db SCRIPTINDEX_DB] [--modes LIST]");
   }
   return o;
 }
@@ -222,27 +237,38 @@ int run(const Options& o) {
   std::printf("| %-37s | %5s | %7s | %7s | %7s | %7s | %7s |\n", "---",
               "---:", "---:", "---:", "---:", "---:", "---:");
 
-  XapianBaseline baseline(o.db);  // the folder's XAPIANDB stub names the current generation
-  print("Xapian QueryParser, top 10 (baseline)",
-        measure(queries, o.reps, [&](const std::string& q) { baseline.run(q); }));
+  if (o.wants("baseline")) {
+    XapianBaseline baseline(o.db, "XTAG");  // the folder's XAPIANDB stub names the generation
+    print("Xapian QueryParser, top 10 (baseline)",
+          measure(queries, o.reps, [&](const std::string& q) { baseline.run(q); }));
+  }
+  if (o.wants("peer") && !o.peer_db.empty()) {
+    XapianBaseline peer(o.peer_db, "K");
+    print("scriptindex peer's index, top 10",
+          measure(queries, o.reps, [&](const std::string& q) { peer.run(q); }));
+  }
 
-  folio::SearchRequest plain;
-  plain.snippet_length = 0;
-  print("folio, facets and snippets off", measure(queries, o.reps, [&](const std::string& q) {
-          plain.query = q;
-          searcher.search(plain);
-        }));
+  const std::vector<folio::FacetRequest> facets = {{"tags", 10}, {"categories", 10}, {"year", 10}};
+  auto search_mode = [&](const char* name, bool with_facets, bool with_snippets) {
+    folio::SearchRequest request;
+    if (with_facets) request.facets = facets;
+    if (!with_snippets) request.snippet_length = 0;
+    print(name, measure(queries, o.reps, [&](const std::string& q) {
+            request.query = q;
+            searcher.search(request);
+          }));
+  };
+  if (o.wants("off")) search_mode("folio, facets and snippets off", false, false);
+  if (o.wants("facets")) search_mode("folio, facets on, snippets off", true, false);
+  if (o.wants("snippets")) search_mode("folio, snippets on, facets off", false, true);
+  if (o.wants("on")) search_mode("folio, facets and snippets on", true, true);
 
-  folio::SearchRequest full;
-  full.facets = {{"tags", 10}, {"categories", 10}, {"year", 10}};
-  print("folio, facets and snippets on", measure(queries, o.reps, [&](const std::string& q) {
-          full.query = q;
-          searcher.search(full);
-        }));
-
-  std::vector<std::string> prefixes = typed_prefixes(queries);
-  print("suggest, every typed prefix", measure(prefixes, std::max(1, o.reps / 2),
-                                               [&](const std::string& p) { searcher.suggest(p); }));
+  if (o.wants("suggest")) {
+    std::vector<std::string> prefixes = typed_prefixes(queries);
+    print("suggest, every typed prefix",
+          measure(prefixes, std::max(1, o.reps / 2),
+                  [&](const std::string& p) { searcher.suggest(p); }));
+  }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("\npeak RSS %.1f MB; load average %s\n", double(usage.ru_maxrss) / 1024.0,

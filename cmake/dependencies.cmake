@@ -11,6 +11,13 @@ if(NOT TARGET folio_dep::xapian)
   target_link_libraries(folio_dep::xapian INTERFACE ${XAPIAN_LIBRARIES})
 endif()
 
+# zstd compresses the stored article texts (src/compression.cpp).
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+if(NOT TARGET folio_dep::zstd)
+  add_library(folio_dep::zstd INTERFACE IMPORTED)
+  target_link_libraries(folio_dep::zstd INTERFACE PkgConfig::ZSTD)
+endif()
+
 find_package(toml11 REQUIRED CONFIG)
 find_package(yaml-cpp REQUIRED CONFIG)
 find_package(nlohmann_json REQUIRED CONFIG)

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake pkg-config
-  libxapian-dev xapian-tools
+  libxapian-dev xapian-tools libzstd-dev
   libtoml11-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libcpp-httplib-dev

@@ -150,6 +150,7 @@ void DocumentBuilder::add_values(const Article& article, Xapian::Document& doc) 
   doc.add_value(kSourcePathSlot, article.relative_path);
   doc.add_value(kFacetsSlot, encode_facets(article));
   doc.add_value(kIdSlot, article.id);
+  doc.add_value(kTextSlot, encode_stored_text(article));
 }
 
 Xapian::Document DocumentBuilder::build(const Article& article) {
@@ -159,7 +160,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   index_free_text(article);
   add_filter_terms(article, doc);
   add_values(article, doc);
-  doc.set_data(encode_stored_article(article));
+  doc.set_data(encode_display_record(article));
   return doc;
 }
 

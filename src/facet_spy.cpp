@@ -77,7 +77,8 @@ FacetCounts::FieldCounts* FacetCounts::counts_for(std::string_view field) {
 void FacetCounts::add_document(std::string_view packed) {
   if (packed.empty()) return;
   // A document counts once per value, even if it lists a value twice ("Go", "go").
-  std::vector<FacetEntry> seen;
+  std::vector<FacetEntry>& seen = seen_in_document_;
+  seen.clear();
   decode_facets(packed, [&](const FacetEntry& entry) {
     for (const auto& earlier : seen) {
       if (earlier.field == entry.field && same_ignoring_ascii_case(earlier.value, entry.value)) {

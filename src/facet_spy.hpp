@@ -18,6 +18,7 @@
 
 #include <xapian.h>
 
+#include "facet_codec.hpp"
 #include "folio/search.hpp"
 #include "search_fields.hpp"
 
@@ -57,6 +58,7 @@ class FacetCounts {
   };
   std::vector<std::string> wanted_;
   std::vector<FieldCounts> counts_;
+  std::vector<FacetEntry> seen_in_document_;  // add_document's scratch, kept to save allocations
 
   FieldCounts* counts_for(std::string_view field);
 };

@@ -15,7 +15,14 @@ std::optional<Xapian::Document> find_document(const Xapian::Database& db, const 
 }
 
 Hit make_hit(const Xapian::Document& doc, double score, const HitOptions& options) {
-  StoredArticle stored = decode_stored_article(doc.get_data());
+  bool with_snippet = options.highlighter && options.snippet_length > 0;
+  // Without a snippet the display record is all a hit needs: the texts are not read.
+  StoredArticle stored;
+  if (with_snippet) {
+    stored = read_stored_article(doc);
+  } else {
+    stored.record = decode_display_record(doc.get_data());
+  }
   ArticleRecord& record = stored.record;
   Hit hit;
   hit.id = record.id;
@@ -30,7 +37,7 @@ Hit make_hit(const Xapian::Document& doc, double score, const HitOptions& option
   hit.authors = std::move(record.authors);
   hit.description = record.description;
   hit.score = score;
-  if (options.highlighter && options.snippet_length > 0) {
+  if (with_snippet) {
     SnippetChoice choice = choose_snippet(stored, *options.highlighter, options.snippet_length);
     hit.snippet = std::move(choice.snippet);
     if (choice.heading_index >= 0) {

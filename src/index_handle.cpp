@@ -1,12 +1,15 @@
 #include "index_handle.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "folio/error.hpp"
+#include "schema_version.hpp"
 
 namespace folio::detail {
 namespace {
@@ -22,7 +25,9 @@ Xapian::Database open_one(const std::string& path) {
     throw Error(ErrorCode::not_found, "no index at " + path + " (run `folio index` first)");
   }
   try {
-    return Xapian::Database(path);
+    Xapian::Database db(path);
+    require_current_schema(db, path);
+    return db;
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw Error(ErrorCode::not_found, "no index at " + path + " (run `folio index` first)");
   } catch (const Xapian::Error& e) {
@@ -49,38 +54,80 @@ IndexHandle::IndexHandle(std::vector<std::string> paths) : paths_(std::move(path
   reopen_from_scratch();
 }
 
-IndexHandle::FileState IndexHandle::stat_file(const std::string& path) {
-  FileState state;
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) return state;
-  state.exists = true;
-  state.inode = static_cast<unsigned long long>(info.st_ino);
-  state.mtime_ns =
-      static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec;
-  state.size = static_cast<long long>(info.st_size);
-  return state;
+namespace {
+
+long long mtime_ns(const struct stat& info) {
+  return static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec;
 }
 
-std::string IndexHandle::read_stub_content(const std::string& path) {
-  std::ifstream in(fs::path(path) / kStubName, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
+bool file_exists(const std::string& path) {
+  struct stat info {};
+  return ::stat(path.c_str(), &info) == 0;
+}
+
+}  // namespace
+
+IndexHandle::WatchedFile::WatchedFile(const std::string& path) {
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat info {};
+  if (fd_ >= 0 && ::fstat(fd_, &info) == 0) {
+    mtime_ns_ = mtime_ns(info);
+    size_ = static_cast<long long>(info.st_size);
+  }
+}
+
+IndexHandle::WatchedFile::~WatchedFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+IndexHandle::WatchedFile::WatchedFile(WatchedFile&& other) noexcept
+    : fd_(std::exchange(other.fd_, -1)), mtime_ns_(other.mtime_ns_), size_(other.size_) {}
+
+IndexHandle::WatchedFile& IndexHandle::WatchedFile::operator=(WatchedFile&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = std::exchange(other.fd_, -1);
+    mtime_ns_ = other.mtime_ns_;
+    size_ = other.size_;
+  }
+  return *this;
+}
+
+bool IndexHandle::WatchedFile::changed() const {
+  struct stat info {};
+  if (fd_ < 0 || ::fstat(fd_, &info) != 0) return true;
+  return info.st_nlink == 0 || mtime_ns(info) != mtime_ns_ ||
+         static_cast<long long>(info.st_size) != size_;
+}
+
+std::string IndexHandle::WatchedFile::content() const {
+  std::string out;
+  if (fd_ < 0) return out;
+  char buffer[512];
+  for (off_t at = 0;;) {
+    ssize_t n = ::pread(fd_, buffer, sizeof buffer, at);
+    if (n <= 0) break;
+    out.append(buffer, static_cast<std::size_t>(n));
+    at += n;
+  }
+  return out;
 }
 
 IndexHandle::Watch IndexHandle::watch(const std::string& path) {
   Watch w;
-  w.stub = stat_file((fs::path(path) / kStubName).string());
+  w.stub_path = (fs::path(path) / kStubName).string();
+  w.stub = WatchedFile(w.stub_path);
   fs::path database = path;
-  if (w.stub.exists) {
-    std::string target = stub_target(read_stub_content(path));
+  if (w.stub.is_open()) {
+    // Read through the descriptor: the generation of the very stub being watched.
+    std::string target = stub_target(w.stub.content());
     database = fs::path(target).is_absolute() ? fs::path(target) : fs::path(path) / target;
   }
   fs::path version = database / kGlassVersionFile;
-  std::error_code ec;
-  if (fs::exists(version, ec)) {
+  WatchedFile version_file(version.string());
+  if (version_file.is_open()) {
     w.version_file = version.string();
-    w.version = stat_file(w.version_file);
+    w.version = std::move(version_file);
   }
   return w;
 }
@@ -99,9 +146,9 @@ void IndexHandle::reopen_from_scratch() {
 bool IndexHandle::refresh() {
   bool ask_xapian = false;
   bool committed = false;
-  for (std::size_t i = 0; i < paths_.size(); ++i) {
-    Watch& w = watches_[i];
-    if (!(stat_file((fs::path(paths_[i]) / kStubName).string()) == w.stub)) {
+  for (Watch& w : watches_) {
+    bool stub_changed = w.stub.is_open() ? w.stub.changed() : file_exists(w.stub_path);
+    if (stub_changed) {
       reopen_from_scratch();  // a rebuild swapped the generation
       return true;
     }
@@ -109,9 +156,9 @@ bool IndexHandle::refresh() {
       ask_xapian = true;
       continue;
     }
-    FileState version = stat_file(w.version_file);
-    if (!(version == w.version)) {
-      w.version = version;
+    if (w.version.changed()) {
+      // Watch the new version first, so the reopen below sees at least that commit.
+      w.version = WatchedFile(w.version_file);
       committed = true;
     }
   }
@@ -129,7 +176,7 @@ std::string IndexHandle::revision() const {
   for (std::size_t i = 0; i < paths_.size(); ++i) {
     if (i > 0) revision += ',';
     std::string generation =
-        watches_[i].stub.exists ? stub_target(read_stub_content(paths_[i])) : std::string();
+        watches_[i].stub.is_open() ? stub_target(watches_[i].stub.content()) : std::string();
     try {
       Xapian::Database one(paths_[i]);
       revision += (generation.empty() ? std::string() : generation + ":") +

@@ -68,7 +68,7 @@ std::vector<FacetResult> all_facets(const Xapian::Database& db, const FieldCatal
 std::optional<ArticleRecord> article_record(const Xapian::Database& db, const std::string& id) {
   std::optional<Xapian::Document> doc = find_document(db, id);
   if (!doc) return std::nullopt;
-  return decode_stored_article(doc->get_data()).record;
+  return read_stored_article(*doc).record;
 }
 
 IndexStats index_stats(const Xapian::Database& db, const FieldCatalog& catalog) {

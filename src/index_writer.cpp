@@ -13,6 +13,7 @@
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
 #include "index_layout.hpp"
+#include "schema_version.hpp"
 
 namespace fs = std::filesystem;
 
@@ -214,6 +215,8 @@ struct IndexWriter::Impl {
     if (!rebuilding) return sources.count(id) > 0;
     if (previous.empty()) return false;
     if (!replaced) replaced.emplace((fs::path(options.db_path) / previous).string());
+    // A document of another schema cannot be carried over: it would not decode.
+    if (!detail::has_current_schema(*replaced)) return false;
     std::string term = schema::id_term(id);
     auto it = replaced->postlist_begin(term);
     if (it == replaced->postlist_end(term)) return false;
@@ -393,7 +396,9 @@ std::string read_settings_digest(const std::string& db_path) {
   std::string path = current_generation_path(db_path);
   if (path.empty()) return {};
   try {
-    return Xapian::Database(path).get_metadata(std::string(schema::kMetaSettingsDigest));
+    Xapian::Database db(path);
+    if (!detail::has_current_schema(db)) return {};
+    return db.get_metadata(std::string(schema::kMetaSettingsDigest));
   } catch (const Xapian::Error& e) {
     rethrow_xapian(e, path);
   }

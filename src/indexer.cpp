@@ -18,6 +18,7 @@
 #include "folio/index_writer.hpp"
 #include "folio/schema.hpp"
 #include "folio/url.hpp"
+#include "schema_version.hpp"
 
 namespace folio {
 namespace {
@@ -384,8 +385,8 @@ IndexRequest with_mode_for_settings(const IndexRequest& request, IndexReport& re
   effective.mode = IndexMode::full;
   report.rebuilt_for_settings = true;
   report.warnings.push_back("the index was written " +
-                            (before.empty() ? "by an older folio" : "with " + before) + "; now " +
-                            now + ": every article is reindexed");
+                            (before.empty() ? "by another version of folio" : "with " + before) +
+                            "; now " + now + ": every article is reindexed");
   return effective;
 }
 

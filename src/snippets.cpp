@@ -56,22 +56,6 @@ Highlighter::Highlighter(const HighlightTerms& terms, const Xapian::Stem& stemme
     add_needle(w);
 }
 
-bool Highlighter::might_match(std::string_view text) const {
-  if (needles_.empty()) return false;
-  std::string lowered;
-  lowered.reserve(text.size());
-  bool ascii = true;
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-    lowered += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  }
-  if (!ascii) return true;  // Unicode case folding is left to the full scan
-  for (const auto& needle : needles_) {
-    if (lowered.find(needle) != std::string::npos) return true;
-  }
-  return false;
-}
-
 int Highlighter::match_id(std::string_view lowered) const {
   // Ids: stems by their rank in the set, then prefixes, then unstemmed-only words.
   int id = 0;
@@ -103,6 +87,21 @@ int Highlighter::match_id(std::string_view lowered) const {
 
 namespace {
 
+bool is_ascii_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+bool is_continuation_byte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// Whether the character starting at byte `at` is a word character, as Xapian draws words.
+bool is_word_char_at(std::string_view text, std::size_t at) {
+  unsigned char c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) return is_ascii_word_byte(c);
+  return Xapian::Unicode::is_wordchar(*Xapian::Utf8Iterator(text.data() + at, text.size() - at));
+}
+
 // Word boundaries as Xapian draws them, with a fast path for ASCII.
 std::size_t next_word_char(std::string_view text, std::size_t at, bool want_word_char) {
   while (at < text.size()) {
@@ -110,8 +109,7 @@ std::size_t next_word_char(std::string_view text, std::size_t at, bool want_word
     std::size_t length = 1;
     bool word_char;
     if (c < 0x80) {
-      word_char =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      word_char = is_ascii_word_byte(c);
     } else {
       Xapian::Utf8Iterator it(text.data() + at, text.size() - at);
       word_char = Xapian::Unicode::is_wordchar(*it);
@@ -125,23 +123,128 @@ std::size_t next_word_char(std::string_view text, std::size_t at, bool want_word
   return text.size();
 }
 
+// The first word of `text` starting at byte `at` or later.
+std::size_t word_start_from(std::string_view text, std::size_t at) {
+  while (at < text.size() && is_continuation_byte(text[at]))
+    ++at;
+  if (at == 0 || at >= text.size()) return next_word_char(text, at, true);
+  std::size_t previous = at - 1;
+  while (previous > 0 && is_continuation_byte(text[previous]))
+    --previous;
+  if (is_word_char_at(text, previous)) at = next_word_char(text, at, false);  // inside a word
+  return next_word_char(text, at, true);
+}
+
+// Whether a word starts at byte `at` (a word character not preceded by one).
+bool is_word_start(std::string_view text, std::size_t at) {
+  if (!is_word_char_at(text, at)) return false;
+  if (at == 0) return true;
+  std::size_t previous = at - 1;
+  while (previous > 0 && is_continuation_byte(text[previous]))
+    --previous;
+  return !is_word_char_at(text, previous);
+}
+
+// The start of the word holding the word character at byte `at`, if `at` lies within the first
+// `head` bytes of that word; npos otherwise.
+std::size_t start_within_head(std::string_view text, std::size_t at, std::size_t head) {
+  std::size_t start = at;
+  while (start > 0) {
+    std::size_t previous = start - 1;
+    while (previous > 0 && is_continuation_byte(text[previous]))
+      --previous;
+    if (!is_word_char_at(text, previous)) break;
+    start = previous;
+    if (at - start >= head) return std::string_view::npos;
+  }
+  return start;
+}
+
+// `text` with ASCII letters lowercased into `out` (same length, other bytes as they are); true
+// if `text` is all ASCII.
+bool lowercase_ascii(std::string_view text, std::string& out) {
+  out.resize(text.size());
+  unsigned char any_high = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    any_high |= c;
+    out[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return any_high < 0x80;
+}
+
 }  // namespace
+
+int Highlighter::match_of(std::string_view text, std::size_t begin, std::size_t end) const {
+  std::string_view word = text.substr(begin, end - begin);
+  if (terms_.empty() || !could_match(word)) return -1;
+  std::string lowered;
+  lowercase_into(lowered, word);
+  return match_id(lowered);
+}
 
 std::vector<Highlighter::Word> Highlighter::scan(std::string_view text) const {
   std::vector<Word> words;
-  std::string lowered;
   std::size_t at = 0;
   while ((at = next_word_char(text, at, true)) < text.size()) {
     std::size_t finish = next_word_char(text, at, false);
-    int match = -1;
-    if (!terms_.empty() && could_match(text.substr(at, finish - at))) {
-      lowercase_into(lowered, text.substr(at, finish - at));
-      match = match_id(lowered);
-    }
-    words.push_back(Word{at, finish, match});
+    words.push_back(Word{at, finish, match_of(text, at, finish)});
     at = finish;
   }
   return words;
+}
+
+std::vector<Highlighter::Word> Highlighter::scan_window(std::string_view text, std::size_t from,
+                                                        std::size_t length,
+                                                        bool& more_after) const {
+  std::vector<Word> words;
+  more_after = false;
+  std::size_t at = from;
+  while ((at = next_word_char(text, at, true)) < text.size()) {
+    std::size_t finish = next_word_char(text, at, false);
+    if (!words.empty() && finish - from > length) {
+      more_after = true;
+      break;
+    }
+    words.push_back(Word{at, finish, match_of(text, at, finish)});
+    at = finish;
+  }
+  return words;
+}
+
+std::vector<Highlighter::Word> Highlighter::matches(std::string_view text) const {
+  std::vector<Word> found;
+  if (terms_.empty() || needles_.empty()) return found;
+  // A word can match only if it starts with a needle (ASCII case aside), or if a non-ASCII
+  // character, which may fold to anything, sits among its first kHeadBytes bytes (see
+  // could_match). Those words are found by byte search; the rest of the text is never tokenised.
+  thread_local std::string lowered;
+  bool ascii = lowercase_ascii(text, lowered);
+  std::string_view haystack = lowered;
+  std::vector<std::size_t> starts;
+  for (const auto& needle : needles_) {
+    for (std::size_t at = haystack.find(needle); at != std::string_view::npos;
+         at = haystack.find(needle, at + 1)) {
+      if (is_word_start(text, at)) starts.push_back(at);
+    }
+  }
+  if (!ascii) {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+      if (static_cast<unsigned char>(text[at]) < 0xC0 || !is_word_char_at(text, at)) continue;
+      std::size_t start = start_within_head(text, at, kHeadBytes);
+      if (start != std::string_view::npos) starts.push_back(start);
+    }
+  }
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  for (std::size_t start : starts) {
+    std::size_t end = next_word_char(text, start, false);
+    int id = match_of(text, start, end);
+    if (id < 0) continue;
+    found.push_back(Word{start, end, id});
+    if (found.size() == kMaxMatchesConsidered) break;
+  }
+  return found;
 }
 
 // Every form a match can take starts with one of the needles (case aside).
@@ -160,13 +263,12 @@ bool Highlighter::could_match(std::string_view word) const {
 }
 
 std::string Highlighter::render(std::string_view text, const std::vector<Word>& words,
-                                std::size_t first, std::size_t last) const {
+                                bool more_before, bool more_after) const {
   std::string out;
   if (words.empty()) return out;
-  if (first > 0) out += kEllipsis;
-  std::size_t at = words[first].begin;
-  for (std::size_t i = first; i <= last; ++i) {
-    const Word& word = words[i];
+  if (more_before) out += kEllipsis;
+  std::size_t at = words.front().begin;
+  for (const Word& word : words) {
     if (word.match < 0) continue;
     append_html_escaped(out, text.substr(at, word.begin - at));
     out += markers_.start;
@@ -174,9 +276,9 @@ std::string Highlighter::render(std::string_view text, const std::vector<Word>& 
     out += markers_.end;
     at = word.end;
   }
-  std::size_t stop = last + 1 < words.size() ? words[last].end : text.size();
+  std::size_t stop = more_after ? words.back().end : text.size();
   append_html_escaped(out, text.substr(at, stop - at));
-  if (last + 1 < words.size()) out += kEllipsis;
+  if (more_after) out += kEllipsis;
   return out;
 }
 
@@ -185,7 +287,7 @@ std::string Highlighter::highlight(std::string_view text) const {
   if (words.empty()) return html_escape(text);
   std::string out;
   append_html_escaped(out, text.substr(0, words.front().begin));
-  out += render(text, words, 0, words.size() - 1);
+  out += render(text, words, false, false);
   return out;
 }
 
@@ -199,46 +301,44 @@ int Highlighter::distinct_matches(std::string_view text) const {
   return static_cast<int>(ids.size());
 }
 
-Passage Highlighter::best_passage(std::string_view text, std::size_t length) const {
+Passage Highlighter::best_passage(std::string_view text, std::size_t length,
+                                  NoMatch no_match) const {
   Passage passage;
-  std::vector<Word> words = scan(text);
-  if (words.empty()) return passage;
-  std::vector<std::size_t> matches;
-  for (std::size_t i = 0; i < words.size() && matches.size() < kMaxMatchesConsidered; ++i) {
-    if (words[i].match >= 0) matches.push_back(i);
-  }
-  // The last word that fits in `length` bytes from words[first].
-  auto window_end = [&](std::size_t first) {
-    std::size_t last = first;
-    while (last + 1 < words.size() && words[last + 1].end - words[first].begin <= length)
-      ++last;
-    return last;
-  };
-  std::size_t best_first = 0;
-  int best_score = 0;
+  std::vector<Word> found = matches(text);
+  if (found.empty() && no_match == NoMatch::nothing) return passage;
+  std::size_t text_start = next_word_char(text, 0, true);
+  if (text_start >= text.size()) return passage;
+  // A window starts at the first word within `lead_in` bytes before a match and takes the words
+  // that end within `length` bytes of its start (at least its first word).
   std::size_t lead_in = length / 4;
-  for (std::size_t m : matches) {
-    std::size_t first = m;
-    while (first > 0 && words[m].begin - words[first - 1].begin <= lead_in)
+  std::size_t best_begin = text_start;
+  int best_score = 0;
+  std::vector<int> ids;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    std::size_t begin =
+        found[i].begin > lead_in ? word_start_from(text, found[i].begin - lead_in) : text_start;
+    std::size_t first = i;
+    while (first > 0 && found[first - 1].begin >= begin)
       --first;
-    std::size_t last = window_end(first);
-    std::vector<int> ids;
+    ids.clear();
     int count = 0;
-    for (std::size_t i = first; i <= last; ++i) {
-      if (words[i].match < 0) continue;
+    for (std::size_t j = first; j < found.size(); ++j) {
+      if (found[j].begin != begin && found[j].end - begin > length) break;
       ++count;
-      if (std::find(ids.begin(), ids.end(), words[i].match) == ids.end()) {
-        ids.push_back(words[i].match);
+      if (std::find(ids.begin(), ids.end(), found[j].match) == ids.end()) {
+        ids.push_back(found[j].match);
       }
     }
     int score = static_cast<int>(ids.size()) * kDistinctWeight + count;
     if (score > best_score) {
       best_score = score;
-      best_first = first;
+      best_begin = begin;
     }
   }
+  bool more_after = false;
+  std::vector<Word> window = scan_window(text, best_begin, length, more_after);
   passage.score = best_score;
-  passage.html = render(text, words, best_first, window_end(best_first));
+  passage.html = render(text, window, best_begin > text_start, more_after);
   return passage;
 }
 
@@ -254,8 +354,9 @@ SnippetChoice choose_snippet(const StoredArticle& article, const Highlighter& hi
       heading_score =
           highlighter.distinct_matches(article.record.headings[i - 1].text) * kHeadingMatchWeight;
     }
-    if (heading_score == 0 && (text.empty() || !highlighter.might_match(text))) continue;
-    Passage passage = highlighter.best_passage(text, length);
+    if (heading_score == 0 && text.empty()) continue;
+    Passage passage = highlighter.best_passage(
+        text, length, heading_score > 0 ? NoMatch::start_of_text : NoMatch::nothing);
     int score = passage.score + heading_score;
     if (score > best_score) {
       best_score = score;

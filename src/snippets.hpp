@@ -25,18 +25,21 @@ struct Passage {
   int score = 0;     // 0 when no query word is in it
 };
 
+// What best_passage gives for a text without any query word.
+enum class NoMatch { start_of_text, nothing };
+
 class Highlighter {
  public:
   Highlighter(const HighlightTerms& terms, const Xapian::Stem& stemmer, Markers markers);
 
   // The whole text, escaped, every match wrapped.
   std::string highlight(std::string_view text) const;
-  // The best window of about `length` characters.
-  Passage best_passage(std::string_view text, std::size_t length) const;
+  // The window of about `length` characters holding the most query words. Only the window is
+  // tokenised: the matches of ASCII text are found by a byte search for the needles.
+  Passage best_passage(std::string_view text, std::size_t length,
+                       NoMatch no_match = NoMatch::start_of_text) const;
   // How many distinct query words `text` holds.
   int distinct_matches(std::string_view text) const;
-  // False when `text` certainly holds no query word (a cheap byte search, before tokenising).
-  bool might_match(std::string_view text) const;
 
  private:
   struct Word {
@@ -50,11 +53,21 @@ class Highlighter {
   std::vector<std::string> stem_heads_;
   std::vector<std::string> needles_;  // lowercased first bytes of every form a match can take
 
+  // Every word of `text`, matched or not.
   std::vector<Word> scan(std::string_view text) const;
+  // The words from the word starting at `from` as long as they fit in `length` bytes (at least
+  // one); `more_after` tells whether a word follows them.
+  std::vector<Word> scan_window(std::string_view text, std::size_t from, std::size_t length,
+                                bool& more_after) const;
+  // The matched words of `text` in order, at most kMaxMatchesConsidered.
+  std::vector<Word> matches(std::string_view text) const;
   int match_id(std::string_view lowered) const;
+  int match_of(std::string_view text, std::size_t begin, std::size_t end) const;
   bool could_match(std::string_view word) const;
-  std::string render(std::string_view text, const std::vector<Word>& words, std::size_t first,
-                     std::size_t last) const;
+  // `words` escaped and marked, from the first word's start to the last one's end (to the end
+  // of `text` when nothing follows), with "…" where text was cut.
+  std::string render(std::string_view text, const std::vector<Word>& words, bool more_before,
+                     bool more_after) const;
 };
 
 struct SnippetChoice {

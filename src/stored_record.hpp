@@ -1,26 +1,45 @@
-// The document data of an article in the index: its display record plus the section texts used
-// for snippets, so a search never reads the source files. A compact length-prefixed binary format
-// with a version byte; see stored_record.cpp.
+// What the index stores of an article so a search never reads the source files, in two parts:
+//  - the display record, as the document data: id, url, title, description, dates, taxonomies,
+//    language, word count. All a hit needs without a snippet, so fetching a page of hits reads
+//    a few hundred bytes per article.
+//  - the article text, in value slot schema::kTextSlot, zstd-compressed: headings and the text of
+//    each section, read only for snippets and for article().
+// Both are compact length-prefixed binary records with a version byte; see stored_record.cpp.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <xapian.h>
+
 #include "folio/article.hpp"
 #include "folio/search.hpp"
 
 namespace folio::detail {
 
-struct StoredArticle {
-  ArticleRecord record;
-  // Section texts aligned with record.headings: sections[0] is the lead (before any heading),
-  // sections[i + 1] the text under record.headings[i].
+struct StoredText {
+  std::vector<Heading> headings;
+  // Section texts aligned with headings: sections[0] is the lead (before any heading),
+  // sections[i + 1] the text under headings[i].
   std::vector<std::string> sections;
 };
 
-std::string encode_stored_article(const Article& article);
-// Throws Error{database} on data it cannot read (a different schema version, truncation).
-StoredArticle decode_stored_article(std::string_view data);
+struct StoredArticle {
+  ArticleRecord record;               // with its headings
+  std::vector<std::string> sections;  // as in StoredText
+};
+
+std::string encode_display_record(const Article& article);
+// The record without headings. Throws Error{database} on data it cannot read (a different
+// schema version, truncation).
+ArticleRecord decode_display_record(std::string_view data);
+
+std::string encode_stored_text(const Article& article);
+// Throws Error{database} on data it cannot read.
+StoredText decode_stored_text(std::string_view value);
+
+// Both parts of an indexed document.
+StoredArticle read_stored_article(const Xapian::Document& doc);
 
 }  // namespace folio::detail

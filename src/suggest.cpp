@@ -118,8 +118,8 @@ std::vector<Suggestion> title_suggestions(const Xapian::Database& db, WordExpand
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    StoredArticle stored = decode_stored_article(it.get_document().get_data());
-    out.push_back(Suggestion{Suggestion::Kind::title, stored.record.title, stored.record.url});
+    ArticleRecord record = decode_display_record(it.get_document().get_data());
+    out.push_back(Suggestion{Suggestion::Kind::title, record.title, record.url});
   }
   return out;
 }

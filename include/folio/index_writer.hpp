@@ -78,8 +78,8 @@ class IndexWriter {
 // id -> source info of every article in the committed index at db_path (empty if none).
 std::map<std::string, IndexedSource> read_indexed_sources(const std::string& db_path);
 
-// The settings digest the index at `db_path` was last written with; "" when there is no index or
-// it was written before digests were recorded.
+// The settings digest the index at `db_path` was last written with; "" when there is no index, or
+// it was written before digests were recorded or with another schema version.
 std::string read_settings_digest(const std::string& db_path);
 
 // The folder of the current generation inside an index folder ("folio-index/gen-000003"), or an

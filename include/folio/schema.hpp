@@ -42,6 +42,7 @@ enum Slot : unsigned {
   kSourcePathSlot = 5,   // relative path of the source file
   kFacetsSlot = 6,       // every facet value of the article, packed (see facet_codec.hpp)
   kIdSlot = 7,           // the article id (the Q term without its prefix)
+  kTextSlot = 8,         // headings and section texts, zstd-compressed (see stored_record.hpp)
   kFileStampSlot = 9,    // "size:mtime_ns" of the source file when indexed ("" if too recent)
 };
 
@@ -53,8 +54,9 @@ inline constexpr std::string_view kMetaLastIndexed = "folio.last_indexed";  // I
 inline constexpr std::string_view kMetaSettingsDigest = "folio.settings_digest";
 inline constexpr std::string_view kMetaLanguage = "folio.language";  // default language (stemmer)
 // Bumped whenever the terms, values or stored record written for an article change, including
-// changes to what is extracted from Markdown: an index of another version is rebuilt in full by
-// the next `folio index`.
+// changes to what is extracted from Markdown: the next `folio index` rebuilds an index of another
+// version in full, and a Searcher refuses it. 2: section texts in kTextSlot, positions only on
+// unprefixed terms, file stamps.
 inline constexpr int kSchemaVersion = 2;
 
 // Lowercases (ASCII and common Latin letters), trims and collapses inner whitespace, so that

@@ -2,6 +2,10 @@
 // indexes as one.
 #include <catch2/catch.hpp>
 
+#include <xapian.h>
+
+#include "folio/error.hpp"
+#include "folio/schema.hpp"
 #include "search_fixture.hpp"
 
 using namespace folio;
@@ -95,4 +99,31 @@ TEST_CASE("refresh: several indexes are searched as one") {
   CHECK(both.article(articles.back().id).has_value());
   CHECK(both.stats().articles == articles.size());
   CHECK_FALSE(both.related(articles.back().id, 3).empty());
+}
+
+TEST_CASE("refresh: an index written with another schema version is refused with a rebuild hint") {
+  folio::test::TempDir dir;
+  std::string db = dir.join("index");
+  folio::test::write_index(db, {extra_article("notes/zebrafish", "zebrafish")});
+  auto set_version = [&](const std::string& version) {
+    Xapian::WritableDatabase writable(current_generation_path(db));
+    writable.set_metadata("folio.schema_version", version);
+    writable.commit();
+  };
+  set_version("1");
+  try {
+    Searcher searcher(db);
+    FAIL("expected a schema version error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::database);
+    CHECK(std::string(e.what()).find("rebuild it with `folio index --full`") != std::string::npos);
+  }
+
+  set_version(std::to_string(schema::kSchemaVersion));
+  Searcher searcher(db);
+  CHECK(searcher.search(request("zebrafish")).total == 1);
+  // A rebuild by an older folio swapped in under a running searcher: refused too.
+  folio::test::write_index(db, {extra_article("notes/okapi", "okapi")}, WriteMode::rebuild);
+  set_version("1");
+  CHECK_THROWS_AS(searcher.search(request("okapi")), Error);
 }

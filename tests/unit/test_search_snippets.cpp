@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "search_fixture.hpp"
+#include "snippets.hpp"
 
 using namespace folio;
 using folio::test::request;
@@ -130,4 +131,36 @@ TEST_CASE("snippets: hits carry the stored display record") {
   CHECK(hit.authors == a.authors);
   CHECK(hit.description == a.description);
   CHECK(hit.score > 0);
+}
+
+TEST_CASE("snippets: the best passage is found without tokenising the whole text") {
+  detail::HighlightTerms terms;
+  terms.words = {"queue", "école"};
+  terms.stems = {"queue", "écol"};
+  Xapian::Stem stemmer("french");
+  detail::Highlighter highlighter(terms, stemmer, detail::Markers{"[", "]"});
+
+  SECTION("words inside other words are not matches, words at any boundary are") {
+    detail::Passage p = highlighter.best_passage("subqueue queue_x queue-y (Queue)", 200);
+    CHECK(p.html == "subqueue queue_x [queue]-y ([Queue])");
+  }
+  SECTION("a non-ASCII capital folds to the query word") {
+    detail::Passage p = highlighter.best_passage("Une ÉCOLE, l\u2019école et les écoles.", 200);
+    CHECK(p.html == "Une [ÉCOLE], l\u2019[école] et les [écoles].");
+  }
+  SECTION("a word glued to a non-ASCII letter is not a match") {
+    CHECK(highlighter.best_passage("éqqueue", 200).score == 0);
+  }
+  SECTION("the window holding most query words wins, cut at word boundaries") {
+    std::string text =
+        "queue " + std::string(300, 'x') + " ecole queue école queue tail words here";
+    detail::Passage p = highlighter.best_passage(text, 40);
+    CHECK(p.html.rfind("\u2026", 0) == 0);  // text was cut before
+    CHECK(p.html == "\u2026ecole [queue] [école] [queue] tail words here");
+    CHECK(p.html.find("xxxx") == std::string::npos);
+  }
+  SECTION("no match: the start of the text, or nothing when asked") {
+    CHECK(highlighter.best_passage("plain words only", 200).html == "plain words only");
+    CHECK(highlighter.best_passage("plain words only", 200, detail::NoMatch::nothing).html.empty());
+  }
 }
