@@ -9,8 +9,8 @@
 namespace folio::detail {
 namespace {
 
-constexpr Xapian::doccount kFeedbackDocuments = 5;
-constexpr Xapian::termcount kFeedbackTerms = 20;
+constexpr Xapian::doccount kFeedbackDocuments = 4;
+constexpr Xapian::termcount kFeedbackTerms = 30;
 constexpr double kFeedbackWeight = 0.5;  // of an expansion term, relative to a typed word
 
 }  // namespace

@@ -14,6 +14,8 @@ struct QueryBuilder::Part {
   Xapian::Query query;
   bool stopword = false;
   std::string positional_term;  // a plain single word, for the proximity boost
+  Xapian::Query any_part;       // a compound word's words, any of them (see WordQuery)
+  std::vector<std::string> part_terms;
 };
 
 namespace {
@@ -33,6 +35,7 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& qu
 struct SequenceParts {
   std::vector<Xapian::Query> required;  // +word
   std::vector<Xapian::Query> plain;     // word
+  std::vector<Xapian::Query> loose;     // plain, with a compound word as any of its words
   std::vector<Xapian::Query> stop;      // stopwords
   std::vector<Xapian::Query> excluded;  // -word
 };
@@ -61,10 +64,17 @@ Xapian::Query without_excluded(Xapian::Query query, const SequenceParts& parts) 
                        combine(Xapian::Query::OP_OR, parts.excluded));
 }
 
-// Optional words ORed (ranked by how many and how rare), +words still required.
+void add_plain(SequenceParts& parts, Xapian::Query query, Xapian::Query any_part) {
+  parts.loose.push_back(any_part.empty() ? query : std::move(any_part));
+  parts.plain.push_back(std::move(query));
+}
+
+// Optional words ORed (ranked by how many and how rare), +words still required. A compound word
+// ("boundary-layer") counts here as any of its words: a document about the "boundary layers" of
+// "wings" is a good partial match for "boundary-layer wing pressure", though not the phrase.
 Xapian::Query best_partial(const SequenceParts& parts) {
   if (parts.plain.empty() || parts.plain.size() + parts.required.size() < 2) return {};
-  Xapian::Query any = combine(Xapian::Query::OP_OR, parts.plain);
+  Xapian::Query any = combine(Xapian::Query::OP_OR, parts.loose);
   if (parts.required.empty()) return any;
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_AND, parts.required),
                        any);
@@ -184,7 +194,11 @@ QueryBuilder::Part QueryBuilder::text_leaf(const QueryNode& node, const std::str
   WordQuery word = words_.word(node.text, prefix, mode, out_->highlights);
   part.query = std::move(word.query);
   part.stopword = word.stopword;
-  if (prefix.empty()) part.positional_term = word.positional_term;
+  part.any_part = std::move(word.any_part);
+  if (prefix.empty()) {
+    part.positional_term = word.positional_term;
+    part.part_terms = std::move(word.part_terms);
+  }
   if (!word.correction.empty()) out_->corrections_applied = true;
   if (!word.suggestion.empty() && node.raw.size() >= node.text.size()) {
     std::size_t offset = node.position + node.raw.size() - node.text.size();
@@ -240,7 +254,7 @@ Xapian::Query QueryBuilder::sequence_query(const QueryNode& node,
     } else if (part.stopword) {
       parts.stop.push_back(std::move(part.query));
     } else {
-      parts.plain.push_back(std::move(part.query));
+      add_plain(parts, std::move(part.query), std::move(part.any_part));
     }
   }
   return without_excluded(all_required(parts), parts);
@@ -329,12 +343,14 @@ void QueryBuilder::build_root(const QueryNode& root) {
     if (!part.positional_term.empty() && !part.stopword) {
       out_->proximity_terms.push_back(part.positional_term);
     }
+    for (const auto& term : part.part_terms)
+      out_->proximity_terms.push_back(term);
     if (child.sign == '+') {
       parts.required.push_back(std::move(part.query));
     } else if (part.stopword) {
       parts.stop.push_back(std::move(part.query));
     } else {
-      parts.plain.push_back(std::move(part.query));
+      add_plain(parts, std::move(part.query), std::move(part.any_part));
     }
   }
   out_->strict = all_required(parts);

@@ -147,6 +147,18 @@ Xapian::Query WordExpander::wildcard(const std::string& term, std::string_view p
                        Xapian::Query::OP_SYNONYM);
 }
 
+void WordExpander::add_compound_parts(const std::vector<std::string>& terms,
+                                      std::string_view prefix, WordQuery& out) const {
+  std::vector<Xapian::Query> parts;
+  for (const auto& t : terms) {
+    if (prefix.empty() && is_stopword(t, settings_.language)) continue;
+    parts.emplace_back(stemmed_term(t, prefix));
+    out.part_terms.push_back(t);
+  }
+  if (!parts.empty())
+    out.any_part = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
 WordQuery WordExpander::word(std::string_view text, std::string_view prefix, WordMode mode,
                              HighlightTerms& highlights) {
   WordQuery out;
@@ -160,6 +172,7 @@ WordQuery WordExpander::word(std::string_view text, std::string_view prefix, Wor
     for (const auto& t : terms)
       highlights.words.insert(t);
     out.query = positional(Xapian::Query::OP_PHRASE, terms, prefix, length_of(terms));
+    add_compound_parts(terms, prefix, out);
     return out;
   }
   const std::string& term = terms.front();

@@ -35,6 +35,10 @@ struct WordQuery {
   std::string correction;       // the typo correction added to the query, if any
   std::string suggestion;       // "did you mean" spelling for the word, if the index lacks it
   std::string positional_term;  // the unstemmed term (for proximity), single words only
+  // A compound word ("boundary-layer", "node.js") is a phrase in `query`; `any_part` matches any
+  // of its words (stemmed, stopwords aside) and `part_terms` lists them unstemmed, in order.
+  Xapian::Query any_part;
+  std::vector<std::string> part_terms;
   bool stopword = false;
 };
 
@@ -83,6 +87,8 @@ class WordExpander {
                               HighlightTerms& highlights);
   Xapian::Query wildcard(const std::string& term, std::string_view prefix) const;
   void add_highlight(const std::string& term, HighlightTerms& highlights) const;
+  void add_compound_parts(const std::vector<std::string>& terms, std::string_view prefix,
+                          WordQuery& out) const;
 };
 
 }  // namespace folio::detail

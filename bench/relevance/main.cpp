@@ -2,7 +2,7 @@
 // through folio's own IndexWriter and Searcher, runs every judged query with the default search
 // settings and prints nDCG@10, MAP (top 1000) and Recall@100.
 //
-//   folio_bench_relevance COLLECTION_DIR [--db DIR] [--queries N] [--per-query]
+//   folio_bench_relevance COLLECTION_DIR [--db DIR] [--queries N] [--per-query] [--run FILE]
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -33,6 +33,7 @@ struct Options {
   std::string db;
   std::size_t max_queries = 0;  // 0 = all
   bool per_query = false;       // print each query's nDCG@10 and its top 10 with their gains
+  std::string run_file;         // writes every ranking there in TREC run format
 };
 
 struct Query {
@@ -125,6 +126,8 @@ Options parse_options(int argc, char** argv) {
       o.db = argv[++i];
     } else if (arg == "--queries" && i + 1 < argc) {
       o.max_queries = std::stoul(argv[++i]);
+    } else if (arg == "--run" && i + 1 < argc) {
+      o.run_file = argv[++i];
     } else if (arg == "--per-query") {
       o.per_query = true;
     } else if (!arg.empty() && arg[0] != '-') {
@@ -135,7 +138,8 @@ Options parse_options(int argc, char** argv) {
   }
   if (o.collection.empty()) {
     throw std::runtime_error(
-        "usage: folio_bench_relevance COLLECTION_DIR [--db DIR] [--queries N] [--per-query]");
+        "usage: folio_bench_relevance COLLECTION_DIR [--db DIR] [--queries N] [--per-query] [--run "
+        "FILE]");
   }
   if (o.db.empty()) o.db = (fs::temp_directory_path() / "folio-bench-relevance").string();
   return o;
@@ -151,6 +155,8 @@ int run(const Options& o) {
   settings.max_query_length = 1 << 16;  // long natural-language questions are fine here
   folio::Searcher searcher(o.db, settings);
 
+  std::ofstream run_out;
+  if (!o.run_file.empty()) run_out.open(o.run_file);
   double ndcg = 0, map = 0, recall = 0;
   std::size_t evaluated = 0;
   start = Clock::now();
@@ -161,6 +167,10 @@ int run(const Options& o) {
     if (o.max_queries > 0 && evaluated >= o.max_queries) break;
     std::vector<std::string> ranked = ranking(searcher, q.text);
     ndcg += folio::bench::ndcg_at(ranked, judged->second, 10);
+    for (std::size_t i = 0; run_out && i < ranked.size(); ++i) {
+      run_out << q.id << " Q0 " << ranked[i] << ' ' << i + 1 << ' ' << ranked.size() - i
+              << " folio\n";
+    }
     if (o.per_query) {
       std::printf("Q %s %.3f %zu |", q.id.c_str(),
                   folio::bench::ndcg_at(ranked, judged->second, 10), ranked.size());

@@ -210,3 +210,18 @@ TEST_CASE("search: structured filters and date ranges in the request") {
   CHECK(hit_id_set(searcher.search(r)) ==
         Ids{"notes/python-packaging", "guides/observability-tracing"});
 }
+
+TEST_CASE("search: a compound word missing as a phrase still matches through its words") {
+  Searcher searcher(SearchFixture::shared().db());
+  SECTION("with other words, the best partial matches use the compound's words") {
+    // No article holds "sanitizer reported" or "deadlock prone" as phrases.
+    SearchResults results = searcher.search(request("sanitizer-reported deadlock-prone"));
+    REQUIRE(!results.hits.empty());
+    CHECK(results.hits.front().id == "posts/concurrency-bugs");
+  }
+  SECTION("alone, a compound word stays a phrase") {
+    CHECK(searcher.search(request("sanitizer-reported")).total == 0);
+    CHECK(hit_id_set(searcher.search(request("thread-sanitizer"))) ==
+          Ids{"posts/concurrency-bugs"});
+  }
+}
