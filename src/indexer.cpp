@@ -373,6 +373,28 @@ std::string settings_digest(const IndexSettings& s) {
          s.base_url + "; taxonomies " + joined(s.taxonomies);
 }
 
+// "weights 6,3,3,3,2,1,1 -> weights 9,3,3,3,2,1,1": the parts of two digests that differ.
+std::string changed_settings(const std::string& before, const std::string& now) {
+  auto parts = [](const std::string& digest) {
+    std::vector<std::string> out;
+    for (std::size_t start = 0; start <= digest.size();) {
+      std::size_t end = std::min(digest.find("; ", start), digest.size());
+      out.push_back(digest.substr(start, end - start));
+      start = end + 2;
+    }
+    return out;
+  };
+  std::vector<std::string> old_parts = parts(before);
+  std::vector<std::string> new_parts = parts(now);
+  std::string changes;
+  for (std::size_t i = 0; i < std::max(old_parts.size(), new_parts.size()); ++i) {
+    std::string was = i < old_parts.size() ? old_parts[i] : "";
+    std::string is = i < new_parts.size() ? new_parts[i] : "";
+    if (was != is) changes += (changes.empty() ? "" : ", ") + was + " -> " + is;
+  }
+  return changes;
+}
+
 // An incremental run over an index written with other settings (or by another schema version)
 // rebuilds every article: unchanged files would otherwise keep documents of the old shape.
 IndexRequest with_mode_for_settings(const IndexRequest& request, IndexReport& report) {
@@ -384,9 +406,11 @@ IndexRequest with_mode_for_settings(const IndexRequest& request, IndexReport& re
   if (before == now) return effective;
   effective.mode = IndexMode::full;
   report.rebuilt_for_settings = true;
-  report.warnings.push_back("the index was written " +
-                            (before.empty() ? "by another version of folio" : "with " + before) +
-                            "; now " + now + ": every article is reindexed");
+  report.warnings.push_back(
+      (before.empty()
+           ? std::string("the index was written by another version of folio")
+           : "settings changed since the index was written: " + changed_settings(before, now)) +
+      "; every article is reindexed");
   return effective;
 }
 
