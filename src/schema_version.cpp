@@ -1,7 +1,6 @@
 #include "schema_version.hpp"
 
 #include "folio/error.hpp"
-#include "folio/index_writer.hpp"
 #include "folio/schema.hpp"
 
 namespace folio::detail {
@@ -20,17 +19,6 @@ void require_current_schema(const Xapian::Database& db, const std::string& path)
                                        ", this folio uses " +
                                        std::to_string(schema::kSchemaVersion) +
                                        ": rebuild it with `folio index --full`");
-}
-
-void require_current_schema(const std::string& db_path) {
-  std::string path = current_generation_path(db_path);
-  if (path.empty()) return;
-  try {
-    require_current_schema(Xapian::Database(path), db_path);
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorCode::database,
-                "cannot open the index at " + db_path + ": " + e.get_description());
-  }
 }
 
 }  // namespace folio::detail

@@ -16,8 +16,4 @@ bool has_current_schema(const Xapian::Database& db);
 // version than schema::kSchemaVersion. An empty database passes.
 void require_current_schema(const Xapian::Database& db, const std::string& path);
 
-// The same for the current generation of the index folder `db_path`; nothing to check when it
-// holds no index yet.
-void require_current_schema(const std::string& db_path);
-
 }  // namespace folio::detail
