@@ -168,7 +168,8 @@
           'aria-keyshortcuts': mac ? 'Meta+K /' : 'Control+K /', onclick: () => this.open()},
         icon(), h('span', {text: attr('label', 'Search')}), h('kbd', {'aria-hidden': 'true', text: mac ? '⌘K' : 'Ctrl K'}));
         this.$dialog = h('dialog', {class: 'folio-dialog', part: 'dialog', 'aria-label': attr('label', 'Search'),
-          onclose: () => this.restoreFocus(),
+          // close() restores focus itself; this covers a dialog closed by the browser.
+          onclose: () => { if (this.returnTo) this.restoreFocus(); },
           onclick: (e) => { if (e.target === this.$dialog) this.close(); }}, panel);
       }
       this.$root = h('div', {class: `folio folio-${this.mode}`, part: 'root'}, css,
@@ -187,7 +188,9 @@
     }
 
     close() {
-      if (this.$dialog && this.$dialog.open) this.$dialog.close();
+      if (!this.$dialog || !this.$dialog.open) return;
+      this.$dialog.close();
+      this.restoreFocus();  // now, not in the 'close' event a task later
     }
 
     query(q) {
