@@ -13,6 +13,7 @@ constexpr std::size_t kMaxMatchesConsidered = 256;
 constexpr int kDistinctWeight = 100;
 constexpr int kHeadingMatchWeight = 120;
 constexpr std::size_t kHeadBytes = 3;
+constexpr std::size_t kMaxKnownWords = 4096;
 
 // Lowercases ASCII quickly, and anything else through Xapian's Unicode tables.
 void lowercase_into(std::string& out, std::string_view word) {
@@ -54,6 +55,15 @@ Highlighter::Highlighter(const HighlightTerms& terms, const Xapian::Stem& stemme
     add_needle(w);
   for (const auto& w : terms_.prefixes)
     add_needle(w);
+  // The bytes a word that may match can start with: a needle's first letter in either case, or
+  // the lead byte of any non-ASCII character.
+  for (const auto& needle : needles_) {
+    unsigned char first = static_cast<unsigned char>(needle[0]);
+    first_bytes_[first] = true;
+    if (first >= 'a' && first <= 'z') first_bytes_[first - 32] = true;
+  }
+  for (unsigned lead = 0xC0; lead <= 0xFF; ++lead)
+    first_bytes_[lead] = true;
 }
 
 int Highlighter::match_id(std::string_view lowered) const {
@@ -123,6 +133,18 @@ std::size_t next_word_char(std::string_view text, std::size_t at, bool want_word
   return text.size();
 }
 
+// Whether the character before byte `at` is a word character.
+bool follows_word_char(std::string_view text, std::size_t at) {
+  if (at == 0) return false;
+  std::size_t previous = at - 1;
+  if (static_cast<unsigned char>(text[previous]) < 0x80) {
+    return is_ascii_word_byte(static_cast<unsigned char>(text[previous]));
+  }
+  while (previous > 0 && is_continuation_byte(text[previous]))
+    --previous;
+  return is_word_char_at(text, previous);
+}
+
 // The first word of `text` starting at byte `at` or later.
 std::size_t word_start_from(std::string_view text, std::size_t at) {
   while (at < text.size() && is_continuation_byte(text[at]))
@@ -135,44 +157,6 @@ std::size_t word_start_from(std::string_view text, std::size_t at) {
   return next_word_char(text, at, true);
 }
 
-// Whether a word starts at byte `at` (a word character not preceded by one).
-bool is_word_start(std::string_view text, std::size_t at) {
-  if (!is_word_char_at(text, at)) return false;
-  if (at == 0) return true;
-  std::size_t previous = at - 1;
-  while (previous > 0 && is_continuation_byte(text[previous]))
-    --previous;
-  return !is_word_char_at(text, previous);
-}
-
-// The start of the word holding the word character at byte `at`, if `at` lies within the first
-// `head` bytes of that word; npos otherwise.
-std::size_t start_within_head(std::string_view text, std::size_t at, std::size_t head) {
-  std::size_t start = at;
-  while (start > 0) {
-    std::size_t previous = start - 1;
-    while (previous > 0 && is_continuation_byte(text[previous]))
-      --previous;
-    if (!is_word_char_at(text, previous)) break;
-    start = previous;
-    if (at - start >= head) return std::string_view::npos;
-  }
-  return start;
-}
-
-// `text` with ASCII letters lowercased into `out` (same length, other bytes as they are); true
-// if `text` is all ASCII.
-bool lowercase_ascii(std::string_view text, std::string& out) {
-  out.resize(text.size());
-  unsigned char any_high = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    any_high |= c;
-    out[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  }
-  return any_high < 0x80;
-}
-
 }  // namespace
 
 int Highlighter::match_of(std::string_view text, std::size_t begin, std::size_t end) const {
@@ -180,7 +164,11 @@ int Highlighter::match_of(std::string_view text, std::size_t begin, std::size_t 
   if (terms_.empty() || !could_match(word)) return -1;
   std::string lowered;
   lowercase_into(lowered, word);
-  return match_id(lowered);
+  // Articles repeat their words: each distinct word is stemmed and looked up once per query.
+  if (auto known = known_words_.find(lowered); known != known_words_.end()) return known->second;
+  int id = match_id(lowered);
+  if (known_words_.size() < kMaxKnownWords) known_words_.emplace(std::move(lowered), id);
+  return id;
 }
 
 std::vector<Highlighter::Word> Highlighter::scan(std::string_view text) const {
@@ -215,34 +203,22 @@ std::vector<Highlighter::Word> Highlighter::scan_window(std::string_view text, s
 std::vector<Highlighter::Word> Highlighter::matches(std::string_view text) const {
   std::vector<Word> found;
   if (terms_.empty() || needles_.empty()) return found;
-  // A word can match only if it starts with a needle (ASCII case aside), or if a non-ASCII
-  // character, which may fold to anything, sits among its first kHeadBytes bytes (see
-  // could_match). Those words are found by byte search; the rest of the text is never tokenised.
-  thread_local std::string lowered;
-  bool ascii = lowercase_ascii(text, lowered);
-  std::string_view haystack = lowered;
-  std::vector<std::size_t> starts;
-  for (const auto& needle : needles_) {
-    for (std::size_t at = haystack.find(needle); at != std::string_view::npos;
-         at = haystack.find(needle, at + 1)) {
-      if (is_word_start(text, at)) starts.push_back(at);
+  // A word can match only if it starts with a needle (ASCII case aside) or holds a non-ASCII
+  // character, which may fold to anything, among its first bytes (see could_match). The text is
+  // skimmed for the bytes such a word can start with; only the words starting there are looked
+  // at, and the rest of the text is never tokenised.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if (!first_bytes_[bytes[at]]) continue;
+    if (follows_word_char(text, at) || !could_match(text.substr(at, kHeadBytes))) continue;
+    if (bytes[at] >= 0x80 && !is_word_char_at(text, at)) continue;
+    std::size_t end = next_word_char(text, at, false);
+    int id = match_of(text, at, end);
+    if (id >= 0) {
+      found.push_back(Word{at, end, id});
+      if (found.size() == kMaxMatchesConsidered) break;
     }
-  }
-  if (!ascii) {
-    for (std::size_t at = 0; at < text.size(); ++at) {
-      if (static_cast<unsigned char>(text[at]) < 0xC0 || !is_word_char_at(text, at)) continue;
-      std::size_t start = start_within_head(text, at, kHeadBytes);
-      if (start != std::string_view::npos) starts.push_back(start);
-    }
-  }
-  std::sort(starts.begin(), starts.end());
-  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-  for (std::size_t start : starts) {
-    std::size_t end = next_word_char(text, start, false);
-    int id = match_of(text, start, end);
-    if (id < 0) continue;
-    found.push_back(Word{start, end, id});
-    if (found.size() == kMaxMatchesConsidered) break;
+    at = end;  // not a word character: the loop's step passes it
   }
   return found;
 }
@@ -301,18 +277,19 @@ int Highlighter::distinct_matches(std::string_view text) const {
   return static_cast<int>(ids.size());
 }
 
-Passage Highlighter::best_passage(std::string_view text, std::size_t length,
-                                  NoMatch no_match) const {
-  Passage passage;
+Highlighter::Window Highlighter::best_window(std::string_view text, std::size_t length,
+                                             NoMatch no_match) const {
+  Window window;
   std::vector<Word> found = matches(text);
-  if (found.empty() && no_match == NoMatch::nothing) return passage;
+  if (found.empty() && no_match == NoMatch::nothing) return window;
   std::size_t text_start = next_word_char(text, 0, true);
-  if (text_start >= text.size()) return passage;
+  if (text_start >= text.size()) return window;
   // A window starts at the first word within `lead_in` bytes before a match and takes the words
   // that end within `length` bytes of its start (at least its first word).
   std::size_t lead_in = length / 4;
-  std::size_t best_begin = text_start;
-  int best_score = 0;
+  window.found = true;
+  window.begin = text_start;
+  window.text_start = text_start;
   std::vector<int> ids;
   for (std::size_t i = 0; i < found.size(); ++i) {
     std::size_t begin =
@@ -330,43 +307,55 @@ Passage Highlighter::best_passage(std::string_view text, std::size_t length,
       }
     }
     int score = static_cast<int>(ids.size()) * kDistinctWeight + count;
-    if (score > best_score) {
-      best_score = score;
-      best_begin = begin;
+    if (score > window.score) {
+      window.score = score;
+      window.begin = begin;
     }
   }
+  return window;
+}
+
+std::string Highlighter::render_window(std::string_view text, const Window& window,
+                                       std::size_t length) const {
+  if (!window.found) return {};
   bool more_after = false;
-  std::vector<Word> window = scan_window(text, best_begin, length, more_after);
-  passage.score = best_score;
-  passage.html = render(text, window, best_begin > text_start, more_after);
-  return passage;
+  std::vector<Word> words = scan_window(text, window.begin, length, more_after);
+  return render(text, words, window.begin > window.text_start, more_after);
+}
+
+Passage Highlighter::best_passage(std::string_view text, std::size_t length,
+                                  NoMatch no_match) const {
+  Window window = best_window(text, length, no_match);
+  return Passage{render_window(text, window, length), window.score};
 }
 
 SnippetChoice choose_snippet(const StoredArticle& article, const Highlighter& highlighter,
                              std::size_t length) {
+  // Every section's best window is scored; only the winner is tokenised and rendered.
   SnippetChoice choice;
   int best_score = 0;
-  std::string best_html;
+  std::size_t best_section = 0;
+  Highlighter::Window best;
   for (std::size_t i = 0; i < article.sections.size(); ++i) {
     const std::string& text = article.sections[i];
-    int heading_score = 0;
-    if (i > 0 && i - 1 < article.record.headings.size()) {
-      heading_score =
-          highlighter.distinct_matches(article.record.headings[i - 1].text) * kHeadingMatchWeight;
-    }
+    bool has_heading = i > 0 && i - 1 < article.record.headings.size();
+    int heading_score = has_heading
+                            ? highlighter.distinct_matches(article.record.headings[i - 1].text) *
+                                  kHeadingMatchWeight
+                            : 0;
     if (heading_score == 0 && text.empty()) continue;
-    Passage passage = highlighter.best_passage(
+    Highlighter::Window window = highlighter.best_window(
         text, length, heading_score > 0 ? NoMatch::start_of_text : NoMatch::nothing);
-    int score = passage.score + heading_score;
+    int score = window.score + heading_score;
     if (score > best_score) {
       best_score = score;
-      best_html = std::move(passage.html);
-      choice.heading_index =
-          i > 0 && i - 1 < article.record.headings.size() ? static_cast<int>(i - 1) : -1;
+      best_section = i;
+      best = window;
+      choice.heading_index = has_heading ? static_cast<int>(i - 1) : -1;
     }
   }
   if (best_score > 0) {
-    choice.snippet = std::move(best_html);
+    choice.snippet = highlighter.render_window(article.sections[best_section], best, length);
     return choice;
   }
   std::string_view fallback = article.record.description;

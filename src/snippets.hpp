@@ -3,9 +3,11 @@
 // configured markers, and the section it comes from, as Pagefind's sub-results show.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -35,11 +37,22 @@ class Highlighter {
   // The whole text, escaped, every match wrapped.
   std::string highlight(std::string_view text) const;
   // The window of about `length` characters holding the most query words. Only the window is
-  // tokenised: the matches of ASCII text are found by a byte search for the needles.
+  // tokenised: elsewhere only the words starting with a needle are looked at.
   Passage best_passage(std::string_view text, std::size_t length,
                        NoMatch no_match = NoMatch::start_of_text) const;
   // How many distinct query words `text` holds.
   int distinct_matches(std::string_view text) const;
+
+  // best_passage in two steps: where the best window starts and its score, then its rendering.
+  struct Window {
+    bool found = false;  // false: nothing to render
+    std::size_t begin = 0;
+    std::size_t text_start = 0;  // the text's first word: a window after it shows "…" first
+    int score = 0;
+  };
+  Window best_window(std::string_view text, std::size_t length,
+                     NoMatch no_match = NoMatch::start_of_text) const;
+  std::string render_window(std::string_view text, const Window& window, std::size_t length) const;
 
  private:
   struct Word {
@@ -51,7 +64,9 @@ class Highlighter {
   Xapian::Stem stemmer_;
   Markers markers_;
   std::vector<std::string> stem_heads_;
-  std::vector<std::string> needles_;  // lowercased first bytes of every form a match can take
+  std::vector<std::string> needles_;     // lowercased first bytes of every form a match can take
+  std::array<bool, 256> first_bytes_{};  // the bytes a word that may match can start with
+  mutable std::unordered_map<std::string, int> known_words_;  // lowercased word -> match_id
 
   // Every word of `text`, matched or not.
   std::vector<Word> scan(std::string_view text) const;
