@@ -1,7 +1,7 @@
 // folio_bench_search: in-process search latency over an index folder.
 //
 //   folio_bench_search --db DIR [--queries FILE] [--reps N] [--index CONTENT_DIR...]
-//                      [--peer-db SCRIPTINDEX_DB] [--modes LIST]
+//                      [--peer-db SCRIPTINDEX_DB] [--modes LIST] [--article-cache-mb N]
 //
 // Runs a query mix (one query a line, '#' comments; tag:NAME filters as in ../shared/peers) and
 // prints p50/p99/mean for: the same queries through a bare Xapian::QueryParser + Enquire (what
@@ -10,7 +10,9 @@
 // snippets off, folio with facets (tags, categories, year) and snippets on, and suggest() on
 // every prefix of the queries' words. --index first indexes the content folders into --db.
 // --modes picks rows (for a profiler): baseline,peer,off,on,suggest by default; facets (facets
-// on, snippets off) and snippets (the reverse) split the "on" row.
+// on, snippets off) and snippets (the reverse) split the "on" row. --article-cache-mb sizes the
+// searcher's cache of decoded articles (default: the shipped setting; 0: none, every hit read
+// and decompressed from the index).
 #include <sys/resource.h>
 
 #include <time.h>
@@ -39,6 +41,7 @@ struct Options {
   std::string peer_db;  // a database built by ../shared/peers/scriptindex
   std::vector<std::string> content_dirs;
   std::string modes = "baseline,peer,off,on,suggest";
+  folio::SearchSettings search_settings;
   int reps = 5;
 
   bool wants(const std::string& mode) const {
@@ -203,6 +206,8 @@ Options parse_options(int argc, char** argv) {
       o.peer_db = next();
     } else if (arg == "--index") {
       o.content_dirs.push_back(next());
+    } else if (arg == "--article-cache-mb") {
+      o.search_settings.article_cache_mb = static_cast<std::size_t>(std::stoul(next()));
     } else {
       throw std::runtime_error("unknown argument " + arg);
     }
@@ -210,7 +215,7 @@ Options parse_options(int argc, char** argv) {
   if (o.db.empty()) {
     throw std::runtime_error(
         "usage: folio_bench_search --db DIR [--queries FILE] [--reps N] [--index CONTENT_DIR]... "
-        "[--peer-db SCRIPTINDEX_DB] [--modes LIST]");
+        "[--peer-db SCRIPTINDEX_DB] [--modes LIST] [--article-cache-mb N]");
   }
   return o;
 }
@@ -229,9 +234,10 @@ void index_content(const Options& o) {
 int run(const Options& o) {
   if (!o.content_dirs.empty()) index_content(o);
   std::vector<std::string> queries = read_queries(o.queries_file);
-  folio::Searcher searcher(o.db);
-  std::printf("index %s: %zu articles; %zu queries x %d passes\n\n", o.db.c_str(),
-              searcher.stats().articles, queries.size(), o.reps);
+  folio::Searcher searcher(o.db, o.search_settings);
+  std::printf("index %s: %zu articles; %zu queries x %d passes; article cache %zu MB\n\n",
+              o.db.c_str(), searcher.stats().articles, queries.size(), o.reps,
+              o.search_settings.article_cache_mb);
   std::printf("| %-37s | %5s | %7s | %7s | %7s | %7s | %7s |\n", "mode", "runs", "p50 ms", "p99 ms",
               "CPU p50", "CPU p99", "CPU avg");
   std::printf("| %-37s | %5s | %7s | %7s | %7s | %7s | %7s |\n", "---",

@@ -199,6 +199,7 @@ void handle_metrics(ServerState& state, const httplib::Request&, httplib::Respon
   snapshot.searches_waiting = state.pool.waiting();
   snapshot.reindex_runs = state.reindex ? state.reindex->runs() : 0;
   snapshot.resident_memory_bytes = resident_memory_bytes();
+  snapshot.article_cache = state.pool.article_cache_stats();
   res.status = 200;
   res.set_content(state.metrics.render(snapshot), "text/plain; version=0.0.4; charset=utf-8");
 }

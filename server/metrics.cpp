@@ -135,6 +135,17 @@ std::string Metrics::render(const MetricsSnapshot& snapshot) const {
     gauge(out, "process_resident_memory_bytes", "Resident memory size in bytes.",
           static_cast<double>(*snapshot.resident_memory_bytes));
   }
+  if (snapshot.article_cache) {
+    const ArticleCacheStats& cache = *snapshot.article_cache;
+    header(out, "folio_article_cache_hits_total", "counter",
+           "Hits built from an article kept in memory.");
+    out << "folio_article_cache_hits_total " << cache.hits << '\n';
+    header(out, "folio_article_cache_misses_total", "counter",
+           "Hits whose article was read and decompressed from the index.");
+    out << "folio_article_cache_misses_total " << cache.misses << '\n';
+    gauge(out, "folio_article_cache_bytes", "Memory held by the article cache.",
+          static_cast<double>(cache.bytes));
+  }
   return out.str();
 }
 

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <utility>
 
+#include "folio/search.hpp"
+
 namespace folio::server {
 
 // Values read at scrape time from the pool, the queue and the reindex job.
@@ -25,6 +27,7 @@ struct MetricsSnapshot {
   std::size_t searches_waiting = 0;
   std::size_t reindex_runs = 0;
   std::optional<std::size_t> resident_memory_bytes;
+  std::optional<ArticleCacheStats> article_cache;
 };
 
 class Metrics {

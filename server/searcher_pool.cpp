@@ -16,7 +16,12 @@ struct SearcherPool::Slot {
   std::string last_error;
 };
 
-SearcherPool::SearcherPool(SearcherPoolOptions options) : options_(std::move(options)) {
+SearcherPool::SearcherPool(SearcherPoolOptions options)
+    : options_(std::move(options)),
+      articles_(
+          options_.settings.article_cache_mb > 0
+              ? std::make_shared<ArticleCache>(options_.settings.article_cache_mb * 1024 * 1024)
+              : nullptr) {
   const int size = options_.size > 0 ? options_.size : 1;
   for (int i = 0; i < size; ++i) {
     slots_.push_back(std::make_unique<Slot>());
@@ -81,7 +86,8 @@ void SearcherPool::prepare(Slot& slot) {
     }
     slot.last_open_attempt = now;
     try {
-      slot.searcher.emplace(options_.db_path, options_.settings);
+      slot.searcher.emplace(std::vector<std::string>{options_.db_path}, options_.settings,
+                            articles_);
       slot.last_refresh = now;
       slot.last_error.clear();
       return;
@@ -107,6 +113,11 @@ SearcherPool::Lease SearcherPool::acquire() {
   Lease lease(this, slot);
   prepare(*slot);  // throws: the lease returns the slot
   return lease;
+}
+
+std::optional<ArticleCacheStats> SearcherPool::article_cache_stats() const {
+  if (!articles_) return std::nullopt;
+  return articles_->stats();
 }
 
 std::size_t SearcherPool::waiting() {

@@ -64,6 +64,8 @@ class SearcherPool {
 
   // Threads waiting for a searcher right now.
   std::size_t waiting();
+  // The cache of decoded articles every searcher of the pool shares; none when it is off.
+  std::optional<ArticleCacheStats> article_cache_stats() const;
 
  private:
   struct Waiter {
@@ -76,6 +78,7 @@ class SearcherPool {
   void prepare(Slot& slot);
 
   SearcherPoolOptions options_;
+  std::shared_ptr<ArticleCache> articles_;  // shared by every slot's searcher; may be null
   std::vector<std::unique_ptr<Slot>> slots_;
   std::vector<Slot*> free_;
   std::deque<Waiter*> waiters_;  // oldest first

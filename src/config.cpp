@@ -335,6 +335,10 @@ class ConfigReader {
             {"synonyms", [&](const DataNode& n) { s.synonyms = read_synonyms(c, n); }},
             {"use_default_synonyms",
              [&](const DataNode& n) { s.use_default_synonyms = read_bool(c, n); }},
+            {"article_cache_mb",
+             [&](const DataNode& n) {
+               s.article_cache_mb = read_size(c, n, {0, 65536});
+             }},
         });
     if (s.default_page_size > s.max_page_size) {
       DataNode where = default_page_size ? *default_page_size : table;

@@ -1,5 +1,9 @@
 #include "hits.hpp"
 
+#include <memory>
+
+#include "article_cache.hpp"
+
 #include "document_builder.hpp"
 #include "folio/schema.hpp"
 #include "search_text.hpp"
@@ -14,16 +18,38 @@ std::optional<Xapian::Document> find_document(const Xapian::Database& db, const 
   return db.get_document(*posting);
 }
 
+namespace {
+
+bool caching(const ArticleSource& source) {
+  return source.cache != nullptr && !source.identity.empty();
+}
+
+// The stored article of `doc`, from the cache when it holds what is needed (and into it when
+// it did not): with its texts for a snippet, else at least the display record.
+std::shared_ptr<const StoredArticle> load_article(const Xapian::Document& doc,
+                                                  const ArticleSource& source, bool with_text) {
+  if (caching(source)) {
+    auto found = source.cache->find(source.identity, doc.get_docid());
+    if (found && (found->has_text || !with_text)) return found;
+  }
+  std::shared_ptr<const StoredArticle> article;
+  if (with_text) {
+    article = std::make_shared<const StoredArticle>(read_stored_article(doc));
+  } else {
+    article = std::make_shared<const StoredArticle>(
+        StoredArticle{decode_display_record(doc.get_data()), {}, false});
+  }
+  if (caching(source)) source.cache->insert(source.identity, doc.get_docid(), article);
+  return article;
+}
+
+}  // namespace
+
 Hit make_hit(const Xapian::Document& doc, double score, const HitOptions& options) {
   bool with_snippet = options.highlighter && options.snippet_length > 0;
   // Without a snippet the display record is all a hit needs: the texts are not read.
-  StoredArticle stored;
-  if (with_snippet) {
-    stored = read_stored_article(doc);
-  } else {
-    stored.record = decode_display_record(doc.get_data());
-  }
-  ArticleRecord& record = stored.record;
+  std::shared_ptr<const StoredArticle> stored = load_article(doc, options.source, with_snippet);
+  const ArticleRecord& record = stored->record;
   Hit hit;
   hit.id = record.id;
   hit.url = record.url;
@@ -32,13 +58,13 @@ Hit make_hit(const Xapian::Document& doc, double score, const HitOptions& option
                                   : html_escape(record.title);
   hit.date = record.date;
   hit.lastmod = record.lastmod;
-  hit.tags = std::move(record.tags);
-  hit.categories = std::move(record.categories);
-  hit.authors = std::move(record.authors);
+  hit.tags = record.tags;
+  hit.categories = record.categories;
+  hit.authors = record.authors;
   hit.description = record.description;
   hit.score = score;
   if (with_snippet) {
-    SnippetChoice choice = choose_snippet(stored, *options.highlighter, options.snippet_length);
+    SnippetChoice choice = choose_snippet(*stored, *options.highlighter, options.snippet_length);
     hit.snippet = std::move(choice.snippet);
     if (choice.heading_index >= 0) {
       const Heading& heading = record.headings[static_cast<std::size_t>(choice.heading_index)];

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <xapian.h>
 
@@ -13,9 +14,16 @@
 
 namespace folio::detail {
 
+// Where hits read their stored articles from: the document itself, through a cache if given.
+struct ArticleSource {
+  ArticleCache::Impl* cache = nullptr;
+  std::string_view identity;  // of the index (IndexHandle::identity); empty: no caching
+};
+
 struct HitOptions {
   const Highlighter* highlighter = nullptr;  // null: no highlighting, no snippet
   std::size_t snippet_length = 0;            // 0: no snippet
+  ArticleSource source;
 };
 
 Hit make_hit(const Xapian::Document& doc, double score, const HitOptions& options);

@@ -141,6 +141,17 @@ void IndexHandle::reopen_from_scratch() {
     combined.add_database(open_one(path));
   db_ = std::move(combined);
   watches_ = std::move(watches);
+  remember_identity();
+}
+
+void IndexHandle::remember_identity() {
+  identity_.clear();
+  if (paths_.size() != 1) return;  // Xapian gives a revision for a single database only
+  try {
+    identity_ = db_.get_uuid() + ":" + std::to_string(db_.get_revision());
+  } catch (const Xapian::Error&) {
+    identity_.clear();
+  }
 }
 
 bool IndexHandle::refresh() {
@@ -164,7 +175,9 @@ bool IndexHandle::refresh() {
   }
   if (!ask_xapian && !committed) return false;
   try {
-    return db_.reopen() || committed;
+    bool changed = db_.reopen() || committed;
+    if (changed) remember_identity();
+    return changed;
   } catch (const Xapian::Error&) {
     reopen_from_scratch();
     return true;

@@ -28,6 +28,9 @@ class IndexHandle {
   void reopen_from_scratch();
   // Changes with every commit or generation swap.
   std::string revision() const;
+  // The uuid and revision of the database being read, cheap to ask: what a cache of its
+  // documents is keyed by. Empty when unknown (several databases searched as one).
+  const std::string& identity() const { return identity_; }
 
  private:
   // A file held open to notice its replacement or change cheaply. Move-only.
@@ -60,7 +63,9 @@ class IndexHandle {
   std::vector<std::string> paths_;
   std::vector<Watch> watches_;
   Xapian::Database db_;
+  std::string identity_;
 
+  void remember_identity();
   static Watch watch(const std::string& path);
 };
 

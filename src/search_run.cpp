@@ -313,7 +313,7 @@ std::vector<FacetResult> SearchRun::facets(const Xapian::Query& text,
 
 std::vector<Hit> SearchRun::hits(const Execution& execution, const BuiltQuery& built) const {
   Highlighter highlighter(built.highlights, context_.stemmer, effective_.markers);
-  HitOptions options{&highlighter, effective_.snippet_length};
+  HitOptions options{&highlighter, effective_.snippet_length, context_.articles};
   std::vector<Hit> out;
   out.reserve(execution.page.size());
   for (const auto& doc : execution.page) {

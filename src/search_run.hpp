@@ -9,6 +9,7 @@
 
 #include "folio/config.hpp"
 #include "folio/search.hpp"
+#include "hits.hpp"
 #include "search_fields.hpp"
 #include "synonyms.hpp"
 #include "typo.hpp"
@@ -22,6 +23,7 @@ struct SearchContext {
   Xapian::Stem stemmer;
   std::string language;  // of the stemmer, for stopwords
   SpellingCache* spelling = nullptr;
+  ArticleSource articles;  // where hits read their stored articles from
 };
 
 // Throws Error{invalid_query} with param() for a request that cannot be served.

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "article_cache.hpp"
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
 #include "folio/search.hpp"
@@ -22,6 +23,7 @@ namespace folio {
 namespace {
 
 constexpr const char* kFallbackLanguage = "en";
+constexpr std::size_t kMegabyte = 1024 * 1024;
 
 }  // namespace
 
@@ -33,9 +35,14 @@ struct Searcher::Impl {
   std::string default_language = kFallbackLanguage;
   std::map<std::string, Xapian::Stem> stemmers;
   detail::SpellingCache spelling;
+  std::shared_ptr<ArticleCache> articles;  // may be null: no caching
 
-  Impl(std::vector<std::string> paths, const SearchSettings& search_settings)
-      : settings(search_settings), index(std::move(paths)), synonyms(search_settings) {
+  Impl(std::vector<std::string> paths, const SearchSettings& search_settings,
+       std::shared_ptr<ArticleCache> cache)
+      : settings(search_settings),
+        index(std::move(paths)),
+        synonyms(search_settings),
+        articles(std::move(cache)) {
     guarded([&] {
       learn_index();
       return 0;
@@ -69,6 +76,11 @@ struct Searcher::Impl {
     }
   }
 
+  detail::ArticleSource article_source() const {
+    if (!articles) return {};
+    return detail::ArticleSource{&articles->impl(), index.identity()};
+  }
+
   bool refresh() {
     return guarded([&] {
       bool changed = index.refresh();
@@ -98,7 +110,14 @@ Searcher::Searcher(const std::string& db_path, const SearchSettings& settings)
     : Searcher(std::vector<std::string>{db_path}, settings) {}
 
 Searcher::Searcher(const std::vector<std::string>& db_paths, const SearchSettings& settings)
-    : impl_(std::make_unique<Impl>(db_paths, settings)) {}
+    : Searcher(db_paths, settings,
+               settings.article_cache_mb > 0
+                   ? std::make_shared<ArticleCache>(settings.article_cache_mb * kMegabyte)
+                   : nullptr) {}
+
+Searcher::Searcher(const std::vector<std::string>& db_paths, const SearchSettings& settings,
+                   std::shared_ptr<ArticleCache> cache)
+    : impl_(std::make_unique<Impl>(db_paths, settings, std::move(cache))) {}
 
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
@@ -110,8 +129,9 @@ SearchResults Searcher::search(const SearchRequest& request) {
   refresh();
   SearchResults results = impl_->guarded([&] {
     auto [stemmer, language] = impl_->stemmer_for(request.language);
-    detail::SearchContext context{impl_->settings, impl_->synonyms, impl_->fields,
-                                  stemmer,         language,        &impl_->spelling};
+    detail::SearchContext context{
+        impl_->settings, impl_->synonyms,  impl_->fields,          stemmer,
+        language,        &impl_->spelling, impl_->article_source()};
     return detail::run_search(impl_->index.db(), request, context);
   });
   results.took_ms =

@@ -28,6 +28,7 @@ struct StoredText {
 struct StoredArticle {
   ArticleRecord record;               // with its headings
   std::vector<std::string> sections;  // as in StoredText
+  bool has_text = true;               // false: the display record alone was read (no headings)
 };
 
 std::string encode_display_record(const Article& article);

@@ -54,6 +54,8 @@ struct SearchSettings {
   // Each group lists words that mean the same ("go", "golang"); merged over the built-in list.
   std::vector<std::vector<std::string>> synonyms;
   bool use_default_synonyms = true;
+  // Decoded articles kept in memory for building hits (see ArticleCache); 0 keeps none.
+  std::size_t article_cache_mb = 32;
 };
 
 // Settings for folio-server. Plain data: the engine itself never reads them.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -155,11 +156,42 @@ struct IndexStats {
 
 // Opens one or several indexes and searches them as one. Not thread-safe: use one Searcher per
 // thread. A Searcher notices new commits and swapped generations on its own and reopens.
+struct ArticleCacheStats {
+  std::uint64_t hits = 0;
+  std::uint64_t misses = 0;
+  std::size_t entries = 0;
+  std::size_t bytes = 0;
+  std::size_t max_bytes = 0;
+};
+
+// Decoded articles kept in memory so that hits showing them again need not read and decompress
+// them: bounded by bytes (least recently used out first), thread-safe, and shareable by several
+// Searchers on the same index (a server's pool). Entries are keyed by the index revision, so a
+// commit or rebuild never serves a stale one.
+class ArticleCache {
+ public:
+  explicit ArticleCache(std::size_t max_bytes);
+  ~ArticleCache();
+  ArticleCache(const ArticleCache&) = delete;
+  ArticleCache& operator=(const ArticleCache&) = delete;
+
+  ArticleCacheStats stats() const;
+
+  struct Impl;  // defined inside the library
+  Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 class Searcher {
  public:
   // Throws Error{not_found} if a path holds no index, Error{database} if it cannot be opened.
+  // Without a cache given, a Searcher keeps its own of settings.article_cache_mb (none at 0).
   explicit Searcher(const std::string& db_path, const SearchSettings& settings = {});
   Searcher(const std::vector<std::string>& db_paths, const SearchSettings& settings);
+  Searcher(const std::vector<std::string>& db_paths, const SearchSettings& settings,
+           std::shared_ptr<ArticleCache> cache);
   ~Searcher();
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;

@@ -53,6 +53,7 @@ std::map<std::string, double> parse_prometheus(const std::string& text) {
 TEST_CASE("server ops: /metrics is valid Prometheus text with requests, latency and index gauges") {
   TestServer server(test_options(sample_index_path()));
   get_json(server, "/api/search?q=go");
+  get_json(server, "/api/search?q=go");  // the same hits: their articles come from the cache
   get_json(server, "/api/search?q=go&page=0");
   auto client = server.client();
   auto result = client.Get("/metrics");
@@ -60,15 +61,19 @@ TEST_CASE("server ops: /metrics is valid Prometheus text with requests, latency 
   CHECK(result->status == 200);
   CHECK(result->get_header_value("Content-Type").rfind("text/plain; version=0.0.4", 0) == 0);
   const auto samples = parse_prometheus(result->body);
-  CHECK(samples.at("folio_http_requests_total{route=\"search\",status=\"200\"}") == 1);
+  CHECK(samples.at("folio_http_requests_total{route=\"search\",status=\"200\"}") == 2);
   CHECK(samples.at("folio_http_requests_total{route=\"search\",status=\"400\"}") == 1);
-  CHECK(samples.at("folio_http_request_duration_seconds_count{route=\"search\"}") == 2);
+  CHECK(samples.at("folio_http_request_duration_seconds_count{route=\"search\"}") == 3);
   CHECK(samples.at("folio_http_request_duration_seconds_bucket{route=\"search\",le=\"+Inf\"}") ==
-        2);
+        3);
   CHECK(samples.at("folio_index_ready") == 1);
   CHECK(samples.at("folio_index_articles") >= 5);
   CHECK(samples.count("folio_index_seconds_since_reindex") == 1);
   CHECK(samples.count("process_resident_memory_bytes") == 1);
+  const double misses = samples.at("folio_article_cache_misses_total");
+  CHECK(misses >= 1);
+  CHECK(samples.at("folio_article_cache_hits_total") >= misses);
+  CHECK(samples.at("folio_article_cache_bytes") > 0);
 }
 
 TEST_CASE("server ops: static assets with ETag, Cache-Control, 304 and gzip") {

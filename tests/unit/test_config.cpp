@@ -124,6 +124,7 @@ typo_tolerance = false
 recency_weight = 0.5
 synonyms = [["go", "golang"], ["k8s", "kubernetes", "kube"]]
 use_default_synonyms = false
+article_cache_mb = 8
 
 [server]
 listen = "0.0.0.0:9000"
@@ -177,6 +178,7 @@ access_log = false
   CHECK(c.search.synonyms[0] == std::vector<std::string>{"go", "golang"});
   CHECK(c.search.synonyms[1] == std::vector<std::string>{"k8s", "kubernetes", "kube"});
   CHECK_FALSE(c.search.use_default_synonyms);
+  CHECK(c.search.article_cache_mb == 8);
 
   CHECK(c.server.listen == "0.0.0.0:9000");
   CHECK(c.server.threads == 4);
@@ -378,6 +380,7 @@ TEST_CASE("config: the example documents every key the loader knows") {
       "recency_weight",
       "synonyms",
       "use_default_synonyms",
+      "article_cache_mb",
       "listen",
       "threads",
       "queue_limit",

@@ -1,0 +1,85 @@
+#include "article_cache.hpp"
+
+#include <utility>
+
+namespace folio {
+
+ArticleCache::ArticleCache(std::size_t max_bytes) : impl_(std::make_unique<Impl>(max_bytes)) {}
+ArticleCache::~ArticleCache() = default;
+
+ArticleCacheStats ArticleCache::stats() const {
+  return impl_->stats();
+}
+
+std::string ArticleCache::Impl::key_of(std::string_view identity, Xapian::docid id) {
+  std::string key(identity);
+  key += '#';
+  key += std::to_string(id);
+  return key;
+}
+
+std::shared_ptr<const detail::StoredArticle> ArticleCache::Impl::find(std::string_view identity,
+                                                                      Xapian::docid id) {
+  std::string key = key_of(identity, id);
+  std::lock_guard lock(mutex);
+  auto it = index.find(key);
+  if (it == index.end()) {
+    ++misses;
+    return nullptr;
+  }
+  ++hits;
+  order.splice(order.begin(), order, it->second);
+  return it->second->article;
+}
+
+void ArticleCache::Impl::insert(std::string_view identity, Xapian::docid id,
+                                std::shared_ptr<const detail::StoredArticle> article) {
+  std::size_t size = detail::article_footprint(*article);
+  if (size > max_bytes / 4) return;  // one article never crowds out the rest
+  std::string key = key_of(identity, id);
+  std::lock_guard lock(mutex);
+  if (auto old = index.find(key); old != index.end()) {
+    if (old->second->article->has_text || !article->has_text) return;  // as good: keep it
+    bytes -= old->second->bytes;  // a record alone, now with its texts
+    order.erase(old->second);
+    index.erase(old);
+  }
+  evict_to(max_bytes - size);
+  order.push_front(Entry{std::move(key), std::move(article), size});
+  index.emplace(order.front().key, order.begin());
+  bytes += size;
+}
+
+void ArticleCache::Impl::evict_to(std::size_t budget) {
+  while (bytes > budget && !order.empty()) {
+    bytes -= order.back().bytes;
+    index.erase(order.back().key);
+    order.pop_back();
+  }
+}
+
+ArticleCacheStats ArticleCache::Impl::stats() {
+  std::lock_guard lock(mutex);
+  return ArticleCacheStats{hits, misses, order.size(), bytes, max_bytes};
+}
+
+namespace detail {
+
+std::size_t article_footprint(const StoredArticle& article) {
+  const ArticleRecord& r = article.record;
+  std::size_t size = sizeof(StoredArticle) + 128;  // the entry, its key and the index node
+  for (const std::string* s : {&r.id, &r.url, &r.title, &r.description, &r.language})
+    size += s->size();
+  for (const auto* list : {&r.tags, &r.categories, &r.authors, &r.keywords, &r.series}) {
+    for (const auto& s : *list)
+      size += s.size() + sizeof(std::string);
+  }
+  for (const auto& heading : r.headings)
+    size += heading.text.size() + heading.anchor.size() + sizeof(Heading);
+  for (const auto& text : article.sections)
+    size += text.size() + sizeof(std::string);
+  return size;
+}
+
+}  // namespace detail
+}  // namespace folio
