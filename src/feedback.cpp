@@ -1,5 +1,7 @@
 #include "feedback.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +25,11 @@ bool FreeTextStems::operator()(const std::string& term) const {
   return !is_stopword(std::string_view(term).substr(1), "en");
 }
 
+double expansion_term_scale(double weight, double strongest) {
+  if (strongest <= 0) return 1.0;
+  return std::sqrt(std::max(0.0, weight) / strongest);
+}
+
 Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& text,
                             const Xapian::Query& first_pass) {
   Xapian::Enquire enquire(db);
@@ -39,8 +46,8 @@ Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& tex
   double strongest = eset.begin().get_weight();
   std::vector<Xapian::Query> terms;
   for (auto it = eset.begin(); it != eset.end(); ++it) {
-    double relative = strongest > 0 ? it.get_weight() / strongest : 1.0;
-    terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), relative);
+    terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it),
+                       expansion_term_scale(it.get_weight(), strongest));
   }
   Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
   return Xapian::Query(Xapian::Query::OP_OR, text,

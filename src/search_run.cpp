@@ -111,6 +111,7 @@ class SearchRun {
   void prepare_facets();
   std::vector<FieldSpec> counted_facets() const;
   Execution execute(const Xapian::Query& text, const BuiltQuery& built, Slice slice) const;
+  Xapian::Query partial_matches(const BuiltQuery& built, bool question) const;
   bool ranked(const BuiltQuery& built, Outcome& out) const;
   std::vector<FacetResult> facets(const Xapian::Query& text, SearchResults& results) const;
   Xapian::doccount count_facets(const Xapian::Query& text, FacetSpy& spy,
@@ -234,10 +235,16 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
   return out;
 }
 
+// The best partial matches; for a question, widened by feedback terms (see feedback.hpp).
+Xapian::Query SearchRun::partial_matches(const BuiltQuery& built, bool question) const {
+  if (!question) return built.relaxed;
+  return with_feedback(db_, built.relaxed, apply_filters(built.relaxed, filter_query_));
+}
+
 // All words first. When that finds nothing, the best partial matches. A question (a query of
 // kQuestionMinWords words or more) is read as ranked retrieval: when only a few articles hold
-// every word, the best partial matches follow them, and when none does, feedback terms from the
-// best partial matches widen it (see feedback.hpp).
+// every word, the best partial matches follow them; either way feedback terms from the best
+// partial matches widen those (see feedback.hpp).
 bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
   const Xapian::doccount page_size = static_cast<Xapian::doccount>(effective_.page_size);
   const Slice page{static_cast<Xapian::doccount>(request_.page - 1) * page_size, page_size};
@@ -249,17 +256,14 @@ bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
     out.matching = built.strict;
     return out.execution.total > 0;
   }
+  Xapian::Query relaxed = partial_matches(built, question);
   if (strict.total == 0) {
-    Xapian::Query relaxed = built.relaxed;
-    if (question) {
-      relaxed = with_feedback(db_, relaxed, apply_filters(relaxed, filter_query_));
-    }
     out.execution = execute(relaxed, built, page);
     out.matching = relaxed;
     return out.execution.total > 0;
   }
   // A few articles hold every word: they come first, then the others holding some.
-  Xapian::Query partial(Xapian::Query::OP_AND_NOT, built.relaxed, built.strict);
+  Xapian::Query partial(Xapian::Query::OP_AND_NOT, relaxed, built.strict);
   Xapian::doccount strict_total = static_cast<Xapian::doccount>(strict.total);
   Slice rest{page.first > strict_total ? page.first - strict_total : 0,
              page.count - static_cast<Xapian::doccount>(strict.page.size())};
@@ -269,7 +273,7 @@ bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
   out.execution.page = std::move(strict.page);
   for (auto& doc : others.page)
     out.execution.page.push_back(doc);
-  out.matching = built.relaxed;
+  out.matching = relaxed;
   return true;
 }
 
