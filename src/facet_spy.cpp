@@ -98,6 +98,17 @@ void FacetCounts::add_document(std::string_view packed) {
   });
 }
 
+void FacetCounts::add_value(std::string_view field, std::string_view spelling, std::size_t count) {
+  FieldCounts* counts = counts_for(field);
+  if (counts == nullptr) return;
+  auto it = counts->counts.find(spelling);
+  if (it == counts->counts.end()) {
+    counts->counts.emplace(std::string(spelling), count);
+  } else {
+    it->second += count;
+  }
+}
+
 std::vector<std::string> FacetCounts::fields_seen() const {
   std::vector<std::string> fields;
   for (const auto& entry : counts_)
@@ -126,8 +137,12 @@ FacetResult FacetCounts::result(const std::string& field, int limit,
 }
 
 FacetSpy::FacetSpy(const Xapian::Database& db, std::vector<FieldSpec> fields,
-                   FacetCountingPolicy policy)
-    : db_(db), fields_(std::move(fields)), policy_(policy), eager_(db.size() > 1) {
+                   FacetCountingPolicy policy, const FacetColumn* column)
+    : db_(db),
+      fields_(std::move(fields)),
+      policy_(policy),
+      column_(db.size() > 1 ? nullptr : column),
+      eager_(db.size() > 1) {
   if (eager_) values_.emplace(field_names());
 }
 
@@ -156,13 +171,31 @@ void FacetSpy::sort_docids() {
 
 bool FacetSpy::counts_by_terms(const FieldSpec& field) const {
   Xapian::doccount documents = db_.get_doccount();
-  return !eager_ && !field.prefix.empty() && documents >= policy_.term_counting_from &&
+  return !eager_ && column_ == nullptr && !field.prefix.empty() &&
+         documents >= policy_.term_counting_from &&
          docids_.size() * policy_.dense_divisor >= documents;
+}
+
+void FacetSpy::count_from_column() {
+  std::vector<std::size_t> counts(column_->value_count(), 0);
+  for (Xapian::docid docid : docids_) {
+    for (std::uint32_t ordinal : column_->ordinals(docid))
+      ++counts[ordinal];
+  }
+  for (std::uint32_t ordinal = 0; ordinal < counts.size(); ++ordinal) {
+    if (counts[ordinal] == 0) continue;
+    const FacetColumn::Value& value = column_->value(ordinal);
+    values_->add_value(value.field, value.spelling, counts[ordinal]);
+  }
 }
 
 const FacetCounts& FacetSpy::value_counts() {
   if (values_) return *values_;
   values_.emplace(field_names());
+  if (column_ != nullptr) {
+    count_from_column();
+    return *values_;
+  }
   sort_docids();
   auto value = db_.valuestream_begin(schema::kFacetsSlot);
   auto end = db_.valuestream_end(schema::kFacetsSlot);

@@ -1,5 +1,6 @@
 // Facet counting over a whole match set. A Xapian MatchSpy notes every matching document; the
-// counts then come from one of two sources, whichever is cheaper:
+// counts then come from the index's FacetColumn when the searcher has one (a single database),
+// else from one of two sources, whichever is cheaper:
 //  - the packed facet values of the matching documents (schema::kFacetsSlot), read in docid
 //    order: cost grows with the number of matches; multi-valued fields count correctly and each
 //    value is shown in its most common spelling;
@@ -19,6 +20,7 @@
 #include <xapian.h>
 
 #include "facet_codec.hpp"
+#include "facet_column.hpp"
 #include "folio/search.hpp"
 #include "search_fields.hpp"
 
@@ -41,6 +43,8 @@ class FacetCounts {
   // The fields to count; empty counts every field found.
   explicit FacetCounts(std::vector<std::string> fields);
   void add_document(std::string_view packed);
+  // `count` documents holding `spelling` in `field` (each counted once per document already).
+  void add_value(std::string_view field, std::string_view spelling, std::size_t count);
 
   // One field's values: key, most common spelling and count. Values whose key is in `selected`
   // are marked and always returned; `limit` < 1 returns every value.
@@ -71,8 +75,9 @@ struct FacetCountingPolicy {
 
 class FacetSpy : public Xapian::MatchSpy {
  public:
+  // With a column (FacetColumn of the same database revision), counts come from it.
   FacetSpy(const Xapian::Database& db, std::vector<FieldSpec> fields,
-           FacetCountingPolicy policy = {});
+           FacetCountingPolicy policy = {}, const FacetColumn* column = nullptr);
   void operator()(const Xapian::Document& doc, double weight) override;
 
   FacetResult result(const std::string& field, int limit,
@@ -82,6 +87,7 @@ class FacetSpy : public Xapian::MatchSpy {
   const Xapian::Database& db_;
   std::vector<FieldSpec> fields_;
   FacetCountingPolicy policy_;
+  const FacetColumn* column_ = nullptr;
   std::vector<Xapian::docid> docids_;
   bool sorted_ = false;
   std::vector<char> matched_;  // bitmap by docid, built for term counting
@@ -92,6 +98,7 @@ class FacetSpy : public Xapian::MatchSpy {
   void sort_docids();
   bool counts_by_terms(const FieldSpec& field) const;
   const FacetCounts& value_counts();
+  void count_from_column();
   FacetResult term_result(const FieldSpec& field, int limit, const std::set<std::string>& selected);
   std::string common_spelling(const FieldSpec& field, const std::string& key,
                               const std::vector<Xapian::docid>& samples) const;

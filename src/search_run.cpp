@@ -295,7 +295,7 @@ std::vector<FacetResult> SearchRun::facets(const Xapian::Query& text,
   std::vector<FieldSpec> counted = counted_facets();
   std::optional<FacetSpy> spy;
   if (!counted.empty()) {
-    spy.emplace(db_, counted);
+    spy.emplace(db_, counted, FacetCountingPolicy{}, context_.facet_column);
     results.total = count_facets(text, *spy, {});  // every match seen: the total is exact
     results.total_exact = true;
   }
@@ -308,7 +308,7 @@ std::vector<FacetResult> SearchRun::facets(const Xapian::Query& text,
       continue;
     }
     // The field's own selection left out: what each other value would add, as an OR.
-    FacetSpy own(db_, {field});
+    FacetSpy own(db_, {field}, FacetCountingPolicy{}, context_.facet_column);
     count_facets(text, own, field.name);
     out.push_back(own.result(field.name, limit, selected));
   }

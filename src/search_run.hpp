@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "facet_column.hpp"
 #include "folio/config.hpp"
 #include "folio/search.hpp"
 #include "hits.hpp"
@@ -23,7 +24,8 @@ struct SearchContext {
   Xapian::Stem stemmer;
   std::string language;  // of the stemmer, for stopwords
   SpellingCache* spelling = nullptr;
-  ArticleSource articles;  // where hits read their stored articles from
+  ArticleSource articles;                     // where hits read their stored articles from
+  const FacetColumn* facet_column = nullptr;  // of the database searched; null: read values
 };
 
 // Throws Error{invalid_query} with param() for a request that cannot be served.

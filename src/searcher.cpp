@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "article_cache.hpp"
+#include "facet_column.hpp"
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
 #include "folio/search.hpp"
@@ -35,7 +36,9 @@ struct Searcher::Impl {
   std::string default_language = kFallbackLanguage;
   std::map<std::string, Xapian::Stem> stemmers;
   detail::SpellingCache spelling;
-  std::shared_ptr<ArticleCache> articles;  // may be null: no caching
+  std::shared_ptr<ArticleCache> articles;                   // may be null: no caching
+  std::shared_ptr<const detail::FacetColumn> facet_column;  // built when facets are first asked
+  std::string facet_column_identity;                        // the index revision it was read at
 
   Impl(std::vector<std::string> paths, const SearchSettings& search_settings,
        std::shared_ptr<ArticleCache> cache)
@@ -74,6 +77,18 @@ struct Searcher::Impl {
     } catch (const Xapian::Error& e) {
       detail::throw_database_error(e, "search failed");
     }
+  }
+
+  // The facet column of the revision being read, built on first use after each change; null
+  // for several databases searched as one.
+  const detail::FacetColumn* current_facet_column() {
+    const std::string& identity = index.identity();
+    if (identity.empty()) return nullptr;
+    if (!facet_column || facet_column_identity != identity) {
+      facet_column = detail::FacetColumn::build(index.db());
+      facet_column_identity = identity;
+    }
+    return facet_column.get();
   }
 
   detail::ArticleSource article_source() const {
@@ -132,6 +147,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     detail::SearchContext context{
         impl_->settings, impl_->synonyms,  impl_->fields,          stemmer,
         language,        &impl_->spelling, impl_->article_source()};
+    if (!request.facets.empty()) context.facet_column = impl_->current_facet_column();
     return detail::run_search(impl_->index.db(), request, context);
   });
   results.took_ms =

@@ -1,6 +1,7 @@
 #include "snippets.hpp"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 #include "search_text.hpp"
@@ -64,6 +65,12 @@ Highlighter::Highlighter(const HighlightTerms& terms, const Xapian::Stem& stemme
   }
   for (unsigned lead = 0xC0; lead <= 0xFF; ++lead)
     first_bytes_[lead] = true;
+  std::set<int> ids;
+  for (int id = 0; id < static_cast<int>(terms_.stems.size() + terms_.prefixes.size()); ++id)
+    ids.insert(id);
+  for (const auto& word : terms_.words)
+    ids.insert(match_id(word));
+  distinct_possible_ = static_cast<int>(ids.size());
 }
 
 int Highlighter::match_id(std::string_view lowered) const {
@@ -329,29 +336,56 @@ Passage Highlighter::best_passage(std::string_view text, std::size_t length,
   return Passage{render_window(text, window, length), window.score};
 }
 
+namespace {
+
+struct SectionCandidate {
+  std::size_t index = 0;   // in article.sections
+  int heading_score = 0;   // for the query words its heading holds
+  int heading_index = -1;  // in record.headings, or -1 for the lead
+};
+
+// The sections worth scanning, those whose headings hold the most query words first (in
+// document order among equals).
+std::vector<SectionCandidate> candidate_sections(const StoredArticle& article,
+                                                 const Highlighter& highlighter) {
+  std::vector<SectionCandidate> out;
+  for (std::size_t i = 0; i < article.sections.size(); ++i) {
+    SectionCandidate c{i, 0, -1};
+    if (i > 0 && i - 1 < article.record.headings.size()) {
+      c.heading_index = static_cast<int>(i - 1);
+      c.heading_score =
+          highlighter.distinct_matches(article.record.headings[i - 1].text) * kHeadingMatchWeight;
+    }
+    if (c.heading_score > 0 || !article.sections[i].empty()) out.push_back(c);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.heading_score > b.heading_score; });
+  return out;
+}
+
+}  // namespace
+
 SnippetChoice choose_snippet(const StoredArticle& article, const Highlighter& highlighter,
                              std::size_t length) {
-  // Every section's best window is scored; only the winner is tokenised and rendered.
+  // Every section's best window is scored; only the winner is tokenised and rendered. Once a
+  // window holds every query word, a section that could only match it (its heading scoring no
+  // more) is not scanned: among windows with the same words, the first found wins.
   SnippetChoice choice;
   int best_score = 0;
   std::size_t best_section = 0;
   Highlighter::Window best;
-  for (std::size_t i = 0; i < article.sections.size(); ++i) {
-    const std::string& text = article.sections[i];
-    bool has_heading = i > 0 && i - 1 < article.record.headings.size();
-    int heading_score = has_heading
-                            ? highlighter.distinct_matches(article.record.headings[i - 1].text) *
-                                  kHeadingMatchWeight
-                            : 0;
-    if (heading_score == 0 && text.empty()) continue;
+  const int all_words = highlighter.distinct_possible() * kDistinctWeight;
+  for (const SectionCandidate& section : candidate_sections(article, highlighter)) {
+    if (best_score > 0 && best_score >= section.heading_score + all_words) break;
     Highlighter::Window window = highlighter.best_window(
-        text, length, heading_score > 0 ? NoMatch::start_of_text : NoMatch::nothing);
-    int score = window.score + heading_score;
+        article.sections[section.index], length,
+        section.heading_score > 0 ? NoMatch::start_of_text : NoMatch::nothing);
+    int score = window.score + section.heading_score;
     if (score > best_score) {
       best_score = score;
-      best_section = i;
+      best_section = section.index;
       best = window;
-      choice.heading_index = has_heading ? static_cast<int>(i - 1) : -1;
+      choice.heading_index = section.heading_index;
     }
   }
   if (best_score > 0) {

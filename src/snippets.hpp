@@ -40,8 +40,9 @@ class Highlighter {
   // tokenised: elsewhere only the words starting with a needle are looked at.
   Passage best_passage(std::string_view text, std::size_t length,
                        NoMatch no_match = NoMatch::start_of_text) const;
-  // How many distinct query words `text` holds.
+  // How many distinct query words `text` holds, and the most any text can hold.
   int distinct_matches(std::string_view text) const;
+  int distinct_possible() const { return distinct_possible_; }
 
   // best_passage in two steps: where the best window starts and its score, then its rendering.
   struct Window {
@@ -67,6 +68,7 @@ class Highlighter {
   std::vector<std::string> needles_;     // lowercased first bytes of every form a match can take
   std::array<bool, 256> first_bytes_{};  // the bytes a word that may match can start with
   mutable std::unordered_map<std::string, int> known_words_;  // lowercased word -> match_id
+  int distinct_possible_ = 0;
 
   // Every word of `text`, matched or not.
   std::vector<Word> scan(std::string_view text) const;

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include "facet_codec.hpp"
+#include "facet_column.hpp"
 #include "facet_spy.hpp"
 #include "folio/date.hpp"
 #include "folio/schema.hpp"
@@ -231,6 +232,43 @@ TEST_CASE("facets: stats report articles, terms and the top tags") {
   for (const auto& [key, count] : tags)
     most = std::max(most, count);
   CHECK(stats.top_tags.front().count == most);
+}
+
+TEST_CASE("facets: counting from the facet column agrees with counting by packed values") {
+  Xapian::Database db(SearchFixture::shared().db());
+  auto column = detail::FacetColumn::build(db);
+  REQUIRE(column->value_count() > 0);
+  CHECK(column->ordinals(db.get_lastdocid() + 5).empty());  // past the end: nothing
+  detail::FieldCatalog catalog(detail::index_taxonomies(db));
+  std::vector<detail::FieldSpec> fields;
+  for (const char* name :
+       {"tags", "categories", "authors", "series", "section", "year", "lang", "topics"}) {
+    fields.push_back(*catalog.find(name));
+  }
+  detail::FacetCountingPolicy by_values{1000000000, 1};
+  for (const char* term : {"", "Zconcurr", "XTAGgo", "Zrace", "Znosuchword"}) {
+    INFO("query term: " << term);
+    Xapian::Query query = *term ? Xapian::Query(term) : Xapian::Query::MatchAll;
+    detail::FacetSpy column_spy(db, fields, by_values, column.get());
+    detail::FacetSpy values_spy(db, fields, by_values);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.add_matchspy(&column_spy);
+    enquire.add_matchspy(&values_spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    for (const auto& field : fields) {
+      INFO("field: " << field.name);
+      FacetResult a = column_spy.result(field.name, 0, {"go"});
+      FacetResult b = values_spy.result(field.name, 0, {"go"});
+      REQUIRE(a.values.size() == b.values.size());
+      for (std::size_t i = 0; i < a.values.size(); ++i) {
+        CHECK(a.values[i].value == b.values[i].value);  // the same spelling shown
+        CHECK(a.values[i].key == b.values[i].key);
+        CHECK(a.values[i].count == b.values[i].count);
+        CHECK(a.values[i].selected == b.values[i].selected);
+      }
+    }
+  }
 }
 
 TEST_CASE("facets: counting by filter terms agrees with counting by packed values") {
