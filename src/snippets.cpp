@@ -207,7 +207,24 @@ std::vector<Highlighter::Word> Highlighter::scan_window(std::string_view text, s
   return words;
 }
 
-std::vector<Highlighter::Word> Highlighter::matches(std::string_view text) const {
+// Whether the matches ending with the last one, within `span` bytes of its end, hold every
+// query word.
+bool Highlighter::window_complete(const std::vector<Word>& found, std::size_t span) const {
+  constexpr int kMaxFollowed = 8;
+  if (distinct_possible_ <= 0 || distinct_possible_ > kMaxFollowed || found.empty()) return false;
+  const std::size_t end = found.back().end;
+  int ids[kMaxFollowed];
+  int distinct = 0;
+  for (auto it = found.rbegin(); it != found.rend() && it->begin + span >= end; ++it) {
+    if (std::find(ids, ids + distinct, it->match) != ids + distinct) continue;
+    ids[distinct++] = it->match;
+    if (distinct == distinct_possible_) return true;
+  }
+  return false;
+}
+
+std::vector<Highlighter::Word> Highlighter::matches(std::string_view text,
+                                                    std::size_t stop_span) const {
   std::vector<Word> found;
   if (terms_.empty() || needles_.empty()) return found;
   // A word can match only if it starts with a needle (ASCII case aside) or holds a non-ASCII
@@ -224,6 +241,7 @@ std::vector<Highlighter::Word> Highlighter::matches(std::string_view text) const
     if (id >= 0) {
       found.push_back(Word{at, end, id});
       if (found.size() == kMaxMatchesConsidered) break;
+      if (stop_span > 0 && window_complete(found, stop_span)) break;
     }
     at = end;  // not a word character: the loop's step passes it
   }
@@ -287,13 +305,16 @@ int Highlighter::distinct_matches(std::string_view text) const {
 Highlighter::Window Highlighter::best_window(std::string_view text, std::size_t length,
                                              NoMatch no_match) const {
   Window window;
-  std::vector<Word> found = matches(text);
+  // The scan stops at the first span short enough for a window that holds every query word: the
+  // window anchored at its first match (lead_in before it) holds them all, and no later window
+  // can hold more words.
+  std::size_t lead_in = length / 4;
+  std::vector<Word> found = matches(text, length - lead_in);
   if (found.empty() && no_match == NoMatch::nothing) return window;
   std::size_t text_start = next_word_char(text, 0, true);
   if (text_start >= text.size()) return window;
   // A window starts at the first word within `lead_in` bytes before a match and takes the words
   // that end within `length` bytes of its start (at least its first word).
-  std::size_t lead_in = length / 4;
   window.found = true;
   window.begin = text_start;
   window.text_start = text_start;

@@ -77,7 +77,10 @@ class Highlighter {
   std::vector<Word> scan_window(std::string_view text, std::size_t from, std::size_t length,
                                 bool& more_after) const;
   // The matched words of `text` in order, at most kMaxMatchesConsidered.
-  std::vector<Word> matches(std::string_view text) const;
+  // With a stop_span, the scan ends once the matches within stop_span bytes hold every query
+  // word.
+  std::vector<Word> matches(std::string_view text, std::size_t stop_span = 0) const;
+  bool window_complete(const std::vector<Word>& found, std::size_t span) const;
   int match_id(std::string_view lowered) const;
   int match_of(std::string_view text, std::size_t begin, std::size_t end) const;
   bool could_match(std::string_view word) const;
