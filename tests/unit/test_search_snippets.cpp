@@ -135,9 +135,9 @@ TEST_CASE("snippets: hits carry the stored display record") {
 
 TEST_CASE("snippets: the best passage is found without tokenising the whole text") {
   detail::HighlightTerms terms;
-  terms.words = {"queue", "école"};
-  terms.stems = {"queue", "écol"};
   Xapian::Stem stemmer("french");
+  terms.words = {"queue", "école"};
+  terms.stems = {stemmer("queue"), stemmer("école")};
   detail::Highlighter highlighter(terms, stemmer, detail::Markers{"[", "]"});
 
   SECTION("words inside other words are not matches, words at any boundary are") {
@@ -158,6 +158,13 @@ TEST_CASE("snippets: the best passage is found without tokenising the whole text
     CHECK(p.html.rfind("\u2026", 0) == 0);  // text was cut before
     CHECK(p.html == "\u2026ecole [queue] [école] [queue] tail words here");
     CHECK(p.html.find("xxxx") == std::string::npos);
+  }
+  SECTION("the first window holding every query word wins over later ones with more matches") {
+    std::string text =
+        "école queue lead " + std::string(300, 'x') + " queue école queue école queue";
+    detail::Passage p = highlighter.best_passage(text, 40);
+    INFO(p.html);
+    CHECK(p.html.rfind("[école] [queue] lead", 0) == 0);
   }
   SECTION("no match: the start of the text, or nothing when asked") {
     CHECK(highlighter.best_passage("plain words only", 200).html == "plain words only");
