@@ -58,13 +58,13 @@ Highlighter::Highlighter(const HighlightTerms& terms, const Xapian::Stem& stemme
     add_needle(w);
   // The bytes a word that may match can start with: a needle's first letter in either case, or
   // the lead byte of any non-ASCII character.
+  std::vector<unsigned char> starts;
   for (const auto& needle : needles_) {
     unsigned char first = static_cast<unsigned char>(needle[0]);
-    first_bytes_[first] = true;
-    if (first >= 'a' && first <= 'z') first_bytes_[first - 32] = true;
+    starts.push_back(first);
+    if (first >= 'a' && first <= 'z') starts.push_back(static_cast<unsigned char>(first - 32));
   }
-  for (unsigned lead = 0xC0; lead <= 0xFF; ++lead)
-    first_bytes_[lead] = true;
+  word_starts_ = WordStartFinder(starts, true);
   std::set<int> ids;
   for (int id = 0; id < static_cast<int>(terms_.stems.size() + terms_.prefixes.size()); ++id)
     ids.insert(id);
@@ -232,8 +232,8 @@ std::vector<Highlighter::Word> Highlighter::matches(std::string_view text,
   // skimmed for the bytes such a word can start with; only the words starting there are looked
   // at, and the rest of the text is never tokenised.
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t at = 0; at < text.size(); ++at) {
-    if (!first_bytes_[bytes[at]]) continue;
+  for (std::size_t at = word_starts_.next(text, 0); at < text.size();
+       at = word_starts_.next(text, at + 1)) {
     if (follows_word_char(text, at) || !could_match(text.substr(at, kHeadBytes))) continue;
     if (bytes[at] >= 0x80 && !is_word_char_at(text, at)) continue;
     std::size_t end = next_word_char(text, at, false);

@@ -3,7 +3,6 @@
 // configured markers, and the section it comes from, as Pagefind's sub-results show.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -14,6 +13,7 @@
 
 #include "stored_record.hpp"
 #include "word_query.hpp"
+#include "word_start_finder.hpp"
 
 namespace folio::detail {
 
@@ -65,8 +65,8 @@ class Highlighter {
   Xapian::Stem stemmer_;
   Markers markers_;
   std::vector<std::string> stem_heads_;
-  std::vector<std::string> needles_;     // lowercased first bytes of every form a match can take
-  std::array<bool, 256> first_bytes_{};  // the bytes a word that may match can start with
+  std::vector<std::string> needles_;        // lowercased first bytes of every form a match can take
+  WordStartFinder word_starts_{{}, false};  // where a word that may match can start
   mutable std::unordered_map<std::string, int> known_words_;  // lowercased word -> match_id
   int distinct_possible_ = 0;
 
