@@ -1,6 +1,7 @@
 // WordStartFinder, the skim under snippet building, agrees with a plain byte-by-byte reading.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
