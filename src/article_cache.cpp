@@ -41,8 +41,9 @@ void ArticleCache::Impl::insert(std::string_view identity, Xapian::docid id,
   if (auto old = index.find(key); old != index.end()) {
     if (old->second->article->has_text || !article->has_text) return;  // as good: keep it
     bytes -= old->second->bytes;  // a record alone, now with its texts
-    order.erase(old->second);
-    index.erase(old);
+    Order::iterator entry = old->second;
+    index.erase(old);  // before the entry that holds its key
+    order.erase(entry);
   }
   evict_to(max_bytes - size);
   order.push_front(Entry{std::move(key), std::move(article), size});

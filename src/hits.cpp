@@ -3,7 +3,6 @@
 #include <memory>
 
 #include "article_cache.hpp"
-
 #include "document_builder.hpp"
 #include "folio/schema.hpp"
 #include "search_text.hpp"
