@@ -29,14 +29,17 @@ Xapian::BM25Weight default_weighting() {
   return Xapian::BM25Weight(kK1, 0, 1, kB, kMinNormLen);
 }
 
-Xapian::Query with_phrase_boost(Xapian::Query matching, const std::vector<std::string>& words) {
-  if (words.size() < 2 || words.size() > kMaxPhraseBoostWords || matching.empty()) {
-    return matching;
-  }
+Xapian::Query phrase_boost(const std::vector<std::string>& words) {
+  if (words.size() < 2 || words.size() > kMaxPhraseBoostWords) return {};
   Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
                        static_cast<Xapian::termcount>(words.size()));
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, matching,
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoostWeight));
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoostWeight);
+}
+
+Xapian::Query with_phrase_boost(Xapian::Query matching, const std::vector<std::string>& words) {
+  Xapian::Query boost = phrase_boost(words);
+  if (boost.empty() || matching.empty()) return matching;
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, matching, boost);
 }
 
 void apply_sort(Xapian::Enquire& enquire, SortOrder sort, QueryText text) {

@@ -16,8 +16,9 @@ namespace folio::detail {
 // BM25 as folio ranks with it (k1, b tuned for field-weighted documents; see docs/query-syntax.md).
 Xapian::BM25Weight default_weighting();
 
-// `matching` with extra weight for documents holding the query's words as a phrase, for queries
-// of 2 to 4 words. The set of matching documents does not change.
+// The extra weight of documents holding the query's words as a phrase, for queries of 2 to 4
+// words (empty otherwise), and `matching` with it added (the set of matches does not change).
+Xapian::Query phrase_boost(const std::vector<std::string>& words);
 Xapian::Query with_phrase_boost(Xapian::Query matching, const std::vector<std::string>& words);
 
 enum class QueryText { words, none };

@@ -10,6 +10,7 @@
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
 #include "hits.hpp"
+#include "phrase_rescore.hpp"
 #include "query_builder.hpp"
 #include "query_parser.hpp"
 #include "ranking.hpp"
@@ -79,6 +80,13 @@ struct Slice {
   Xapian::doccount first = 0;
   Xapian::doccount count = 0;
 };
+
+// Keeps the slice's documents of a re-ranked list that starts at the top of the ranking.
+void cut(std::vector<RankedDoc>& docs, Slice slice) {
+  std::size_t skip = std::min<std::size_t>(slice.first, docs.size());
+  docs.erase(docs.begin(), docs.begin() + static_cast<std::ptrdiff_t>(skip));
+  if (docs.size() > slice.count) docs.resize(slice.count);
+}
 
 struct Outcome {
   Execution execution;
@@ -201,17 +209,26 @@ std::vector<FieldSpec> SearchRun::counted_facets() const {
 Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
                              Slice slice) const {
   Execution out;
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(apply_filters(with_phrase_boost(text, built.proximity_terms), filter_query_));
-  enquire.set_weighting_scheme(default_weighting());
   QueryText words = built.highlights.empty() ? QueryText::none : QueryText::words;
+  bool relevance = request_.sort == SortOrder::relevance || request_.sort == SortOrder::recent;
+  // Ranked by relevance, the phrase boost rescores the top of the ranking (phrase_rescore.hpp).
+  bool rescore =
+      relevance && words == QueryText::words && rescores_phrase(db_, built.proximity_terms);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(apply_filters(rescore ? text : with_phrase_boost(text, built.proximity_terms),
+                                  filter_query_));
+  enquire.set_weighting_scheme(default_weighting());
   apply_sort(enquire, request_.sort, words);
 
   double strength = recency_strength(request_.sort, context_.settings.recency_weight);
   bool blend = strength > 0 && words == QueryText::words;
-  Xapian::doccount fetch_first = blend ? 0 : slice.first;
-  Xapian::doccount fetch_count =
-      blend ? std::max(slice.first + slice.count, kRecencyWindow) : slice.count;
+  // Re-ranked pages are cut from the top of the ranking after the re-ranking.
+  bool reranked = blend || rescore;
+  Xapian::doccount fetch_first = reranked ? 0 : slice.first;
+  Xapian::doccount fetch_count = slice.count;
+  if (blend) fetch_count = std::max(slice.first + slice.count, kRecencyWindow);
+  if (rescore)
+    fetch_count = std::max(fetch_count, slice.first + slice.count + kPhraseRescoreMargin);
   Xapian::doccount check = slice.first + slice.count + kCountExactlyUpTo;
 
   Xapian::MSet mset = enquire.get_mset(fetch_first, fetch_count, check);
@@ -220,7 +237,8 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     out.page.push_back(RankedDoc{it.get_document(), it.get_weight(), std::nullopt, 0});
   }
-  bool relevance = request_.sort == SortOrder::relevance || request_.sort == SortOrder::recent;
+  if (rescore) rescore_phrase(db_, built.proximity_terms, out.page);
+  if (reranked && !blend) cut(out.page, slice);
   if (blend || (relevance && words == QueryText::words && has_ties(out.page))) {
     for (auto& doc : out.page)
       doc.date = date_of(doc.doc);
@@ -228,9 +246,7 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
   }
   if (blend) {
     blend_recency(out.page, strength, now_seconds());
-    std::size_t skip = std::min<std::size_t>(slice.first, out.page.size());
-    out.page.erase(out.page.begin(), out.page.begin() + static_cast<std::ptrdiff_t>(skip));
-    if (out.page.size() > slice.count) out.page.resize(slice.count);
+    cut(out.page, slice);
   }
   return out;
 }
