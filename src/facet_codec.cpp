@@ -58,4 +58,34 @@ void decode_facets(std::string_view packed, const std::function<bool(const Facet
   }
 }
 
+namespace {
+
+bool same_ignoring_ascii_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void decode_distinct_facets(std::string_view packed, std::vector<FacetEntry>& seen,
+                            const std::function<void(const FacetEntry&)>& visit) {
+  seen.clear();
+  decode_facets(packed, [&](const FacetEntry& entry) {
+    for (const auto& earlier : seen) {
+      if (earlier.field == entry.field && same_ignoring_ascii_case(earlier.value, entry.value)) {
+        return true;
+      }
+    }
+    seen.push_back(entry);
+    visit(entry);
+    return true;
+  });
+}
+
 }  // namespace folio::detail

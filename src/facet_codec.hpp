@@ -23,6 +23,10 @@ struct FacetEntry {
 std::string encode_facets(const Article& article);
 // Calls `visit` for each entry; stops early if it returns false.
 void decode_facets(std::string_view packed, const std::function<bool(const FacetEntry&)>& visit);
+// Calls `visit` once per value of a document: a value listed again in the same field, in another
+// ASCII case only ("Go", "go"), is skipped. `seen` is scratch space, kept to save allocations.
+void decode_distinct_facets(std::string_view packed, std::vector<FacetEntry>& seen,
+                            const std::function<void(const FacetEntry&)>& visit);
 
 // The section facet value of an article: the first segment of its relative path ("posts"),
 // or "" for top-level files.

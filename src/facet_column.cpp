@@ -9,17 +9,6 @@
 namespace folio::detail {
 namespace {
 
-bool same_ignoring_ascii_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
-
 // Ordinals by "field\x1Fspelling".
 class OrdinalTable {
  public:
@@ -55,16 +44,8 @@ std::shared_ptr<const FacetColumn> FacetColumn::build(const Xapian::Database& db
     while (next_docid <= docid)
       column->starts_[next_docid++] = begin;
     const std::string packed = *value;
-    seen.clear();
-    decode_facets(packed, [&](const FacetEntry& entry) {
-      for (const auto& earlier : seen) {
-        if (earlier.field == entry.field && same_ignoring_ascii_case(earlier.value, entry.value)) {
-          return true;
-        }
-      }
-      seen.push_back(entry);
+    decode_distinct_facets(packed, seen, [&](const FacetEntry& entry) {
       column->ordinals_.push_back(table.ordinal(entry));
-      return true;
     });
   }
   const auto end = static_cast<std::uint32_t>(column->ordinals_.size());

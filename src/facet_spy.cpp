@@ -13,17 +13,6 @@ namespace {
 constexpr std::size_t kDenseStreamRatio = 16;  // matches * this >= documents: walk the stream
 constexpr std::size_t kSpellingSamples = 3;    // documents read for a value's display spelling
 
-bool same_ignoring_ascii_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
-
 struct KeyTally {
   std::size_t count = 0;
   std::string spelling;
@@ -77,24 +66,15 @@ FacetCounts::FieldCounts* FacetCounts::counts_for(std::string_view field) {
 void FacetCounts::add_document(std::string_view packed) {
   if (packed.empty()) return;
   // A document counts once per value, even if it lists a value twice ("Go", "go").
-  std::vector<FacetEntry>& seen = seen_in_document_;
-  seen.clear();
-  decode_facets(packed, [&](const FacetEntry& entry) {
-    for (const auto& earlier : seen) {
-      if (earlier.field == entry.field && same_ignoring_ascii_case(earlier.value, entry.value)) {
-        return true;
-      }
-    }
-    seen.push_back(entry);
+  decode_distinct_facets(packed, seen_in_document_, [&](const FacetEntry& entry) {
     FieldCounts* counts = counts_for(entry.field);
-    if (counts == nullptr) return true;
+    if (counts == nullptr) return;
     auto it = counts->counts.find(entry.value);
     if (it == counts->counts.end()) {
       counts->counts.emplace(std::string(entry.value), 1);
     } else {
       ++it->second;
     }
-    return true;
   });
 }
 
