@@ -59,6 +59,25 @@ Counts counts_of(const FacetResult& facet) {
   return counts;
 }
 
+std::vector<detail::FieldSpec> facet_fields(const Xapian::Database& db,
+                                            std::initializer_list<const char*> names) {
+  detail::FieldCatalog catalog(detail::index_taxonomies(db));
+  std::vector<detail::FieldSpec> fields;
+  for (const char* name : names)
+    fields.push_back(*catalog.find(name));
+  return fields;
+}
+
+// Runs the query of one term (none: every document) over the whole index, both spies watching.
+void spy_on_matches(const Xapian::Database& db, const char* term, detail::FacetSpy& first,
+                    detail::FacetSpy& second) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(*term ? Xapian::Query(term) : Xapian::Query::MatchAll);
+  enquire.add_matchspy(&first);
+  enquire.add_matchspy(&second);
+  enquire.get_mset(0, 0, db.get_doccount());
+}
+
 const FacetResult& facet_named(const SearchResults& results, const std::string& field) {
   for (const auto& f : results.facets) {
     if (f.field == field) return f;
@@ -239,23 +258,14 @@ TEST_CASE("facets: counting from the facet column agrees with counting by packed
   auto column = detail::FacetColumn::build(db);
   REQUIRE(column->value_count() > 0);
   CHECK(column->ordinals(db.get_lastdocid() + 5).empty());  // past the end: nothing
-  detail::FieldCatalog catalog(detail::index_taxonomies(db));
-  std::vector<detail::FieldSpec> fields;
-  for (const char* name :
-       {"tags", "categories", "authors", "series", "section", "year", "lang", "topics"}) {
-    fields.push_back(*catalog.find(name));
-  }
+  std::vector<detail::FieldSpec> fields = facet_fields(
+      db, {"tags", "categories", "authors", "series", "section", "year", "lang", "topics"});
   detail::FacetCountingPolicy by_values{1000000000, 1};
   for (const char* term : {"", "Zconcurr", "XTAGgo", "Zrace", "Znosuchword"}) {
     INFO("query term: " << term);
-    Xapian::Query query = *term ? Xapian::Query(term) : Xapian::Query::MatchAll;
     detail::FacetSpy column_spy(db, fields, by_values, column.get());
     detail::FacetSpy values_spy(db, fields, by_values);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.add_matchspy(&column_spy);
-    enquire.add_matchspy(&values_spy);
-    enquire.get_mset(0, 0, db.get_doccount());
+    spy_on_matches(db, term, column_spy, values_spy);
     for (const auto& field : fields) {
       INFO("field: " << field.name);
       FacetResult a = column_spy.result(field.name, 0, {"go"});
@@ -273,24 +283,15 @@ TEST_CASE("facets: counting from the facet column agrees with counting by packed
 
 TEST_CASE("facets: counting by filter terms agrees with counting by packed values") {
   Xapian::Database db(SearchFixture::shared().db());
-  detail::FieldCatalog catalog(detail::index_taxonomies(db));
-  std::vector<detail::FieldSpec> fields;
-  for (const char* name :
-       {"tags", "categories", "authors", "series", "section", "year", "topics"}) {
-    fields.push_back(*catalog.find(name));
-  }
+  std::vector<detail::FieldSpec> fields =
+      facet_fields(db, {"tags", "categories", "authors", "series", "section", "year", "topics"});
   detail::FacetCountingPolicy by_terms{0, 1000000};  // always, whatever the sizes
   detail::FacetCountingPolicy by_values{1000000000, 1};
   for (const char* term : {"", "Zconcurr", "XTAGgo", "Zrace"}) {
     INFO("query term: " << term);
-    Xapian::Query query = *term ? Xapian::Query(term) : Xapian::Query::MatchAll;
     detail::FacetSpy terms_spy(db, fields, by_terms);
     detail::FacetSpy values_spy(db, fields, by_values);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.add_matchspy(&terms_spy);
-    enquire.add_matchspy(&values_spy);
-    enquire.get_mset(0, 0, db.get_doccount());
+    spy_on_matches(db, term, terms_spy, values_spy);
     for (const auto& field : fields) {
       INFO("field: " << field.name);
       FacetResult a = terms_spy.result(field.name, 3, {"go"});
