@@ -17,11 +17,7 @@ struct SearcherPool::Slot {
 };
 
 SearcherPool::SearcherPool(SearcherPoolOptions options)
-    : options_(std::move(options)),
-      articles_(
-          options_.settings.article_cache_mb > 0
-              ? std::make_shared<ArticleCache>(options_.settings.article_cache_mb * 1024 * 1024)
-              : nullptr) {
+    : options_(std::move(options)), articles_(ArticleCache::for_settings(options_.settings)) {
   const int size = options_.size > 0 ? options_.size : 1;
   for (int i = 0; i < size; ++i) {
     slots_.push_back(std::make_unique<Slot>());

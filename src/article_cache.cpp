@@ -7,6 +7,12 @@ namespace folio {
 ArticleCache::ArticleCache(std::size_t max_bytes) : impl_(std::make_unique<Impl>(max_bytes)) {}
 ArticleCache::~ArticleCache() = default;
 
+std::shared_ptr<ArticleCache> ArticleCache::for_settings(const SearchSettings& settings) {
+  constexpr std::size_t kMegabyte = 1024 * 1024;
+  if (settings.article_cache_mb == 0) return nullptr;
+  return std::make_shared<ArticleCache>(settings.article_cache_mb * kMegabyte);
+}
+
 ArticleCacheStats ArticleCache::stats() const {
   return impl_->stats();
 }

@@ -24,7 +24,6 @@ namespace folio {
 namespace {
 
 constexpr const char* kFallbackLanguage = "en";
-constexpr std::size_t kMegabyte = 1024 * 1024;
 
 }  // namespace
 
@@ -125,10 +124,7 @@ Searcher::Searcher(const std::string& db_path, const SearchSettings& settings)
     : Searcher(std::vector<std::string>{db_path}, settings) {}
 
 Searcher::Searcher(const std::vector<std::string>& db_paths, const SearchSettings& settings)
-    : Searcher(db_paths, settings,
-               settings.article_cache_mb > 0
-                   ? std::make_shared<ArticleCache>(settings.article_cache_mb * kMegabyte)
-                   : nullptr) {}
+    : Searcher(db_paths, settings, ArticleCache::for_settings(settings)) {}
 
 Searcher::Searcher(const std::vector<std::string>& db_paths, const SearchSettings& settings,
                    std::shared_ptr<ArticleCache> cache)

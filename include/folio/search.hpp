@@ -171,6 +171,8 @@ struct ArticleCacheStats {
 class ArticleCache {
  public:
   explicit ArticleCache(std::size_t max_bytes);
+  // A cache of settings.article_cache_mb, or null when that is 0.
+  static std::shared_ptr<ArticleCache> for_settings(const SearchSettings& settings);
   ~ArticleCache();
   ArticleCache(const ArticleCache&) = delete;
   ArticleCache& operator=(const ArticleCache&) = delete;
