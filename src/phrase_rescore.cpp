@@ -46,7 +46,7 @@ class DocumentList : public Xapian::PostingSource {
 }  // namespace
 
 bool rescores_phrase(const Xapian::Database& db, const std::vector<std::string>& words) {
-  return db.size() == 1 && !phrase_boost(words).empty();
+  return db.size() == 1 && has_phrase_boost(words);
 }
 
 void rescore_phrase(const Xapian::Database& db, const std::vector<std::string>& words,

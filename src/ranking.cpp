@@ -29,8 +29,12 @@ Xapian::BM25Weight default_weighting() {
   return Xapian::BM25Weight(kK1, 0, 1, kB, kMinNormLen);
 }
 
+bool has_phrase_boost(const std::vector<std::string>& words) {
+  return words.size() >= 2 && words.size() <= kMaxPhraseBoostWords;
+}
+
 Xapian::Query phrase_boost(const std::vector<std::string>& words) {
-  if (words.size() < 2 || words.size() > kMaxPhraseBoostWords) return {};
+  if (!has_phrase_boost(words)) return {};
   Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
                        static_cast<Xapian::termcount>(words.size()));
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoostWeight);

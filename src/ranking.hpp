@@ -18,6 +18,7 @@ Xapian::BM25Weight default_weighting();
 
 // The extra weight of documents holding the query's words as a phrase, for queries of 2 to 4
 // words (empty otherwise), and `matching` with it added (the set of matches does not change).
+bool has_phrase_boost(const std::vector<std::string>& words);
 Xapian::Query phrase_boost(const std::vector<std::string>& words);
 Xapian::Query with_phrase_boost(Xapian::Query matching, const std::vector<std::string>& words);
 
