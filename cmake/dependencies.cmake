@@ -23,6 +23,15 @@ find_package(yaml-cpp REQUIRED CONFIG)
 find_package(nlohmann_json REQUIRED CONFIG)
 find_package(CLI11 REQUIRED CONFIG)
 
+# RapidJSON (header-only) streams the hot JSON responses (server/json_results.cpp); nlohmann-json
+# builds the rest and parses. Never define RAPIDJSON_SSE2/SSE42 with Debian's 1.1.0: its SIMD
+# string scan lets U+001A..U+001F through unescaped (a test in test_server_units.cpp catches it).
+find_path(RAPIDJSON_INCLUDE_DIR rapidjson/writer.h REQUIRED)
+if(NOT TARGET folio_dep::rapidjson)
+  add_library(folio_dep::rapidjson INTERFACE IMPORTED)
+  target_include_directories(folio_dep::rapidjson SYSTEM INTERFACE ${RAPIDJSON_INCLUDE_DIR})
+endif()
+
 # cmark-gfm has a .pc file for the core only; the extensions library sits beside it.
 pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)
 find_library(CMARK_GFM_EXTENSIONS_LIBRARY NAMES cmark-gfm-extensions REQUIRED)

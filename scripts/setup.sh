@@ -13,7 +13,7 @@ packages=(
   libtoml11-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libcpp-httplib-dev
-  libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+  libyaml-cpp-dev nlohmann-json3-dev rapidjson-dev libcli11-dev
   catch2
 )
 with_tests=0

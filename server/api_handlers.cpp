@@ -107,7 +107,7 @@ void handle_search(ServerState& state, const httplib::Request&, httplib::Respons
   const SearchResults results =
       with_searcher(state, [&](Searcher& searcher) { return searcher.search(request); });
   current_request().hits = static_cast<long>(results.hits.size());
-  send_json(res, 200, json_mapping::to_json(results));
+  send_json_text(res, 200, json_mapping::search_results_json(results));
 }
 
 void handle_suggest(ServerState& state, const httplib::Request&, httplib::Response& res) {
@@ -116,7 +116,7 @@ void handle_suggest(ServerState& state, const httplib::Request&, httplib::Respon
   const auto suggestions =
       with_searcher(state, [&](Searcher& searcher) { return searcher.suggest(query, limit); });
   current_request().hits = static_cast<long>(suggestions.size());
-  send_json(res, 200, json_mapping::suggestions_to_json(query, suggestions));
+  send_json_text(res, 200, json_mapping::suggestions_json(query, suggestions));
 }
 
 void handle_facets(ServerState& state, const httplib::Request&, httplib::Response& res) {
@@ -124,7 +124,7 @@ void handle_facets(ServerState& state, const httplib::Request&, httplib::Respons
   const auto facets = with_searcher(state, [&](Searcher& searcher) {
     return searcher.facets(fields.value_or(std::vector<std::string>{}));
   });
-  send_json(res, 200, json_mapping::Json{{"facets", json_mapping::facets_to_json(facets)}});
+  send_json_text(res, 200, json_mapping::facets_json(facets));
 }
 
 void handle_article(ServerState& state, const httplib::Request& req, httplib::Response& res) {
@@ -141,7 +141,7 @@ void handle_related(ServerState& state, const httplib::Request& req, httplib::Re
   const auto hits =
       with_searcher(state, [&](Searcher& searcher) { return searcher.related(id, limit); });
   current_request().hits = static_cast<long>(hits.size());
-  send_json(res, 200, json_mapping::related_to_json(id, hits));
+  send_json_text(res, 200, json_mapping::related_json(id, hits));
 }
 
 void handle_stats(ServerState& state, const httplib::Request&, httplib::Response& res) {

@@ -62,8 +62,14 @@ std::string_view error_code_for_status(int status) {
 }
 
 void send_json(httplib::Response& res, int status, const json_mapping::Json& body) {
+  send_json_text(res, status, json_mapping::dump(body));
+}
+
+void send_json_text(httplib::Response& res, int status, std::string body) {
   res.status = status;
-  res.set_content(json_mapping::dump(body), std::string(kJsonType));
+  res.body = std::move(body);  // set_content would copy it
+  res.headers.erase("Content-Type");
+  res.set_header("Content-Type", std::string(kJsonType));
 }
 
 namespace {

@@ -43,6 +43,8 @@ std::string_view error_code_for_status(int status);
 constexpr std::string_view kJsonType = "application/json";
 
 void send_json(httplib::Response& res, int status, const json_mapping::Json& body);
+// The same, for a body json_mapping already wrote as text.
+void send_json_text(httplib::Response& res, int status, std::string body);
 void send_error(httplib::Response& res, const ApiError& error);
 // httplib 0.11.4 keeps a connection open whatever the response says. For requests whose unread
 // body would poison the next request, or for rejected connections, this sends the error and makes

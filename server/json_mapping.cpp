@@ -18,24 +18,6 @@ Json text_or_null(const std::string& text) {
   return text;
 }
 
-// Milliseconds and scores with a few decimals: enough precision, stable and short output.
-double rounded(double value, double scale) {
-  if (!std::isfinite(value)) return 0;
-  return std::round(value * scale) / scale;
-}
-
-Json section_to_json(const std::optional<SectionMatch>& section) {
-  if (!section) return nullptr;
-  return Json{{"heading", section->heading}, {"anchor", section->anchor}, {"url", section->url}};
-}
-
-Json facet_value_to_json(const FacetValue& value) {
-  return Json{{"value", value.value},
-              {"key", value.key},
-              {"count", value.count},
-              {"selected", value.selected}};
-}
-
 Json heading_to_json(const Heading& heading) {
   return Json{{"level", heading.level}, {"text", heading.text}, {"anchor", heading.anchor}};
 }
@@ -48,57 +30,7 @@ Json problem_to_json(const FileProblem& problem) {
               {"reason", problem.reason}};
 }
 
-const char* suggestion_kind_name(Suggestion::Kind kind) {
-  return kind == Suggestion::Kind::title ? "title" : "term";
-}
-
 }  // namespace
-
-Json to_json(const Hit& hit) {
-  return Json{{"id", hit.id},
-              {"url", hit.url},
-              {"title", hit.title},
-              {"title_plain", hit.title_plain},
-              {"date", day_or_null(hit.date)},
-              {"lastmod", day_or_null(hit.lastmod)},
-              {"tags", hit.tags},
-              {"categories", hit.categories},
-              {"authors", hit.authors},
-              {"description", hit.description},
-              {"snippet", hit.snippet},
-              {"section", section_to_json(hit.section)},
-              {"score", rounded(hit.score, 1000)}};
-}
-
-Json to_json(const FacetResult& facet) {
-  Json values = Json::array();
-  for (const auto& value : facet.values)
-    values.push_back(facet_value_to_json(value));
-  return Json{{"values", std::move(values)}, {"other", facet.other_values}};
-}
-
-Json facets_to_json(const std::vector<FacetResult>& facets) {
-  Json out = Json::object();
-  for (const auto& facet : facets)
-    out[facet.field] = to_json(facet);
-  return out;
-}
-
-Json to_json(const SearchResults& results) {
-  Json hits = Json::array();
-  for (const auto& hit : results.hits)
-    hits.push_back(to_json(hit));
-  return Json{{"query", results.query},
-              {"total", results.total},
-              {"total_exact", results.total_exact},
-              {"page", results.page},
-              {"per_page", results.page_size},
-              {"took_ms", rounded(results.took_ms, 100)},
-              {"corrected_query", text_or_null(results.corrected_query)},
-              {"auto_corrected", results.auto_corrected},
-              {"hits", std::move(hits)},
-              {"facets", facets_to_json(results.facets)}};
-}
 
 Json to_json(const ArticleRecord& record) {
   Json headings = Json::array();
@@ -153,34 +85,18 @@ Json to_json(const IndexReport& report) {
               {"warnings", report.warnings}};
 }
 
-Json suggestions_to_json(std::string_view query, const std::vector<Suggestion>& suggestions) {
-  Json list = Json::array();
-  for (const auto& suggestion : suggestions) {
-    Json item{{"kind", suggestion_kind_name(suggestion.kind)}, {"text", suggestion.text}};
-    if (!suggestion.url.empty()) item["url"] = suggestion.url;
-    list.push_back(std::move(item));
-  }
-  return Json{{"query", query}, {"suggestions", std::move(list)}};
-}
-
-Json related_to_json(std::string_view id, const std::vector<Hit>& hits) {
-  Json list = Json::array();
-  for (const auto& hit : hits)
-    list.push_back(to_json(hit));
-  return Json{{"id", id}, {"related", std::move(list)}};
-}
-
 Json error_to_json(std::string_view code, std::string_view message, std::string_view param) {
   Json param_value = param.empty() ? Json(nullptr) : Json(param);
   return Json{{"error", Json{{"code", code}, {"message", message}, {"param", param_value}}}};
 }
 
-std::string search_results_json(const SearchResults& results) {
-  return dump(to_json(results));
-}
-
 std::string stats_json(const IndexStats& stats) {
   return dump(to_json(stats));
+}
+
+double rounded(double value, double scale) {
+  if (!std::isfinite(value)) return 0;
+  return std::round(value * scale) / scale;
 }
 
 std::string dump(const Json& value, JsonStyle style) {

@@ -65,6 +65,24 @@ bool plain_ascii_word(std::uint64_t word) {
   return !has_zero && (word & kHigh) == 0;
 }
 
+bool ascii_word(std::uint64_t word) {
+  return (word & 0x8080808080808080ULL) == 0;
+}
+
+// The offset of the first byte that does not begin a valid UTF-8 sequence, from `pos`, or npos.
+std::size_t first_invalid_utf8(std::string_view text, std::size_t pos) {
+  while (pos < text.size()) {
+    if (pos + 8 <= text.size() && ascii_word(load64(text.data() + pos))) {
+      pos += 8;
+      continue;
+    }
+    const utf8::Decoded decoded = utf8::decode(text, pos);
+    if (decoded.status != utf8::Status::ok) return pos;
+    pos += decoded.length;
+  }
+  return std::string_view::npos;
+}
+
 // The offset of the first NUL or invalid UTF-8 byte, or npos.
 std::size_t first_bad_byte(std::string_view bytes, utf8::Status& status) {
   std::size_t pos = 0;
@@ -135,6 +153,24 @@ void validate_text(std::string_view bytes, const std::string& path) {
   const auto byte = static_cast<unsigned char>(bytes[offset]);
   std::string reason = byte == 0 ? "binary file (NUL byte)" : describe(status, byte);
   throw Error(ErrorCode::encoding, std::move(reason), locate(bytes, offset, path));
+}
+
+bool is_valid_utf8(std::string_view text) {
+  return first_invalid_utf8(text, 0) == std::string_view::npos;
+}
+
+std::string replace_invalid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  std::size_t done = 0;
+  for (std::size_t bad = first_invalid_utf8(text, 0); bad != std::string_view::npos;
+       bad = first_invalid_utf8(text, done)) {
+    out.append(text.substr(done, bad - done));
+    utf8::append(out, utf8::kReplacement);
+    done = bad + 1;
+  }
+  out.append(text.substr(done));
+  return out;
 }
 
 std::string content_hash(std::string_view bytes) {

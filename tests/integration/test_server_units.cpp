@@ -2,7 +2,10 @@
 // JSON mapping and the metrics text.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "cors.hpp"
 #include "folio_json/json_mapping.hpp"
@@ -143,14 +146,9 @@ TEST_CASE("server params: split_target decodes the path strictly") {
   CHECK_THROWS_AS(split_target("/api/articles/%FF"), ApiError);
 }
 
-TEST_CASE("server utf8: validity and length") {
-  CHECK(is_valid_utf8("plain"));
-  CHECK(is_valid_utf8("caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80"));
-  CHECK_FALSE(is_valid_utf8("\xC3"));
-  CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));
-  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
-  CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong
+TEST_CASE("server utf8: length in code points") {
   CHECK(utf8_length("caf\xC3\xA9") == 4);
+  CHECK(utf8_length("\xE6\x97\xA5\xF0\x9F\x98\x80") == 2);
 }
 
 TEST_CASE("server cors: default and configured origins") {
@@ -216,7 +214,7 @@ TEST_CASE("server json: search results have the documented shape") {
   FacetResult tags{"tags", {FacetValue{"Go", "go", 4, true}}, 2};
   results.facets.push_back(tags);
 
-  const auto json = nlohmann::json::parse(json_mapping::dump(json_mapping::to_json(results)));
+  const auto json = nlohmann::json::parse(json_mapping::search_results_json(results));
   CHECK(json["query"] == "go");
   CHECK(json["per_page"] == 10);
   CHECK(json["took_ms"] == Approx(0.41));
@@ -226,6 +224,79 @@ TEST_CASE("server json: search results have the documented shape") {
   CHECK(json["hits"][0]["section"]["anchor"] == "quick-verdict");
   CHECK(json["facets"]["tags"]["values"][0]["selected"] == true);
   CHECK(json["facets"]["tags"]["other"] == 2);
+}
+
+TEST_CASE("server json: every string comes back as written, escaped or made valid UTF-8") {
+  static constexpr char kControls[] = "nul \0 bell \a tab \t newline \n";
+  const std::string controls(kControls, sizeof kControls - 1);
+  const std::vector<std::string> written = {
+      "",
+      "plain",
+      "quote \" backslash \\ slash / <mark>",
+      controls,
+      "caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80 and a longer run of text past sixteen "
+      "bytes \"",
+      std::string(100, '\x1F') + std::string(40, 'x') + "\\",
+  };
+  for (const auto& text : written) {
+    SearchResults results;
+    results.query = text;
+    Hit hit;
+    hit.snippet = text;
+    hit.tags = {text, "x"};
+    results.hits.push_back(hit);
+    results.facets.push_back(FacetResult{"tags", {FacetValue{text, text, 1, false}}, 0});
+    const auto json = nlohmann::json::parse(json_mapping::search_results_json(results));
+    CHECK(json["query"] == text);
+    CHECK(json["hits"][0]["snippet"] == text);
+    CHECK(json["hits"][0]["tags"][0] == text);
+    CHECK(json["facets"]["tags"]["values"][0]["value"] == text);
+  }
+  SECTION("invalid UTF-8 becomes U+FFFD rather than invalid JSON") {
+    const auto json =
+        nlohmann::json::parse(json_mapping::suggestions_json("a\xFF"
+                                                             "b",
+                                                             {}));
+    CHECK(json["query"] ==
+          "a\xEF\xBF\xBD"
+          "b");
+  }
+  SECTION("non-finite scores are written as 0") {
+    SearchResults results;
+    results.took_ms = std::nan("");
+    results.hits.push_back(Hit{});
+    results.hits[0].score = HUGE_VAL;
+    const auto json = nlohmann::json::parse(json_mapping::search_results_json(results));
+    CHECK(json["took_ms"] == 0);
+    CHECK(json["hits"][0]["score"] == 0);
+  }
+}
+
+TEST_CASE("server json: related, facets and suggestions have the documented shape") {
+  Hit hit;
+  hit.id = "posts/a";
+  hit.score = 1.23456;
+  const auto related = nlohmann::json::parse(json_mapping::related_json("posts/b", {hit}));
+  CHECK(related["id"] == "posts/b");
+  CHECK(related["related"][0]["id"] == "posts/a");
+  CHECK(related["related"][0]["score"] == Approx(1.235));
+  CHECK(related["related"][0]["section"].is_null());
+
+  const auto facets = nlohmann::ordered_json::parse(
+      json_mapping::facets_json({FacetResult{"year", {FacetValue{"2026", "2026", 3, false}}, 1},
+                                 FacetResult{"tags", {}, 0}}));
+  CHECK(facets["facets"]["year"]["values"][0]["count"] == 3);
+  CHECK(facets["facets"]["tags"]["values"].empty());
+  CHECK(facets["facets"].begin().key() == "year");  // in the order given
+
+  Suggestion title{Suggestion::Kind::title, "Go vs Rust", "/posts/go-vs-rust/"};
+  Suggestion term{Suggestion::Kind::term, "go concurrency", ""};
+  const auto suggestions =
+      nlohmann::ordered_json::parse(json_mapping::suggestions_json("go", {title, term}));
+  CHECK(suggestions["suggestions"][0]["kind"] == "title");
+  CHECK(suggestions["suggestions"][0]["url"] == "/posts/go-vs-rust/");
+  CHECK(suggestions["suggestions"][1]["kind"] == "term");
+  CHECK_FALSE(suggestions["suggestions"][1].contains("url"));
 }
 
 TEST_CASE("server json: errors carry code, message and param") {
