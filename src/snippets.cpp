@@ -56,15 +56,9 @@ Highlighter::Highlighter(const HighlightTerms& terms, const Xapian::Stem& stemme
     add_needle(w);
   for (const auto& w : terms_.prefixes)
     add_needle(w);
-  // The bytes a word that may match can start with: a needle's first letter in either case, or
-  // the lead byte of any non-ASCII character.
-  std::vector<unsigned char> starts;
-  for (const auto& needle : needles_) {
-    unsigned char first = static_cast<unsigned char>(needle[0]);
-    starts.push_back(first);
-    if (first >= 'a' && first <= 'z') starts.push_back(static_cast<unsigned char>(first - 32));
-  }
-  word_starts_ = WordStartFinder(starts, true);
+  // Where a word that may match can start: a needle's first two letters in either case, or the
+  // lead byte of any non-ASCII character.
+  word_starts_ = WordStartFinder(needles_, true);
   std::set<int> ids;
   for (int id = 0; id < static_cast<int>(terms_.stems.size() + terms_.prefixes.size()); ++id)
     ids.insert(id);

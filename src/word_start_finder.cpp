@@ -1,5 +1,7 @@
 #include "word_start_finder.hpp"
 
+#include <algorithm>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -8,31 +10,61 @@ namespace folio::detail {
 namespace {
 
 constexpr std::size_t kBlock = 16;
-constexpr std::size_t kMaxVectorStarts = 16;  // more distinct start bytes: the scalar loop
+constexpr std::size_t kMaxVectorTests = 16;  // more single bytes or pairs: the scalar loop
 
 bool is_ascii_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
+// ASCII letters to lower case. Other bytes may collide (0x10 and 0x30 both fold to 0x30): a
+// folded comparison can only let more places through, never fewer.
+unsigned char fold(unsigned char c) {
+  return static_cast<unsigned char>(c | 0x20);
+}
+
 }  // namespace
 
-WordStartFinder::WordStartFinder(const std::vector<unsigned char>& starts, bool non_ascii)
+WordStartFinder::WordStartFinder(const std::vector<std::string>& heads, bool non_ascii)
     : non_ascii_(non_ascii) {
-  for (unsigned char c : starts) {
-    if (c >= 0x80 || starts_[c]) continue;
-    starts_[c] = true;
-    ascii_starts_.push_back(c);
+  auto add_single = [&](unsigned char c) {
+    if (singles_[c]) return;
+    singles_[c] = true;
+    single_list_.push_back(c);
+  };
+  for (const auto& head : heads) {
+    if (head.empty()) continue;
+    const auto first = static_cast<unsigned char>(head[0]);
+    if (first >= 0x80) {
+      if (!non_ascii_) add_single(first);
+    } else if (head.size() == 1) {
+      add_single(first);
+      if (first >= 'a' && first <= 'z') add_single(static_cast<unsigned char>(first - 32));
+    } else {
+      const Pair pair{fold(first), fold(static_cast<unsigned char>(head[1]))};
+      const bool known = std::any_of(pairs_.begin(), pairs_.end(), [&](const Pair& p) {
+        return p.first == pair.first && p.second == pair.second;
+      });
+      if (!known) pairs_.push_back(pair);
+    }
   }
-  if (non_ascii_) {
-    for (unsigned lead = 0xC0; lead <= 0xFF; ++lead)
-      starts_[lead] = true;
-  }
+}
+
+bool WordStartFinder::starts_at(const unsigned char* bytes, std::size_t size,
+                                std::size_t at) const {
+  if (at > 0 && is_ascii_word_byte(bytes[at - 1])) return false;
+  const unsigned char c = bytes[at];
+  if (singles_[c] || (non_ascii_ && c >= 0xC0)) return true;
+  if (at + 1 >= size) return false;
+  const unsigned char next = bytes[at + 1];
+  return std::any_of(pairs_.begin(), pairs_.end(), [&](const Pair& p) {
+    return fold(c) == p.first && (fold(next) == p.second || next >= 0x80);
+  });
 }
 
 std::size_t WordStartFinder::next_scalar(std::string_view text, std::size_t from) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t at = from; at < text.size(); ++at) {
-    if (starts_[bytes[at]] && (at == 0 || !is_ascii_word_byte(bytes[at - 1]))) return at;
+    if (starts_at(bytes, text.size(), at)) return at;
   }
   return text.size();
 }
@@ -40,26 +72,45 @@ std::size_t WordStartFinder::next_scalar(std::string_view text, std::size_t from
 #if defined(__SSE2__)
 
 std::size_t WordStartFinder::next(std::string_view text, std::size_t from) const {
-  if (ascii_starts_.size() > kMaxVectorStarts) return next_scalar(text, from);
+  if (single_list_.size() > kMaxVectorTests || pairs_.size() > kMaxVectorTests) {
+    return next_scalar(text, from);
+  }
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t at = from;
   if (at == 0) {
-    if (!text.empty() && starts_[static_cast<unsigned char>(text[0])]) return 0;
+    if (starts_at(bytes, text.size(), 0)) return 0;
     at = 1;
   }
   const char* data = text.data();
   const __m128i lead_floor = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i high_bit = _mm_set1_epi8(static_cast<char>(0x80));
   const __m128i case_bit = _mm_set1_epi8(0x20);
   const __m128i a = _mm_set1_epi8('a');
   const __m128i zero = _mm_set1_epi8('0');
   const __m128i underscore = _mm_set1_epi8('_');
   const __m128i letters_above_a = _mm_set1_epi8(25);
   const __m128i digits_above_0 = _mm_set1_epi8(9);
-  for (; at + kBlock <= text.size(); at += kBlock) {
+  // Each block reads the byte before it and the byte after it.
+  for (; at + kBlock + 1 <= text.size(); at += kBlock) {
     const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
     const __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at - 1));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at + 1));
     __m128i hit = _mm_setzero_si128();
-    for (unsigned char c : ascii_starts_)
+    for (unsigned char c : single_list_)
       hit = _mm_or_si128(hit, _mm_cmpeq_epi8(cur, _mm_set1_epi8(static_cast<char>(c))));
+    if (!pairs_.empty()) {
+      const __m128i cur_folded = _mm_or_si128(cur, case_bit);
+      const __m128i next_folded = _mm_or_si128(next, case_bit);
+      const __m128i next_non_ascii = _mm_cmpeq_epi8(_mm_and_si128(next, high_bit), high_bit);
+      for (const Pair& pair : pairs_) {
+        const __m128i first =
+            _mm_cmpeq_epi8(cur_folded, _mm_set1_epi8(static_cast<char>(pair.first)));
+        const __m128i second =
+            _mm_or_si128(_mm_cmpeq_epi8(next_folded, _mm_set1_epi8(static_cast<char>(pair.second))),
+                         next_non_ascii);
+        hit = _mm_or_si128(hit, _mm_and_si128(first, second));
+      }
+    }
     if (non_ascii_) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_max_epu8(cur, lead_floor), cur));
     // An ASCII word byte before: a letter (either case), a digit or an underscore. Unsigned
     // x - base <= span, as min(x - base, span) == x - base.

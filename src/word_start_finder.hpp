@@ -1,11 +1,15 @@
-// Skims a text for the places where a word may start with one of a few given bytes: a byte of
-// the set that no ASCII word byte (letter, digit, underscore) precedes. A non-ASCII byte before
-// it lets it through, for the caller to judge by Unicode. With SSE2, 16 bytes are tested at a
+// Skims a text for the places where a word may start with one of a few given heads (the
+// lowercased first bytes of the words wanted): a place no ASCII word byte (letter, digit,
+// underscore) precedes, whose first byte matches a head's first byte (ASCII case aside) and, for
+// a head of two bytes or more, whose second byte matches the head's second byte or is not ASCII
+// (a non-ASCII character may fold to anything; the caller judges those by Unicode). A non-ASCII
+// byte before the place lets it through, for the same reason. With SSE2, 16 places are tested at a
 // time; this is the inner loop of snippet building, which skims every section of every hit.
 #pragma once
 
 #include <array>
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,18 +17,25 @@ namespace folio::detail {
 
 class WordStartFinder {
  public:
-  // `starts`: the ASCII bytes a wanted word may start with; `non_ascii`: whether any non-ASCII
-  // lead byte (0xC0 and up) may start one too.
-  WordStartFinder(const std::vector<unsigned char>& starts, bool non_ascii);
+  // `heads`: lowercased word beginnings (only their first two bytes are used); `non_ascii`:
+  // whether any non-ASCII lead byte (0xC0 and up) may start a wanted word too.
+  WordStartFinder(const std::vector<std::string>& heads, bool non_ascii);
 
   // The first such place at `from` or after; text.size() when there is none.
   std::size_t next(std::string_view text, std::size_t from) const;
 
  private:
-  std::array<bool, 256> starts_{};
-  std::vector<unsigned char> ascii_starts_;
+  struct Pair {
+    unsigned char first;   // folded (| 0x20)
+    unsigned char second;  // folded (| 0x20)
+  };
+
+  std::array<bool, 256> singles_{};         // a word may start with this byte, whatever follows
+  std::vector<unsigned char> single_list_;  // the same, as a list (the vector loop's)
+  std::vector<Pair> pairs_;                 // or with these two bytes, folded
   bool non_ascii_ = false;
 
+  bool starts_at(const unsigned char* bytes, std::size_t size, std::size_t at) const;
   std::size_t next_scalar(std::string_view text, std::size_t from) const;
 };
 
