@@ -1,11 +1,13 @@
 // Pseudo-relevance feedback for long questions: the best partial matches of a question of several
 // words (those after the few articles holding every word, if any) are widened by the distinctive
-// terms of its top matches, added at a lower weight (Rocchio's method, with Xapian's RSet and
-// ESet), so that articles saying the same thing in other words are found too. Also the expand
-// decider that "related" uses.
+// terms of its top matches, added at a lower weight (Rocchio's method), so that articles saying
+// the same thing in other words are found too. The terms are weighted as Xapian's ESet weights
+// them ("trad"), except that each feedback document counts by its rank: the top match fully,
+// the second half as much, and so on. Also the expand decider that "related" uses.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -19,6 +21,30 @@ class FreeTextStems : public Xapian::ExpandDecider {
 
 // A query of at least this many words (stopwords aside) is a question: see search_run.cpp.
 inline constexpr std::size_t kQuestionMinWords = 4;
+
+// A feedback document and how much its words count.
+struct FeedbackDocument {
+  Xapian::docid id = 0;
+  double weight = 1;
+};
+
+// The weight of the feedback document at `rank` (0 for the top match): 1 / (rank + 1). The top
+// matches of a pseudo-relevance pass are likelier relevant the higher they rank.
+double feedback_document_weight(Xapian::doccount rank);
+
+struct ExpansionTerm {
+  std::string term;
+  double weight = 0;
+};
+
+// The `count` strongest expansion terms of `documents`, strongest first: stemmed free-text terms
+// (FreeTextStems) not in `query`, each weighted by its relevance weight (how much likelier it is
+// in the feedback documents than elsewhere) times its length-normalised frequency in each
+// feedback document, times that document's weight. With every weight 1 this is Xapian's "trad"
+// ESet weight (Enquire::get_eset with an RSet of the documents).
+std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db,
+                                           const std::vector<FeedbackDocument>& documents,
+                                           const Xapian::Query& query, Xapian::termcount count);
 
 // The weight of an expansion term relative to a typed word's, before kFeedbackWeight: the square
 // root of its expansion weight over the strongest one's. The expansion weight already holds the

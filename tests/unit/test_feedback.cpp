@@ -1,8 +1,10 @@
-// Pseudo-relevance feedback for questions: how expansion terms are weighted, and that a question's
-// partial matches are widened by feedback whether or not a few articles hold every word.
+// Pseudo-relevance feedback for questions: how feedback documents and expansion terms are
+// weighted, and that a question's partial matches are widened by feedback whether or not a few
+// articles hold every word.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "feedback.hpp"
 #include "search_fixture.hpp"
@@ -40,7 +42,81 @@ std::vector<Article> question_corpus() {
   };
 }
 
+// The index's documents holding `term`, in document order.
+std::vector<Xapian::docid> holding(const Xapian::Database& db, const std::string& term) {
+  return std::vector<Xapian::docid>(db.postlist_begin(term), db.postlist_end(term));
+}
+
+std::map<std::string, double> by_term(const std::vector<detail::ExpansionTerm>& terms) {
+  std::map<std::string, double> out;
+  for (const auto& t : terms)
+    out[t.term] = t.weight;
+  return out;
+}
+
 }  // namespace
+
+TEST_CASE("feedback: a feedback document counts by its rank") {
+  const std::vector<std::pair<Xapian::doccount, double>> cases = {
+      {0, 1.0}, {1, 0.5}, {2, 1.0 / 3}, {3, 0.25}};
+  for (const auto& [rank, weight] : cases) {
+    INFO("rank " << rank);
+    CHECK(detail::feedback_document_weight(rank) == Approx(weight));
+  }
+}
+
+TEST_CASE("feedback: expansion terms weigh each feedback document's words by its weight") {
+  TempDir dir;
+  std::string path = dir.join("index");
+  write_index(path, question_corpus(), WriteMode::rebuild);
+  Xapian::Database db(path);
+  Xapian::Query query("Zflutter");
+  std::vector<Xapian::docid> docs = holding(db, "Zflutter");  // "all" and "some"
+  REQUIRE(docs.size() == 2);
+  const Xapian::termcount every = 1000;
+
+  SECTION("with equal weights, as Xapian's ESet weighs the terms of an RSet") {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    Xapian::RSet rset;
+    for (auto id : docs)
+      rset.add_document(id);
+    detail::FreeTextStems decider;
+    Xapian::ESet eset = enquire.get_eset(every, rset, &decider);
+    std::map<std::string, double> expected;
+    for (auto it = eset.begin(); it != eset.end(); ++it)
+      expected[*it] = it.get_weight();
+    std::map<std::string, double> ours =
+        by_term(detail::expansion_terms(db, {{docs[0], 1}, {docs[1], 1}}, query, every));
+    REQUIRE(!expected.empty());
+    REQUIRE(ours.size() == expected.size());
+    for (const auto& [term, weight] : expected) {
+      INFO(term);
+      REQUIRE(ours.count(term) == 1);
+      CHECK(ours[term] == Approx(weight));
+    }
+  }
+  SECTION("a word of one document only counts by that document's weight") {
+    auto equal = by_term(detail::expansion_terms(db, {{docs[0], 1}, {docs[1], 1}}, query, every));
+    auto halved =
+        by_term(detail::expansion_terms(db, {{docs[0], 0.5}, {docs[1], 1}}, query, every));
+    Xapian::Stem english("en");
+    std::string supersonic = "Z" + english("supersonic");  // only in "all" (docs[0])
+    std::string panel = "Z" + english("panel");            // in both
+    REQUIRE(equal.count(supersonic) == 1);
+    REQUIRE(equal.count(panel) == 1);
+    CHECK(halved.at(supersonic) == Approx(equal.at(supersonic) / 2));
+    CHECK(halved.at(panel) < equal.at(panel));
+    CHECK(halved.at(panel) > equal.at(panel) / 2);
+    CHECK(halved.count("Zflutter") == 0);  // a word of the query is not an expansion term
+  }
+  SECTION("the strongest terms first, as many as asked") {
+    std::vector<detail::ExpansionTerm> two =
+        detail::expansion_terms(db, {{docs[0], 1}, {docs[1], 0.5}}, query, 2);
+    REQUIRE(two.size() == 2);
+    CHECK(two[0].weight >= two[1].weight);
+  }
+}
 
 TEST_CASE("feedback: an expansion term's weight is the square root of its relative weight") {
   struct Case {
