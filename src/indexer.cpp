@@ -357,8 +357,10 @@ class ResultApplier {
 std::string joined(std::vector<std::string> parts) {
   std::sort(parts.begin(), parts.end());
   std::string out;
-  for (const auto& part : parts)
-    out += (out.empty() ? "" : ",") + part;
+  for (const auto& part : parts) {
+    if (!out.empty()) out += ',';
+    out += part;
+  }
   return out;
 }
 
@@ -366,8 +368,11 @@ std::string joined(std::vector<std::string> parts) {
 std::string settings_digest(const IndexSettings& s) {
   const FieldWeights& w = s.weights;
   std::string weights;
-  for (int weight : {w.title, w.headings, w.keywords, w.tags, w.description, w.body, w.code})
-    weights += (weights.empty() ? "" : ",") + std::to_string(weight);
+  // Appended piece by piece: GCC 12's -Wrestrict misfires on "," + std::string at -O3.
+  for (int weight : {w.title, w.headings, w.keywords, w.tags, w.description, w.body, w.code}) {
+    if (!weights.empty()) weights += ',';
+    weights += std::to_string(weight);
+  }
   return "schema " + std::to_string(schema::kSchemaVersion) + "; language " + s.language +
          "; weights " + weights + "; code " + (s.index_code ? "on" : "off") + "; base_url " +
          s.base_url + "; taxonomies " + joined(s.taxonomies);
