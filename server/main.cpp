@@ -68,7 +68,7 @@ void add_options(CLI::App& cli, Flags& flags) {
       "--content", flags.content_dirs,
       "content folder that POST /api/reindex reads (repeatable; default: [index] content)");
   cli.add_option("--listen", flags.listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
-  cli.add_option("--threads", s.threads, "searches run at once (default: one per core)")
+  cli.add_option("--threads", s.threads, "searches run at once (default: two per core)")
       ->check(CLI::Range(0, 1024));
   cli.add_option("--connection-threads", flags.connection_threads,
                  "threads serving connections (default: max(64, 16 x threads))")

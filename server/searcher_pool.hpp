@@ -1,6 +1,6 @@
 // A fixed set of folio::Searcher objects shared by the connection threads. Xapian handles are not
 // thread-safe, so a Searcher is lent to one thread at a time; the pool size bounds how many
-// searches run at once (one per core by default) however many connections are open. Threads that
+// searches run at once (two per core by default) however many connections are open. Threads that
 // wait are served first come, first served (a returned searcher is handed to the oldest waiter),
 // so under load the slowest request waits about as long as the average one.
 #pragma once

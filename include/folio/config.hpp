@@ -61,7 +61,7 @@ struct SearchSettings {
 // Settings for folio-server. Plain data: the engine itself never reads them.
 struct ServerSettings {
   std::string listen = "127.0.0.1:8080";
-  int threads = 0;              // 0 = one per core
+  int threads = 0;              // searches at once; 0 = two per core
   int queue_limit = 256;        // requests waiting for a worker before 503
   bool wait_for_index = false;  // start without a database and answer 503 until it appears
   std::string admin_token;      // enables POST /api/reindex; FOLIO_ADMIN_TOKEN overrides
