@@ -56,9 +56,15 @@ Highlighter::Highlighter(const HighlightTerms& terms, const Xapian::Stem& stemme
     add_needle(w);
   for (const auto& w : terms_.prefixes)
     add_needle(w);
-  // Where a word that may match can start: a needle's first two letters in either case, or the
-  // lead byte of any non-ASCII character.
-  word_starts_ = WordStartFinder(needles_, true);
+  // Where a word that may match can start: a needle's first two letters in either case, or a
+  // non-ASCII character when one could lowercase to a needle's first letter: when a needle starts
+  // with a non-ASCII character, or with 'i' or 'k', the only ASCII letters a non-ASCII character
+  // lowercases to (U+0130 and the Kelvin sign U+212A).
+  const bool non_ascii = std::any_of(needles_.begin(), needles_.end(), [](const std::string& n) {
+    const auto first = static_cast<unsigned char>(n[0]);
+    return first >= 0x80 || first == 'i' || first == 'k';
+  });
+  word_starts_ = WordStartFinder(needles_, non_ascii);
   std::set<int> ids;
   for (int id = 0; id < static_cast<int>(terms_.stems.size() + terms_.prefixes.size()); ++id)
     ids.insert(id);
@@ -242,15 +248,22 @@ std::vector<Highlighter::Word> Highlighter::matches(std::string_view text,
   return found;
 }
 
-// Every form a match can take starts with one of the needles (case aside).
+// Every form a match can take starts with one of the needles (case aside). A word with a
+// non-ASCII character among its first bytes is left to match_of: its lowercase form may differ
+// in length ("\u0130" is two bytes, its lowercase "i" one).
 bool Highlighter::could_match(std::string_view word) const {
+  const std::string_view head = word.substr(0, kHeadBytes);
+  if (std::any_of(head.begin(), head.end(),
+                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    return true;
+  }
   for (const auto& needle : needles_) {
     if (word.size() < needle.size()) continue;
     bool same = true;
     for (std::size_t i = 0; i < needle.size() && same; ++i) {
       char c = word[i];
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      same = c == needle[i] || static_cast<unsigned char>(c) >= 0x80;
+      same = c == needle[i];
     }
     if (same) return true;
   }

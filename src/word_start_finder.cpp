@@ -93,7 +93,6 @@ std::size_t WordStartFinder::next(std::string_view text, std::size_t from) const
   // Each block reads the byte before it and the byte after it.
   for (; at + kBlock + 1 <= text.size(); at += kBlock) {
     const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
-    const __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at - 1));
     const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at + 1));
     __m128i hit = _mm_setzero_si128();
     for (unsigned char c : single_list_)
@@ -112,8 +111,10 @@ std::size_t WordStartFinder::next(std::string_view text, std::size_t from) const
       }
     }
     if (non_ascii_) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_max_epu8(cur, lead_floor), cur));
+    if (_mm_movemask_epi8(hit) == 0) continue;  // most blocks: nothing starts here
     // An ASCII word byte before: a letter (either case), a digit or an underscore. Unsigned
     // x - base <= span, as min(x - base, span) == x - base.
+    const __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at - 1));
     const __m128i letter_offset = _mm_sub_epi8(_mm_or_si128(prev, case_bit), a);
     const __m128i digit_offset = _mm_sub_epi8(prev, zero);
     const __m128i word = _mm_or_si128(

@@ -166,6 +166,15 @@ TEST_CASE("snippets: the best passage is found without tokenising the whole text
     INFO(p.html);
     CHECK(p.html.rfind("[école] [queue] lead", 0) == 0);
   }
+  SECTION("a non-ASCII character that lowercases to ASCII starts a match too") {
+    detail::HighlightTerms kelvin;
+    kelvin.words = {"kelvin", "istanbul"};
+    kelvin.stems = {stemmer("kelvin"), stemmer("istanbul")};
+    detail::Highlighter k(kelvin, stemmer, detail::Markers{"[", "]"});
+    // U+212A KELVIN SIGN and U+0130 LATIN CAPITAL LETTER I WITH DOT ABOVE.
+    detail::Passage p = k.best_passage("Le \u212Aelvin, \u0130stanbul et \u00C9lvin.", 200);
+    CHECK(p.html == "Le [\u212Aelvin], [\u0130stanbul] et \u00C9lvin.");
+  }
   SECTION("no match: the start of the text, or nothing when asked") {
     CHECK(highlighter.best_passage("plain words only", 200).html == "plain words only");
     CHECK(highlighter.best_passage("plain words only", 200, detail::NoMatch::nothing).html.empty());
