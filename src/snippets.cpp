@@ -193,6 +193,7 @@ std::vector<Highlighter::Word> Highlighter::scan_window(std::string_view text, s
                                                         std::size_t length,
                                                         bool& more_after) const {
   std::vector<Word> words;
+  words.reserve(length / 4);  // a window of `length` bytes holds about length / 6 words
   more_after = false;
   std::size_t at = from;
   while ((at = next_word_char(text, at, true)) < text.size()) {
@@ -239,6 +240,7 @@ std::vector<Highlighter::Word> Highlighter::matches(std::string_view text,
     std::size_t end = next_word_char(text, at, false);
     int id = match_of(text, at, end);
     if (id >= 0) {
+      if (found.empty()) found.reserve(16);  // one allocation for most texts, not one per doubling
       found.push_back(Word{at, end, id});
       if (found.size() == kMaxMatchesConsidered) break;
       if (stop_span > 0 && window_complete(found, stop_span)) break;
