@@ -160,7 +160,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   index_free_text(article);
   add_filter_terms(article, doc);
   add_values(article, doc);
-  doc.set_data(encode_display_record(article));
+  doc.add_value(schema::kRecordSlot, encode_display_record(article));
   return doc;
 }
 

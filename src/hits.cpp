@@ -35,8 +35,8 @@ std::shared_ptr<const StoredArticle> load_article(const Xapian::Document& doc,
   if (with_text) {
     article = std::make_shared<const StoredArticle>(read_stored_article(doc));
   } else {
-    article = std::make_shared<const StoredArticle>(
-        StoredArticle{decode_display_record(doc.get_data()), {}, false});
+    article =
+        std::make_shared<const StoredArticle>(StoredArticle{read_display_record(doc), {}, false});
   }
   if (caching(source)) source.cache->insert(source.identity, doc.get_docid(), article);
   return article;

@@ -110,9 +110,13 @@ StoredText decode_stored_text(std::string_view value) {
   return out;
 }
 
+ArticleRecord read_display_record(const Xapian::Document& doc) {
+  return decode_display_record(doc.get_value(schema::kRecordSlot));
+}
+
 StoredArticle read_stored_article(const Xapian::Document& doc) {
   StoredArticle out;
-  out.record = decode_display_record(doc.get_data());
+  out.record = read_display_record(doc);
   std::string text = doc.get_value(schema::kTextSlot);
   if (text.empty()) return out;
   StoredText stored = decode_stored_text(text);

@@ -118,7 +118,7 @@ std::vector<Suggestion> title_suggestions(const Xapian::Database& db, WordExpand
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    ArticleRecord record = decode_display_record(it.get_document().get_data());
+    ArticleRecord record = read_display_record(it.get_document());
     out.push_back(Suggestion{Suggestion::Kind::title, record.title, record.url});
   }
   return out;

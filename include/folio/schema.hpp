@@ -44,6 +44,7 @@ enum Slot : unsigned {
   kIdSlot = 7,           // the article id (the Q term without its prefix)
   kTextSlot = 8,         // headings and section texts, zstd-compressed (see stored_record.hpp)
   kFileStampSlot = 9,    // "size:mtime_ns" of the source file when indexed ("" if too recent)
+  kRecordSlot = 10,      // the display record of a hit (see stored_record.hpp)
 };
 
 // Database metadata keys.
@@ -56,8 +57,8 @@ inline constexpr std::string_view kMetaLanguage = "folio.language";  // default 
 // Bumped whenever the terms, values or stored record written for an article change, including
 // changes to what is extracted from Markdown: the next `folio index` rebuilds an index of another
 // version in full, and a Searcher refuses it. 2: section texts in kTextSlot, positions only on
-// unprefixed terms, file stamps.
-inline constexpr int kSchemaVersion = 2;
+// unprefixed terms, file stamps. 3: the display record in kRecordSlot, not the document data.
+inline constexpr int kSchemaVersion = 3;
 
 // Lowercases (ASCII and common Latin letters), trims and collapses inner whitespace, so that
 // `tags:go` finds "Go" and `tags:"backend  language"` finds "Backend Language".
