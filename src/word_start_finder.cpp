@@ -26,10 +26,15 @@ unsigned char fold(unsigned char c) {
 
 WordStartFinder::WordStartFinder(const std::vector<std::string>& heads, bool non_ascii)
     : non_ascii_(non_ascii) {
+  auto splat = [](unsigned char c) {
+    Splat s;
+    std::fill(std::begin(s.bytes), std::end(s.bytes), c);
+    return s;
+  };
   auto add_single = [&](unsigned char c) {
     if (singles_[c]) return;
     singles_[c] = true;
-    single_list_.push_back(c);
+    single_splats_.push_back(splat(c));
   };
   for (const auto& head : heads) {
     if (head.empty()) continue;
@@ -44,7 +49,10 @@ WordStartFinder::WordStartFinder(const std::vector<std::string>& heads, bool non
       const bool known = std::any_of(pairs_.begin(), pairs_.end(), [&](const Pair& p) {
         return p.first == pair.first && p.second == pair.second;
       });
-      if (!known) pairs_.push_back(pair);
+      if (!known) {
+        pairs_.push_back(pair);
+        pair_splats_.emplace_back(splat(pair.first), splat(pair.second));
+      }
     }
   }
 }
@@ -71,8 +79,17 @@ std::size_t WordStartFinder::next_scalar(std::string_view text, std::size_t from
 
 #if defined(__SSE2__)
 
+namespace {
+
+template <typename Splat>
+__m128i load(const Splat& splat) {
+  return _mm_load_si128(reinterpret_cast<const __m128i*>(splat.bytes));
+}
+
+}  // namespace
+
 std::size_t WordStartFinder::next(std::string_view text, std::size_t from) const {
-  if (single_list_.size() > kMaxVectorTests || pairs_.size() > kMaxVectorTests) {
+  if (single_splats_.size() > kMaxVectorTests || pairs_.size() > kMaxVectorTests) {
     return next_scalar(text, from);
   }
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
@@ -83,7 +100,6 @@ std::size_t WordStartFinder::next(std::string_view text, std::size_t from) const
   }
   const char* data = text.data();
   const __m128i lead_floor = _mm_set1_epi8(static_cast<char>(0xC0));
-  const __m128i high_bit = _mm_set1_epi8(static_cast<char>(0x80));
   const __m128i case_bit = _mm_set1_epi8(0x20);
   const __m128i a = _mm_set1_epi8('a');
   const __m128i zero = _mm_set1_epi8('0');
@@ -95,19 +111,17 @@ std::size_t WordStartFinder::next(std::string_view text, std::size_t from) const
     const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
     const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at + 1));
     __m128i hit = _mm_setzero_si128();
-    for (unsigned char c : single_list_)
-      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(cur, _mm_set1_epi8(static_cast<char>(c))));
-    if (!pairs_.empty()) {
+    for (const Splat& single : single_splats_)
+      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(cur, load(single)));
+    if (!pair_splats_.empty()) {
       const __m128i cur_folded = _mm_or_si128(cur, case_bit);
       const __m128i next_folded = _mm_or_si128(next, case_bit);
-      const __m128i next_non_ascii = _mm_cmpeq_epi8(_mm_and_si128(next, high_bit), high_bit);
-      for (const Pair& pair : pairs_) {
-        const __m128i first =
-            _mm_cmpeq_epi8(cur_folded, _mm_set1_epi8(static_cast<char>(pair.first)));
-        const __m128i second =
-            _mm_or_si128(_mm_cmpeq_epi8(next_folded, _mm_set1_epi8(static_cast<char>(pair.second))),
-                         next_non_ascii);
-        hit = _mm_or_si128(hit, _mm_and_si128(first, second));
+      const __m128i next_non_ascii = _mm_cmplt_epi8(next, _mm_setzero_si128());  // high bit set
+      for (const auto& [first, second] : pair_splats_) {
+        const __m128i first_matches = _mm_cmpeq_epi8(cur_folded, load(first));
+        const __m128i second_matches =
+            _mm_or_si128(_mm_cmpeq_epi8(next_folded, load(second)), next_non_ascii);
+        hit = _mm_or_si128(hit, _mm_and_si128(first_matches, second_matches));
       }
     }
     if (non_ascii_) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_max_epu8(cur, lead_floor), cur));

@@ -30,9 +30,15 @@ class WordStartFinder {
     unsigned char second;  // folded (| 0x20)
   };
 
-  std::array<bool, 256> singles_{};         // a word may start with this byte, whatever follows
-  std::vector<unsigned char> single_list_;  // the same, as a list (the vector loop's)
-  std::vector<Pair> pairs_;                 // or with these two bytes, folded
+  // A byte repeated 16 times, for the vector loop to compare blocks with.
+  struct alignas(16) Splat {
+    unsigned char bytes[16];
+  };
+
+  std::array<bool, 256> singles_{};   // a word may start with this byte, whatever follows
+  std::vector<Pair> pairs_;           // or with these two bytes, folded
+  std::vector<Splat> single_splats_;  // singles_, splatted
+  std::vector<std::pair<Splat, Splat>> pair_splats_;  // pairs_, splatted
   bool non_ascii_ = false;
 
   bool starts_at(const unsigned char* bytes, std::size_t size, std::size_t at) const;
