@@ -26,7 +26,11 @@ class BodyWriter {
   void end_object() { out_.EndObject(); }
   void begin_array() { out_.StartArray(); }
   void end_array() { out_.EndArray(); }
-  void key(std::string_view name) { text(name); }  // keys are strings, written alike
+  // A key, then its value: out.key("id").text(hit.id). Keys are strings, written alike.
+  BodyWriter& key(std::string_view name) {
+    text(name);
+    return *this;
+  }
 
   void text(std::string_view value) {
     if (is_valid_utf8(value)) {
@@ -76,47 +80,31 @@ class BodyWriter {
 
 void write_section(BodyWriter& out, const std::optional<SectionMatch>& section) {
   if (!section) {
-    out.text_or_null({});
+    out.text_or_null({});  // null
     return;
   }
   out.begin_object();
-  out.key("heading");
-  out.text(section->heading);
-  out.key("anchor");
-  out.text(section->anchor);
-  out.key("url");
-  out.text(section->url);
+  out.key("heading").text(section->heading);
+  out.key("anchor").text(section->anchor);
+  out.key("url").text(section->url);
   out.end_object();
 }
 
 void write_hit(BodyWriter& out, const Hit& hit) {
   out.begin_object();
-  out.key("id");
-  out.text(hit.id);
-  out.key("url");
-  out.text(hit.url);
-  out.key("title");
-  out.text(hit.title);
-  out.key("title_plain");
-  out.text(hit.title_plain);
-  out.key("date");
-  out.day_or_null(hit.date);
-  out.key("lastmod");
-  out.day_or_null(hit.lastmod);
-  out.key("tags");
-  out.texts(hit.tags);
-  out.key("categories");
-  out.texts(hit.categories);
-  out.key("authors");
-  out.texts(hit.authors);
-  out.key("description");
-  out.text(hit.description);
-  out.key("snippet");
-  out.text(hit.snippet);
-  out.key("section");
-  write_section(out, hit.section);
-  out.key("score");
-  out.real(rounded(hit.score, 1000));
+  out.key("id").text(hit.id);
+  out.key("url").text(hit.url);
+  out.key("title").text(hit.title);
+  out.key("title_plain").text(hit.title_plain);
+  out.key("date").day_or_null(hit.date);
+  out.key("lastmod").day_or_null(hit.lastmod);
+  out.key("tags").texts(hit.tags);
+  out.key("categories").texts(hit.categories);
+  out.key("authors").texts(hit.authors);
+  out.key("description").text(hit.description);
+  out.key("snippet").text(hit.snippet);
+  write_section(out.key("section"), hit.section);
+  out.key("score").real(rounded(hit.score, 1000));
   out.end_object();
 }
 
@@ -129,32 +117,24 @@ void write_hits(BodyWriter& out, const std::vector<Hit>& hits) {
 
 void write_facet(BodyWriter& out, const FacetResult& facet) {
   out.begin_object();
-  out.key("values");
-  out.begin_array();
+  out.key("values").begin_array();
   for (const auto& value : facet.values) {
     out.begin_object();
-    out.key("value");
-    out.text(value.value);
-    out.key("key");
-    out.text(value.key);
-    out.key("count");
-    out.count(value.count);
-    out.key("selected");
-    out.boolean(value.selected);
+    out.key("value").text(value.value);
+    out.key("key").text(value.key);
+    out.key("count").count(value.count);
+    out.key("selected").boolean(value.selected);
     out.end_object();
   }
   out.end_array();
-  out.key("other");
-  out.count(facet.other_values);
+  out.key("other").count(facet.other_values);
   out.end_object();
 }
 
 void write_facets(BodyWriter& out, const std::vector<FacetResult>& facets) {
   out.begin_object();
-  for (const auto& facet : facets) {
-    out.key(facet.field);
-    write_facet(out, facet);
-  }
+  for (const auto& facet : facets)
+    write_facet(out.key(facet.field), facet);
   out.end_object();
 }
 
@@ -168,26 +148,16 @@ std::size_t expected_size(std::size_t hits) {
 std::string search_results_json(const SearchResults& results) {
   BodyWriter out(expected_size(results.hits.size()));
   out.begin_object();
-  out.key("query");
-  out.text(results.query);
-  out.key("total");
-  out.count(results.total);
-  out.key("total_exact");
-  out.boolean(results.total_exact);
-  out.key("page");
-  out.integer(results.page);
-  out.key("per_page");
-  out.integer(results.page_size);
-  out.key("took_ms");
-  out.real(rounded(results.took_ms, 100));
-  out.key("corrected_query");
-  out.text_or_null(results.corrected_query);
-  out.key("auto_corrected");
-  out.boolean(results.auto_corrected);
-  out.key("hits");
-  write_hits(out, results.hits);
-  out.key("facets");
-  write_facets(out, results.facets);
+  out.key("query").text(results.query);
+  out.key("total").count(results.total);
+  out.key("total_exact").boolean(results.total_exact);
+  out.key("page").integer(results.page);
+  out.key("per_page").integer(results.page_size);
+  out.key("took_ms").real(rounded(results.took_ms, 100));
+  out.key("corrected_query").text_or_null(results.corrected_query);
+  out.key("auto_corrected").boolean(results.auto_corrected);
+  write_hits(out.key("hits"), results.hits);
+  write_facets(out.key("facets"), results.facets);
   out.end_object();
   return out.take();
 }
@@ -195,10 +165,8 @@ std::string search_results_json(const SearchResults& results) {
 std::string related_json(std::string_view id, const std::vector<Hit>& hits) {
   BodyWriter out(expected_size(hits.size()));
   out.begin_object();
-  out.key("id");
-  out.text(id);
-  out.key("related");
-  write_hits(out, hits);
+  out.key("id").text(id);
+  write_hits(out.key("related"), hits);
   out.end_object();
   return out.take();
 }
@@ -206,8 +174,7 @@ std::string related_json(std::string_view id, const std::vector<Hit>& hits) {
 std::string facets_json(const std::vector<FacetResult>& facets) {
   BodyWriter out(expected_size(0));
   out.begin_object();
-  out.key("facets");
-  write_facets(out, facets);
+  write_facets(out.key("facets"), facets);
   out.end_object();
   return out.take();
 }
@@ -215,19 +182,14 @@ std::string facets_json(const std::vector<FacetResult>& facets) {
 std::string suggestions_json(std::string_view query, const std::vector<Suggestion>& suggestions) {
   BodyWriter out(expected_size(0));
   out.begin_object();
-  out.key("query");
-  out.text(query);
-  out.key("suggestions");
-  out.begin_array();
+  out.key("query").text(query);
+  out.key("suggestions").begin_array();
   for (const auto& suggestion : suggestions) {
     out.begin_object();
-    out.key("kind");
-    out.text(suggestion.kind == Suggestion::Kind::title ? "title" : "term");
-    out.key("text");
-    out.text(suggestion.text);
+    out.key("kind").text(suggestion.kind == Suggestion::Kind::title ? "title" : "term");
+    out.key("text").text(suggestion.text);
     if (!suggestion.url.empty()) {
-      out.key("url");
-      out.text(suggestion.url);
+      out.key("url").text(suggestion.url);
     }
     out.end_object();
   }
