@@ -57,14 +57,7 @@ std::uint64_t load64(const char* p) {
   return value;
 }
 
-// True when none of the 8 bytes is a NUL or has its high bit set.
-bool plain_ascii_word(std::uint64_t word) {
-  constexpr std::uint64_t kLow = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  const bool has_zero = ((word - kLow) & ~word & kHigh) != 0;
-  return !has_zero && (word & kHigh) == 0;
-}
-
+// True when none of the 8 bytes has its high bit set.
 bool ascii_word(std::uint64_t word) {
   return (word & 0x8080808080808080ULL) == 0;
 }
@@ -83,26 +76,16 @@ std::size_t first_invalid_utf8(std::string_view text, std::size_t pos) {
   return std::string_view::npos;
 }
 
-// The offset of the first NUL or invalid UTF-8 byte, or npos.
+// The offset of the first NUL or invalid UTF-8 byte, or npos; `status` says why for the latter.
 std::size_t first_bad_byte(std::string_view bytes, utf8::Status& status) {
-  std::size_t pos = 0;
-  while (pos < bytes.size()) {
-    if (pos + 8 <= bytes.size() && plain_ascii_word(load64(bytes.data() + pos))) {
-      pos += 8;
-      continue;
-    }
-    if (bytes[pos] == '\0') {
-      status = utf8::Status::ok;
-      return pos;
-    }
-    const utf8::Decoded decoded = utf8::decode(bytes, pos);
-    if (decoded.status != utf8::Status::ok) {
-      status = decoded.status;
-      return pos;
-    }
-    pos += decoded.length;
+  const std::size_t nul = bytes.find('\0');
+  const std::size_t invalid = first_invalid_utf8(bytes.substr(0, nul), 0);
+  if (invalid != std::string_view::npos) {
+    status = utf8::decode(bytes, invalid).status;
+    return invalid;
   }
-  return std::string_view::npos;
+  status = utf8::Status::ok;
+  return nul;
 }
 
 // A 128-bit hash in the style of xxHash: four independent 64-bit multiply-rotate lanes over
