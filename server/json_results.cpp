@@ -5,8 +5,12 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
-#include <limits>
+#include <cstring>
 
 #include "folio/article_parser.hpp"
 #include "folio/date.hpp"
@@ -14,6 +18,78 @@
 
 namespace folio::json_mapping {
 namespace {
+
+bool needs_escape(unsigned char byte) {
+  return byte < 0x20 || byte == '"' || byte == '\\';
+}
+
+// The offset of the first byte from `from` on that JSON needs escaped, or text.size(). Sixteen
+// bytes at a time where SSE2 is there (every x86-64): snippets and descriptions seldom hold one.
+std::size_t next_to_escape(std::string_view text, std::size_t from) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t at = from;
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i last_control = _mm_set1_epi8(0x1F);
+  for (; at + 16 <= text.size(); at += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
+    // Unsigned: a byte is at most 0x1F exactly when min(byte, 0x1F) is the byte itself.
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(block, last_control), block);
+    const __m128i special =
+        _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, special)));
+    if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+#endif
+  for (; at < text.size(); ++at) {
+    if (needs_escape(bytes[at])) return at;
+  }
+  return text.size();
+}
+
+// RapidJSON's Writer with a faster String(): the runs of bytes that need no escaping are copied
+// whole, where Writer::String looks at each byte (its own SIMD scan stays off, see
+// cmake/dependencies.cmake). Escapes are written as Writer::String writes them.
+class Writer : public rapidjson::Writer<rapidjson::StringBuffer> {
+ public:
+  using rapidjson::Writer<rapidjson::StringBuffer>::Writer;
+
+  void string(std::string_view text) {
+    Prefix(rapidjson::kStringType);
+    os_->Put('"');
+    std::size_t done = 0;
+    while (done < text.size()) {
+      const std::size_t stop = next_to_escape(text, done);
+      copy(text.substr(done, stop - done));
+      if (stop == text.size()) break;
+      escape(static_cast<unsigned char>(text[stop]));
+      done = stop + 1;
+    }
+    os_->Put('"');
+    EndValue(true);
+  }
+
+ private:
+  void copy(std::string_view run) {
+    if (!run.empty()) std::memcpy(os_->Push(run.size()), run.data(), run.size());
+  }
+
+  void escape(unsigned char byte) {
+    // Quote, backslash and five control characters have two-letter forms; the other control
+    // characters are \u00XX.
+    static constexpr std::string_view kShortForms = "\"\\\b\f\n\r\t";
+    static constexpr std::string_view kLetters = "\"\\bfnrt";
+    static constexpr std::string_view kHex = "0123456789ABCDEF";
+    if (const auto i = kShortForms.find(static_cast<char>(byte)); i != std::string_view::npos) {
+      const char pair[] = {'\\', kLetters[i]};
+      copy(std::string_view(pair, sizeof pair));
+      return;
+    }
+    const char code[] = {'\\', 'u', '0', '0', kHex[byte >> 4], kHex[byte & 15]};
+    copy(std::string_view(code, sizeof code));
+  }
+};
 
 // One JSON text written front to back. Strings that are not valid UTF-8 (never expected from
 // the engine) have their bad bytes replaced by U+FFFD, as the nlohmann paths do.
@@ -34,11 +110,10 @@ class BodyWriter {
 
   void text(std::string_view value) {
     if (is_valid_utf8(value)) {
-      out_.String(value.data(), length(value));
+      out_.string(value);
       return;
     }
-    const std::string fixed = replace_invalid_utf8(value);
-    out_.String(fixed.data(), length(fixed));
+    out_.string(replace_invalid_utf8(value));
   }
   void text_or_null(std::string_view value) {
     if (value.empty()) {
@@ -68,14 +143,8 @@ class BodyWriter {
   std::string take() const { return std::string(buffer_.GetString(), buffer_.GetSize()); }
 
  private:
-  static rapidjson::SizeType length(std::string_view text) {
-    // RapidJSON counts in 32 bits; no field of a response comes near 4 GB.
-    constexpr auto kMax = std::numeric_limits<rapidjson::SizeType>::max();
-    return static_cast<rapidjson::SizeType>(std::min<std::size_t>(text.size(), kMax));
-  }
-
   rapidjson::StringBuffer buffer_;
-  rapidjson::Writer<rapidjson::StringBuffer> out_;
+  Writer out_;
 };
 
 void write_section(BodyWriter& out, const std::optional<SectionMatch>& section) {

@@ -272,6 +272,70 @@ TEST_CASE("server json: every string comes back as written, escaped or made vali
   }
 }
 
+// JSON's escapes as RFC 8259 gives them, in the forms RapidJSON's Writer writes: the short ones
+// where there is one, else \u00XX with capital hex digits.
+std::string reference_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (byte < 0x20) {
+          out += "\\u00";
+          out += "0123456789ABCDEF"[byte >> 4];
+          out += "0123456789ABCDEF"[byte & 15];
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+TEST_CASE("server json: each byte is escaped exactly as JSON requires, wherever it falls") {
+  // Every ASCII byte at every place of a 16-byte block and of the tail after the last block,
+  // among plain text and among non-ASCII text (bytes above 0x7F: negative as signed chars).
+  struct Filler {
+    std::string text;
+    std::size_t step;  // between the places a byte can go without splitting a character
+  };
+  for (const Filler& filler : {Filler{std::string(34, 'x'), 1}, Filler{"\xC3\xA9", 2}}) {
+    std::string surrounding;
+    while (surrounding.size() < 34)
+      surrounding += filler.text;
+    for (int byte = 0; byte < 0x80; ++byte) {
+      for (std::size_t at = 0; at <= surrounding.size(); at += filler.step) {
+        std::string text = surrounding;
+        text.insert(at, 1, static_cast<char>(byte));
+        INFO("byte " << byte << " at " << at);
+        CHECK(json_mapping::suggestions_json(text, {}) ==
+              "{\"query\":\"" + reference_escape(text) + "\",\"suggestions\":[]}");
+      }
+    }
+  }
+}
+
 TEST_CASE("server json: related, facets and suggestions have the documented shape") {
   Hit hit;
   hit.id = "posts/a";
