@@ -1,5 +1,6 @@
 #include "article_cache.hpp"
 
+#include <charconv>
 #include <utility>
 
 namespace folio {
@@ -17,16 +18,18 @@ ArticleCacheStats ArticleCache::stats() const {
   return impl_->stats();
 }
 
-std::string ArticleCache::Impl::key_of(std::string_view identity, Xapian::docid id) {
-  std::string key(identity);
+void ArticleCache::Impl::write_key(std::string& key, std::string_view identity, Xapian::docid id) {
+  char digits[16];
+  const auto written = std::to_chars(digits, digits + sizeof digits, id);
+  key.assign(identity);
   key += '#';
-  key += std::to_string(id);
-  return key;
+  key.append(digits, written.ptr);
 }
 
 std::shared_ptr<const detail::StoredArticle> ArticleCache::Impl::find(std::string_view identity,
                                                                       Xapian::docid id) {
-  std::string key = key_of(identity, id);
+  thread_local std::string key;  // a lookup per hit shown: its key is built without allocating
+  write_key(key, identity, id);
   std::lock_guard lock(mutex);
   auto it = index.find(key);
   if (it == index.end()) {
@@ -42,7 +45,8 @@ void ArticleCache::Impl::insert(std::string_view identity, Xapian::docid id,
                                 std::shared_ptr<const detail::StoredArticle> article) {
   std::size_t size = detail::article_footprint(*article);
   if (size > max_bytes / 4) return;  // one article never crowds out the rest
-  std::string key = key_of(identity, id);
+  std::string key;
+  write_key(key, identity, id);
   std::lock_guard lock(mutex);
   if (auto old = index.find(key); old != index.end()) {
     if (old->second->article->has_text || !article->has_text) return;  // as good: keep it

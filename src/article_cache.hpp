@@ -47,7 +47,8 @@ struct ArticleCache::Impl {
   std::uint64_t hits = 0;
   std::uint64_t misses = 0;
 
-  static std::string key_of(std::string_view identity, Xapian::docid id);
+  // "identity#docid" into `key`.
+  static void write_key(std::string& key, std::string_view identity, Xapian::docid id);
   void evict_to(std::size_t budget);
 };
 

@@ -1,6 +1,9 @@
 #include "snippets.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <limits>
 #include <set>
 #include <unordered_map>
 
@@ -10,7 +13,6 @@ namespace folio::detail {
 namespace {
 
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
-constexpr std::size_t kMaxMatchesConsidered = 256;
 constexpr int kDistinctWeight = 100;
 constexpr int kHeadingMatchWeight = 120;
 constexpr std::size_t kHeadBytes = 3;
@@ -33,6 +35,27 @@ void lowercase_into(std::string& out, std::string_view word) {
 std::size_t head_length(std::string_view s) {
   return std::min(s.size(), kHeadBytes);
 }
+
+// The distinct match ids (never negative) added so far; the first 64 ids take no allocation.
+class DistinctIds {
+ public:
+  void add(int id) {
+    if (id < 64) {
+      low_ |= std::uint64_t{1} << id;
+    } else if (std::find(high_.begin(), high_.end(), id) == high_.end()) {
+      high_.push_back(id);
+    }
+  }
+  int count() const { return std::popcount(low_) + static_cast<int>(high_.size()); }
+  void clear() {
+    low_ = 0;
+    high_.clear();
+  }
+
+ private:
+  std::uint64_t low_ = 0;
+  std::vector<int> high_;
+};
 
 }  // namespace
 
@@ -178,17 +201,6 @@ int Highlighter::match_of(std::string_view text, std::size_t begin, std::size_t 
   return id;
 }
 
-std::vector<Highlighter::Word> Highlighter::scan(std::string_view text) const {
-  std::vector<Word> words;
-  std::size_t at = 0;
-  while ((at = next_word_char(text, at, true)) < text.size()) {
-    std::size_t finish = next_word_char(text, at, false);
-    words.push_back(Word{at, finish, match_of(text, at, finish)});
-    at = finish;
-  }
-  return words;
-}
-
 std::vector<Highlighter::Word> Highlighter::scan_window(std::string_view text, std::size_t from,
                                                         std::size_t length,
                                                         bool& more_after) const {
@@ -224,8 +236,8 @@ bool Highlighter::window_complete(const std::vector<Word>& found, std::size_t sp
   return false;
 }
 
-std::vector<Highlighter::Word> Highlighter::matches(std::string_view text,
-                                                    std::size_t stop_span) const {
+std::vector<Highlighter::Word> Highlighter::matches(std::string_view text, std::size_t stop_span,
+                                                    std::size_t limit) const {
   std::vector<Word> found;
   if (terms_.empty() || needles_.empty()) return found;
   // A word can match only if it starts with a needle (ASCII case aside) or holds a non-ASCII
@@ -242,7 +254,7 @@ std::vector<Highlighter::Word> Highlighter::matches(std::string_view text,
     if (id >= 0) {
       if (found.empty()) found.reserve(16);  // one allocation for most texts, not one per doubling
       found.push_back(Word{at, end, id});
-      if (found.size() == kMaxMatchesConsidered) break;
+      if (found.size() == limit) break;
       if (stop_span > 0 && window_complete(found, stop_span)) break;
     }
     at = end;  // not a word character: the loop's step passes it
@@ -276,6 +288,10 @@ std::string Highlighter::render(std::string_view text, const std::vector<Word>& 
                                 bool more_before, bool more_after) const {
   std::string out;
   if (words.empty()) return out;
+  const std::size_t marked = static_cast<std::size_t>(
+      std::count_if(words.begin(), words.end(), [](const Word& word) { return word.match >= 0; }));
+  out.reserve(2 * kEllipsis.size() + (more_after ? words.back().end : text.size()) -
+              words.front().begin + marked * (markers_.start.size() + markers_.end.size()) + 32);
   if (more_before) out += kEllipsis;
   std::size_t at = words.front().begin;
   for (const Word& word : words) {
@@ -293,7 +309,9 @@ std::string Highlighter::render(std::string_view text, const std::vector<Word>& 
 }
 
 std::string Highlighter::highlight(std::string_view text) const {
-  std::vector<Word> words = scan(text);
+  // render() marks the matched words and copies the text between them: the others need not be
+  // found.
+  std::vector<Word> words = matches(text, 0, std::numeric_limits<std::size_t>::max());
   if (words.empty()) return html_escape(text);
   std::string out;
   append_html_escaped(out, text.substr(0, words.front().begin));
@@ -302,13 +320,10 @@ std::string Highlighter::highlight(std::string_view text) const {
 }
 
 int Highlighter::distinct_matches(std::string_view text) const {
-  std::vector<int> ids;
-  for (const auto& word : scan(text)) {
-    if (word.match >= 0 && std::find(ids.begin(), ids.end(), word.match) == ids.end()) {
-      ids.push_back(word.match);
-    }
-  }
-  return static_cast<int>(ids.size());
+  DistinctIds ids;
+  for (const Word& word : matches(text))
+    ids.add(word.match);
+  return ids.count();
 }
 
 Highlighter::Window Highlighter::best_window(std::string_view text, std::size_t length,
@@ -327,7 +342,7 @@ Highlighter::Window Highlighter::best_window(std::string_view text, std::size_t 
   window.found = true;
   window.begin = text_start;
   window.text_start = text_start;
-  std::vector<int> ids;
+  DistinctIds ids;
   for (std::size_t i = 0; i < found.size(); ++i) {
     std::size_t begin =
         found[i].begin > lead_in ? word_start_from(text, found[i].begin - lead_in) : text_start;
@@ -339,11 +354,9 @@ Highlighter::Window Highlighter::best_window(std::string_view text, std::size_t 
     for (std::size_t j = first; j < found.size(); ++j) {
       if (found[j].begin != begin && found[j].end - begin > length) break;
       ++count;
-      if (std::find(ids.begin(), ids.end(), found[j].match) == ids.end()) {
-        ids.push_back(found[j].match);
-      }
+      ids.add(found[j].match);
     }
-    int score = static_cast<int>(ids.size()) * kDistinctWeight + count;
+    int score = ids.count() * kDistinctWeight + count;
     if (score > window.score) {
       window.score = score;
       window.begin = begin;
@@ -379,6 +392,7 @@ struct SectionCandidate {
 std::vector<SectionCandidate> candidate_sections(const StoredArticle& article,
                                                  const Highlighter& highlighter) {
   std::vector<SectionCandidate> out;
+  out.reserve(article.sections.size());
   for (std::size_t i = 0; i < article.sections.size(); ++i) {
     SectionCandidate c{i, 0, -1};
     if (i > 0 && i - 1 < article.record.headings.size()) {

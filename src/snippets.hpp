@@ -40,7 +40,8 @@ class Highlighter {
   // tokenised: elsewhere only the words starting with a needle are looked at.
   Passage best_passage(std::string_view text, std::size_t length,
                        NoMatch no_match = NoMatch::start_of_text) const;
-  // How many distinct query words `text` holds, and the most any text can hold.
+  // How many distinct query words `text` holds (among its first kMaxMatchesConsidered matches),
+  // and the most any text can hold.
   int distinct_matches(std::string_view text) const;
   int distinct_possible() const { return distinct_possible_; }
 
@@ -70,16 +71,15 @@ class Highlighter {
   mutable std::unordered_map<std::string, int> known_words_;  // lowercased word -> match_id
   int distinct_possible_ = 0;
 
-  // Every word of `text`, matched or not.
-  std::vector<Word> scan(std::string_view text) const;
   // The words from the word starting at `from` as long as they fit in `length` bytes (at least
   // one); `more_after` tells whether a word follows them.
   std::vector<Word> scan_window(std::string_view text, std::size_t from, std::size_t length,
                                 bool& more_after) const;
-  // The matched words of `text` in order, at most kMaxMatchesConsidered.
-  // With a stop_span, the scan ends once the matches within stop_span bytes hold every query
-  // word.
-  std::vector<Word> matches(std::string_view text, std::size_t stop_span = 0) const;
+  static constexpr std::size_t kMaxMatchesConsidered = 256;
+  // The matched words of `text` in order, at most `limit`. With a stop_span, the scan ends once
+  // the matches within stop_span bytes hold every query word.
+  std::vector<Word> matches(std::string_view text, std::size_t stop_span = 0,
+                            std::size_t limit = kMaxMatchesConsidered) const;
   bool window_complete(const std::vector<Word>& found, std::size_t span) const;
   int match_id(std::string_view lowered) const;
   int match_of(std::string_view text, std::size_t begin, std::size_t end) const;
