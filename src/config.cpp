@@ -394,6 +394,10 @@ class ConfigReader {
                s.log_level = read_choice(c, n, {"error", "warn", "info", "debug"});
              }},
             {"access_log", [&](const DataNode& n) { s.access_log = read_bool(c, n); }},
+            {"scheduling",
+             [&](const DataNode& n) {
+               s.scheduling = read_choice(c, n, {"batch", "normal"});
+             }},
         });
   }
 

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -70,6 +71,7 @@ class ServerProcess {
   }
 
   void signal(int sig) const { kill(pid_, sig); }
+  pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;
@@ -108,6 +110,40 @@ TEST_CASE("server process: serves, then SIGTERM stops it with exit code 0") {
   server.signal(SIGTERM);
   CHECK(server.wait_for_exit() == 0);
   CHECK(server.log().find("stopped") != std::string::npos);
+}
+
+namespace {
+
+// The scheduling policy of process `pid`: field 41 of /proc/PID/stat (0 normal, 3 batch).
+int scheduling_policy(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::istringstream fields(text.substr(text.rfind(')') + 2));  // after "pid (comm) "
+  std::string field;
+  for (int number = 3; number <= 41 && fields >> field; ++number) {
+  }
+  return std::stoi(field);
+}
+
+}  // namespace
+
+TEST_CASE("server process: runs under SCHED_BATCH unless told --scheduling normal") {
+  TempDir dir;
+  struct Case {
+    std::vector<std::string> flags;
+    int policy;
+    std::string log;  // one per server: a log left by another would show its port
+  };
+  for (const Case& c : {Case{{}, SCHED_BATCH, "batch.err"},
+                        Case{{"--scheduling", "normal"}, SCHED_OTHER, "normal.err"}}) {
+    std::vector<std::string> args{"--db", sample_index_path(), "--listen", "127.0.0.1:0"};
+    args.insert(args.end(), c.flags.begin(), c.flags.end());
+    ServerProcess server(args, dir.str(c.log));
+    REQUIRE(server.wait_for_port() > 0);
+    CHECK(scheduling_policy(server.pid()) == c.policy);
+    server.signal(SIGTERM);
+    CHECK(server.wait_for_exit() == 0);
+  }
 }
 
 TEST_CASE("server process: --wait-for-index starts without an index") {

@@ -141,6 +141,7 @@ keep_alive_max_count = 9
 max_body_bytes = 2048
 log_level = "debug"
 access_log = false
+scheduling = "normal"
 )");
   const Config& c = loaded.config;
   CHECK(loaded.warnings.empty());
@@ -194,6 +195,7 @@ access_log = false
   CHECK(c.server.max_body_bytes == 2048);
   CHECK(c.server.log_level == "debug");
   CHECK_FALSE(c.server.access_log);
+  CHECK(c.server.scheduling == "normal");
 }
 
 TEST_CASE("config: relative paths are resolved against the config file's folder") {
@@ -278,6 +280,8 @@ TEST_CASE("config: wrong types and impossible values are errors naming file, lin
        "[search] default_page_size: must not be larger than max_page_size (20)"},
       {"unknown log level", "[server]\nlog_level = \"verbose\"\n", 2,
        "[server] log_level: must be one of error, warn, info, debug, found \"verbose\""},
+      {"unknown scheduling", "[server]\nscheduling = \"fifo\"\n", 2,
+       "[server] scheduling: must be one of batch, normal, found \"fifo\""},
       {"listen without a port", "[server]\nlisten = \"localhost\"\n", 2,
        "[server] listen: expected host:port, found \"localhost\""},
       {"listen with a bad port", "[server]\nlisten = \"localhost:99999\"\n", 2,
@@ -395,6 +399,7 @@ TEST_CASE("config: the example documents every key the loader knows") {
       "max_body_bytes",
       "log_level",
       "access_log",
+      "scheduling",
   };
   std::ifstream in(std::string(FOLIO_DOCS_DIR) + "/folio.example.toml");
   REQUIRE(in);
