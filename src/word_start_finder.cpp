@@ -5,6 +5,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define FOLIO_AVX2_SKIM 1  // compiled for AVX2 on its own, used when the processor has it
+#endif
 
 namespace folio::detail {
 namespace {
@@ -24,8 +28,14 @@ unsigned char fold(unsigned char c) {
 
 }  // namespace
 
-WordStartFinder::WordStartFinder(const std::vector<std::string>& heads, bool non_ascii)
+WordStartFinder::WordStartFinder(const std::vector<std::string>& heads, bool non_ascii,
+                                 Vectors vectors)
     : non_ascii_(non_ascii) {
+#if defined(FOLIO_AVX2_SKIM)
+  avx2_ = vectors == Vectors::widest && __builtin_cpu_supports("avx2");
+#else
+  (void)vectors;
+#endif
   auto splat = [](unsigned char c) {
     Splat s;
     std::fill(std::begin(s.bytes), std::end(s.bytes), c);
@@ -98,6 +108,13 @@ std::size_t WordStartFinder::next(std::string_view text, std::size_t from) const
     if (starts_at(bytes, text.size(), 0)) return 0;
     at = 1;
   }
+#if defined(FOLIO_AVX2_SKIM)
+  if (avx2_) {
+    const Stop stop = skim_avx2(text, at);
+    if (stop.found) return stop.at;
+    at = stop.at;  // the rest, under 33 bytes, 16 at a time
+  }
+#endif
   const char* data = text.data();
   const __m128i lead_floor = _mm_set1_epi8(static_cast<char>(0xC0));
   const __m128i case_bit = _mm_set1_epi8(0x20);
@@ -145,6 +162,60 @@ std::size_t WordStartFinder::next(std::string_view text, std::size_t from) const
 
 std::size_t WordStartFinder::next(std::string_view text, std::size_t from) const {
   return next_scalar(text, from);
+}
+
+#endif
+
+#if defined(FOLIO_AVX2_SKIM)
+
+// The SSE2 loop of next(), 32 places at a time.
+__attribute__((target("avx2"))) WordStartFinder::Stop WordStartFinder::skim_avx2(
+    std::string_view text, std::size_t at) const {
+  constexpr std::size_t kWide = 32;
+  const char* data = text.data();
+  const __m256i lead_floor = _mm256_set1_epi8(static_cast<char>(0xC0));
+  const __m256i case_bit = _mm256_set1_epi8(0x20);
+  const __m256i a = _mm256_set1_epi8('a');
+  const __m256i zero = _mm256_set1_epi8('0');
+  const __m256i underscore = _mm256_set1_epi8('_');
+  const __m256i letters_above_a = _mm256_set1_epi8(25);
+  const __m256i digits_above_0 = _mm256_set1_epi8(9);
+  for (; at + kWide + 1 <= text.size(); at += kWide) {
+    const __m256i cur = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + at));
+    const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + at + 1));
+    __m256i hit = _mm256_setzero_si256();
+    for (const Splat& single : single_splats_)
+      hit = _mm256_or_si256(
+          hit, _mm256_cmpeq_epi8(cur, _mm256_set1_epi8(static_cast<char>(single.bytes[0]))));
+    if (!pair_splats_.empty()) {
+      const __m256i cur_folded = _mm256_or_si256(cur, case_bit);
+      const __m256i next_folded = _mm256_or_si256(next, case_bit);
+      const __m256i next_non_ascii = _mm256_cmpgt_epi8(_mm256_setzero_si256(), next);
+      for (const auto& [first, second] : pair_splats_) {
+        const __m256i first_matches =
+            _mm256_cmpeq_epi8(cur_folded, _mm256_set1_epi8(static_cast<char>(first.bytes[0])));
+        const __m256i second_matches = _mm256_or_si256(
+            _mm256_cmpeq_epi8(next_folded, _mm256_set1_epi8(static_cast<char>(second.bytes[0]))),
+            next_non_ascii);
+        hit = _mm256_or_si256(hit, _mm256_and_si256(first_matches, second_matches));
+      }
+    }
+    if (non_ascii_) {
+      hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(_mm256_max_epu8(cur, lead_floor), cur));
+    }
+    if (_mm256_movemask_epi8(hit) == 0) continue;
+    const __m256i prev = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + at - 1));
+    const __m256i letter_offset = _mm256_sub_epi8(_mm256_or_si256(prev, case_bit), a);
+    const __m256i digit_offset = _mm256_sub_epi8(prev, zero);
+    const __m256i word = _mm256_or_si256(
+        _mm256_or_si256(
+            _mm256_cmpeq_epi8(_mm256_min_epu8(letter_offset, letters_above_a), letter_offset),
+            _mm256_cmpeq_epi8(_mm256_min_epu8(digit_offset, digits_above_0), digit_offset)),
+        _mm256_cmpeq_epi8(prev, underscore));
+    const auto mask = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_andnot_si256(word, hit)));
+    if (mask != 0) return Stop{at + static_cast<std::size_t>(__builtin_ctz(mask)), true};
+  }
+  return Stop{at, false};
 }
 
 #endif

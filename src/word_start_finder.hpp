@@ -4,7 +4,8 @@
 // a head of two bytes or more, whose second byte matches the head's second byte or is not ASCII
 // (a non-ASCII character may fold to anything; the caller judges those by Unicode). A non-ASCII
 // byte before the place lets it through, for the same reason. With SSE2, 16 places are tested at a
-// time; this is the inner loop of snippet building, which skims every section of every hit.
+// time, and 32 with AVX2 when the processor has it; this is the inner loop of snippet building,
+// which skims every section of every hit.
 #pragma once
 
 #include <array>
@@ -17,9 +18,13 @@ namespace folio::detail {
 
 class WordStartFinder {
  public:
+  // The widest vectors to use: the processor's widest (AVX2 or SSE2), or SSE2 only (for tests).
+  enum class Vectors { widest, sse2 };
+
   // `heads`: lowercased word beginnings (only their first two bytes are used); `non_ascii`:
   // whether any non-ASCII lead byte (0xC0 and up) may start a wanted word too.
-  WordStartFinder(const std::vector<std::string>& heads, bool non_ascii);
+  WordStartFinder(const std::vector<std::string>& heads, bool non_ascii,
+                  Vectors vectors = Vectors::widest);
 
   // The first such place at `from` or after; text.size() when there is none.
   std::size_t next(std::string_view text, std::size_t from) const;
@@ -40,7 +45,14 @@ class WordStartFinder {
   std::vector<Splat> single_splats_;  // singles_, splatted
   std::vector<std::pair<Splat, Splat>> pair_splats_;  // pairs_, splatted
   bool non_ascii_ = false;
+  bool avx2_ = false;  // the processor has AVX2 and `vectors` allows it
 
+  // Where the AVX2 loop stopped: at a place found, or where fewer than 33 bytes are left.
+  struct Stop {
+    std::size_t at;
+    bool found;
+  };
+  Stop skim_avx2(std::string_view text, std::size_t at) const;
   bool starts_at(const unsigned char* bytes, std::size_t size, std::size_t at) const;
   std::size_t next_scalar(std::string_view text, std::size_t from) const;
 };
