@@ -19,13 +19,14 @@
 namespace folio::json_mapping {
 namespace {
 
-bool needs_escape(unsigned char byte) {
-  return byte < 0x20 || byte == '"' || byte == '\\';
+// A byte JSON needs escaped, or a non-ASCII one (checked as UTF-8).
+bool needs_a_look(unsigned char byte) {
+  return byte < 0x20 || byte == '"' || byte == '\\' || byte >= 0x80;
 }
 
-// The offset of the first byte from `from` on that JSON needs escaped, or text.size(). Sixteen
-// bytes at a time where SSE2 is there (every x86-64): snippets and descriptions seldom hold one.
-std::size_t next_to_escape(std::string_view text, std::size_t from) {
+// The offset of the first byte from `from` on that needs a look, or text.size(). Sixteen bytes at
+// a time where SSE2 is there (every x86-64): most text is plain ASCII.
+std::size_t next_to_look_at(std::string_view text, std::size_t from) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t at = from;
 #if defined(__SSE2__)
@@ -38,19 +39,22 @@ std::size_t next_to_escape(std::string_view text, std::size_t from) {
     const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(block, last_control), block);
     const __m128i special =
         _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, special)));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, special)) |
+                                            _mm_movemask_epi8(block));  // non-ASCII: high bit
     if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctz(mask));
   }
 #endif
   for (; at < text.size(); ++at) {
-    if (needs_escape(bytes[at])) return at;
+    if (needs_a_look(bytes[at])) return at;
   }
   return text.size();
 }
 
 // RapidJSON's Writer with a faster String(): the runs of bytes that need no escaping are copied
 // whole, where Writer::String looks at each byte (its own SIMD scan stays off, see
-// cmake/dependencies.cmake). Escapes are written as Writer::String writes them.
+// cmake/dependencies.cmake). Escapes are written as Writer::String writes them. Each run of
+// non-ASCII bytes is checked as UTF-8 on the way (ASCII bytes end every character, so the text is
+// valid UTF-8 when each such run is); an invalid run has its bad bytes replaced by U+FFFD.
 class Writer : public rapidjson::Writer<rapidjson::StringBuffer> {
  public:
   using rapidjson::Writer<rapidjson::StringBuffer>::Writer;
@@ -60,11 +64,15 @@ class Writer : public rapidjson::Writer<rapidjson::StringBuffer> {
     os_->Put('"');
     std::size_t done = 0;
     while (done < text.size()) {
-      const std::size_t stop = next_to_escape(text, done);
+      const std::size_t stop = next_to_look_at(text, done);
       copy(text.substr(done, stop - done));
       if (stop == text.size()) break;
-      escape(static_cast<unsigned char>(text[stop]));
-      done = stop + 1;
+      if (static_cast<unsigned char>(text[stop]) >= 0x80) {
+        done = copy_non_ascii(text, stop);
+      } else {
+        escape(static_cast<unsigned char>(text[stop]));
+        done = stop + 1;
+      }
     }
     os_->Put('"');
     EndValue(true);
@@ -73,6 +81,20 @@ class Writer : public rapidjson::Writer<rapidjson::StringBuffer> {
  private:
   void copy(std::string_view run) {
     if (!run.empty()) std::memcpy(os_->Push(run.size()), run.data(), run.size());
+  }
+
+  // The run of non-ASCII bytes at `from`, made valid UTF-8; returns where it ends.
+  std::size_t copy_non_ascii(std::string_view text, std::size_t from) {
+    std::size_t end = from;
+    while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80)
+      ++end;
+    const std::string_view run = text.substr(from, end - from);
+    if (is_valid_utf8(run)) {
+      copy(run);
+    } else {
+      copy(replace_invalid_utf8(run));
+    }
+    return end;
   }
 
   void escape(unsigned char byte) {
@@ -108,13 +130,7 @@ class BodyWriter {
     return *this;
   }
 
-  void text(std::string_view value) {
-    if (is_valid_utf8(value)) {
-      out_.string(value);
-      return;
-    }
-    out_.string(replace_invalid_utf8(value));
-  }
+  void text(std::string_view value) { out_.string(value); }
   void text_or_null(std::string_view value) {
     if (value.empty()) {
       out_.Null();

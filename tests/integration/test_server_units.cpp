@@ -336,6 +336,29 @@ TEST_CASE("server json: each byte is escaped exactly as JSON requires, wherever 
   }
 }
 
+TEST_CASE("server json: invalid UTF-8 anywhere in a string is replaced as in the whole string") {
+  // Bad sequences among ASCII and among valid non-ASCII characters, at every place of a block.
+  const std::vector<std::string> bad = {"\xFF",         "\xC3",     "\xE2\x80",    "\xC0\xAF",
+                                        "\xED\xA0\x80", "\x80\x80", "\xF0\x9F\x98"};
+  for (const std::string& sequence : bad) {
+    for (const std::string& around :
+         {std::string(40, 'a'), std::string("\xC3\xA9x\"\t").append(36, 'b')}) {
+      for (std::size_t at = 0; at <= around.size(); ++at) {
+        std::string text = around;
+        text.insert(at, sequence);
+        if (!is_valid_utf8(text.substr(0, at)) ||
+            !is_valid_utf8(text.substr(at + sequence.size()))) {
+          continue;  // inserted inside a character
+        }
+        INFO("sequence at " << at);
+        CHECK(json_mapping::suggestions_json(text, {}) ==
+              "{\"query\":\"" + reference_escape(replace_invalid_utf8(text)) +
+                  "\",\"suggestions\":[]}");
+      }
+    }
+  }
+}
+
 TEST_CASE("server json: related, facets and suggestions have the documented shape") {
   Hit hit;
   hit.id = "posts/a";
