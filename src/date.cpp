@@ -236,10 +236,25 @@ std::string format_iso8601(Timestamp t) {
 }
 
 std::string format_day(Timestamp t) {
-  CivilDate date = date_of(t);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", date.year, date.month, date.day);
-  return buffer;
+  const CivilDate date = date_of(t);
+  if (date.year < 0 || date.year > 9999) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", date.year, date.month, date.day);
+    return buffer;
+  }
+  // Every hit shows a date or two: written digit by digit rather than through snprintf.
+  const auto digit = [](unsigned value) { return static_cast<char>('0' + value % 10); };
+  const auto year = static_cast<unsigned>(date.year);
+  return {digit(year / 1000),
+          digit(year / 100),
+          digit(year / 10),
+          digit(year),
+          '-',
+          digit(date.month / 10),
+          digit(date.month),
+          '-',
+          digit(date.day / 10),
+          digit(date.day)};
 }
 
 int year_of(Timestamp t) {

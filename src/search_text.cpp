@@ -66,28 +66,39 @@ std::string sanitise_text(std::string_view text) {
   return out;
 }
 
-void append_html_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
+namespace {
+
+// The entity standing for `c` in HTML text and attribute values, or an empty view.
+std::string_view entity_for(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&#39;";
+    default:
+      return {};
   }
+}
+
+}  // namespace
+
+void append_html_escaped(std::string& out, std::string_view text) {
+  // The text between entities is appended a run at a time.
+  std::size_t done = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const std::string_view entity = entity_for(text[at]);
+    if (entity.empty()) continue;
+    out.append(text.data() + done, at - done);
+    out += entity;
+    done = at + 1;
+  }
+  out.append(text.data() + done, text.size() - done);
 }
 
 std::string html_escape(std::string_view text) {

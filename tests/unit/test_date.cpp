@@ -124,6 +124,8 @@ TEST_CASE("date: formatting gives UTC ISO 8601 and calendar parts") {
   CHECK(format_iso8601(951868800) == "2000-03-01T00:00:00Z");
   CHECK(format_day(1769453600) == "2026-01-26");
   CHECK(format_day(-1) == "1969-12-31");
+  CHECK(format_day(days_from_civil(999, 12, 31) * 86400) == "0999-12-31");
+  CHECK(format_day(days_from_civil(10000, 1, 2) * 86400) == "10000-01-02");
   CHECK(year_of(1769453600) == 2026);
   CHECK(month_of(1769453600) == 1);
   CHECK(year_of(-1) == 1969);

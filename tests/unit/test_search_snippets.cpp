@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "search_fixture.hpp"
+#include "search_text.hpp"
 #include "snippets.hpp"
 
 using namespace folio;
@@ -178,5 +179,23 @@ TEST_CASE("snippets: the best passage is found without tokenising the whole text
   SECTION("no match: the start of the text, or nothing when asked") {
     CHECK(highlighter.best_passage("plain words only", 200).html == "plain words only");
     CHECK(highlighter.best_passage("plain words only", 200, detail::NoMatch::nothing).html.empty());
+  }
+}
+
+TEST_CASE("snippets: HTML escaping replaces the five special characters and keeps the rest") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", ""},
+      {"plain text", "plain text"},
+      {"&", "&amp;"},
+      {"<b>", "&lt;b&gt;"},
+      {"say \"it's\" & go", "say &quot;it&#39;s&quot; &amp; go"},
+      {"caf\xC3\xA9 <\xE2\x80\xA6>", "caf\xC3\xA9 &lt;\xE2\x80\xA6&gt;"},
+      {"&&<<", "&amp;&amp;&lt;&lt;"},
+  };
+  for (const auto& [text, escaped] : cases) {
+    CHECK(detail::html_escape(text) == escaped);
+    std::string out = "kept:";
+    detail::append_html_escaped(out, text);
+    CHECK(out == "kept:" + escaped);
   }
 }
