@@ -1,6 +1,7 @@
 #include "snippets.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <limits>
@@ -127,8 +128,18 @@ int Highlighter::match_id(std::string_view lowered) const {
 
 namespace {
 
+// ASCII letters, digits and the underscore: the word characters of ASCII, as Xapian draws words.
+constexpr std::array<bool, 128> kAsciiWordBytes = [] {
+  std::array<bool, 128> table{};
+  for (int c = 0; c < 128; ++c) {
+    table[c] =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  return table;
+}();
+
 bool is_ascii_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  return c < 0x80 && kAsciiWordBytes[c];
 }
 
 bool is_continuation_byte(char c) {
@@ -192,6 +203,10 @@ std::size_t word_start_from(std::string_view text, std::size_t at) {
 int Highlighter::match_of(std::string_view text, std::size_t begin, std::size_t end) const {
   std::string_view word = text.substr(begin, end - begin);
   if (terms_.empty() || !could_match(word)) return -1;
+  return match_of_plausible(word);
+}
+
+int Highlighter::match_of_plausible(std::string_view word) const {
   std::string lowered;
   lowercase_into(lowered, word);
   // Articles repeat their words: each distinct word is stemmed and looked up once per query.
@@ -250,7 +265,7 @@ std::vector<Highlighter::Word> Highlighter::matches(std::string_view text, std::
     if (follows_word_char(text, at) || !could_match(text.substr(at, kHeadBytes))) continue;
     if (bytes[at] >= 0x80 && !is_word_char_at(text, at)) continue;
     std::size_t end = next_word_char(text, at, false);
-    int id = match_of(text, at, end);
+    int id = match_of_plausible(text.substr(at, end - at));  // could_match passed above
     if (id >= 0) {
       if (found.empty()) found.reserve(16);  // one allocation for most texts, not one per doubling
       found.push_back(Word{at, end, id});

@@ -83,6 +83,8 @@ class Highlighter {
   bool window_complete(const std::vector<Word>& found, std::size_t span) const;
   int match_id(std::string_view lowered) const;
   int match_of(std::string_view text, std::size_t begin, std::size_t end) const;
+  // match_of for a word could_match has let through.
+  int match_of_plausible(std::string_view word) const;
   bool could_match(std::string_view word) const;
   // `words` escaped and marked, from the first word's start to the last one's end (to the end
   // of `text` when nothing follows), with "…" where text was cut.
