@@ -106,7 +106,7 @@ void handle_search(ServerState& state, const httplib::Request&, httplib::Respons
   const SearchRequest request = parse_search_request(params(), state.rules);
   // The body is written while the searcher is still held: the pool's first-come-first-served
   // order then covers the serialisation too, and fewer threads compete for the cores outside it
-  // (2-4% more requests/s at 64 connections, a slightly lower p99: docs/benchmarks.md).
+  // (about 5% more requests/s at 64 connections, a slightly lower p99: docs/benchmarks.md).
   std::string body = with_searcher(state, [&](Searcher& searcher) {
     const SearchResults results = searcher.search(request);
     current_request().hits = static_cast<long>(results.hits.size());
