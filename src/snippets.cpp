@@ -265,7 +265,10 @@ std::vector<Highlighter::Word> Highlighter::matches(std::string_view text, std::
     if (follows_word_char(text, at) || !could_match(text.substr(at, kHeadBytes))) continue;
     if (bytes[at] >= 0x80 && !is_word_char_at(text, at)) continue;
     std::size_t end = next_word_char(text, at, false);
-    int id = match_of_plausible(text.substr(at, end - at));  // could_match passed above
+    // could_match passed on the first kHeadBytes bytes: that is the word's own verdict unless
+    // the word is shorter.
+    int id = end - at >= kHeadBytes ? match_of_plausible(text.substr(at, end - at))
+                                    : match_of(text, at, end);
     if (id >= 0) {
       if (found.empty()) found.reserve(16);  // one allocation for most texts, not one per doubling
       found.push_back(Word{at, end, id});
