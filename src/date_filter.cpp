@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "folio/schema.hpp"
+#include "match_all.hpp"
 
 namespace folio::detail {
 namespace {
@@ -115,7 +116,7 @@ Xapian::Query date_range_query(const DateRange& range) {
   }
   if (range.from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, serialise(*range.from));
   if (to) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, serialise(*to));
-  return Xapian::Query::MatchAll;
+  return match_all();
 }
 
 }  // namespace folio::detail

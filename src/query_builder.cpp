@@ -6,6 +6,7 @@
 
 #include "date_filter.hpp"
 #include "folio/error.hpp"
+#include "match_all.hpp"
 #include "search_text.hpp"
 
 namespace folio::detail {
@@ -59,7 +60,7 @@ Xapian::Query all_required(const SequenceParts& parts) {
 
 Xapian::Query without_excluded(Xapian::Query query, const SequenceParts& parts) {
   if (parts.excluded.empty()) return query;
-  if (query.empty()) query = Xapian::Query::MatchAll;
+  if (query.empty()) query = match_all();
   return Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                        combine(Xapian::Query::OP_OR, parts.excluded));
 }
@@ -354,7 +355,7 @@ void QueryBuilder::build_root(const QueryNode& root) {
     }
   }
   out_->strict = all_required(parts);
-  if (out_->strict.empty() && !parts.excluded.empty()) out_->strict = Xapian::Query::MatchAll;
+  if (out_->strict.empty() && !parts.excluded.empty()) out_->strict = match_all();
   out_->strict = without_excluded(out_->strict, parts);
   Xapian::Query relaxed = best_partial(parts);
   if (!relaxed.empty()) out_->relaxed = without_excluded(relaxed, parts);

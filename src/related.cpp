@@ -9,6 +9,7 @@
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
 #include "hits.hpp"
+#include "match_all.hpp"
 #include "ranking.hpp"
 
 namespace folio::detail {
@@ -36,7 +37,7 @@ std::vector<Hit> related_articles(const Xapian::Database& db, const std::string&
   Xapian::docid source_id = source->get_docid();
 
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query::MatchAll);
+  enquire.set_query(match_all());
   Xapian::RSet rset;
   rset.add_document(source_id);
   FreeTextStems decider;

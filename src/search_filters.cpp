@@ -5,6 +5,7 @@
 #include "date_filter.hpp"
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
+#include "match_all.hpp"
 
 namespace folio::detail {
 namespace {
@@ -90,7 +91,7 @@ FilterQuery build_filter_query(const std::vector<ResolvedFilter>& filters,
 }
 
 Xapian::Query apply_filters(Xapian::Query text, const FilterQuery& filters) {
-  if (text.empty()) text = Xapian::Query::MatchAll;
+  if (text.empty()) text = match_all();
   if (!filters.required.empty()) {
     text = Xapian::Query(Xapian::Query::OP_FILTER, text, filters.required);
   }

@@ -37,7 +37,7 @@ FilterQuery build_filter_query(const std::vector<ResolvedFilter>& filters,
                                const std::vector<DateRange>& date_ranges,
                                std::string_view skip_any_of = {});
 
-// text (MatchAll if empty) restricted by the filters.
+// text (every document if empty) restricted by the filters.
 Xapian::Query apply_filters(Xapian::Query text, const FilterQuery& filters);
 
 }  // namespace folio::detail

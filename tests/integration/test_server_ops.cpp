@@ -342,3 +342,30 @@ TEST_CASE("server searcher pool: waiters are served first come, first served; th
     CHECK(pool.waiting() == 0);
   }
 }
+
+TEST_CASE("server ops: searches for every document run at once on several searchers") {
+  // Filter-only and exclusion-only searches and "related" all start from a query for every
+  // document. Each must be the searcher's own: Xapian::Query::MatchAll is one shared object whose
+  // reference count is not atomic, and copying it from several searchers at once corrupted the
+  // count and crashed the server under load (ThreadSanitizer reports that race here).
+  auto options = test_options(sample_index_path());
+  options.server.threads = 4;
+  TestServer server(options);
+  const std::vector<std::string> targets = {"/api/search?tags=Rust", "/api/search?q=-kafka",
+                                            "/api/search?year=2024&facets=tags",
+                                            "/api/articles/notes/kafka-consumer-lag/related"};
+  std::atomic<int> not_ok{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 4; ++c) {
+    clients.emplace_back([&, c] {
+      for (int i = 0; i < 40; ++i) {
+        const auto& target = targets[static_cast<std::size_t>(c + i) % targets.size()];
+        if (raw_get(server.port(), target).status != 200) ++not_ok;
+      }
+    });
+  }
+  for (auto& client : clients)
+    client.join();
+  CHECK(not_ok == 0);
+  CHECK(server.running());
+}
