@@ -241,12 +241,10 @@ bool Highlighter::window_complete(const std::vector<Word>& found, std::size_t sp
   constexpr int kMaxFollowed = 8;
   if (distinct_possible_ <= 0 || distinct_possible_ > kMaxFollowed || found.empty()) return false;
   const std::size_t end = found.back().end;
-  int ids[kMaxFollowed];
-  int distinct = 0;
+  DistinctIds ids;
   for (auto it = found.rbegin(); it != found.rend() && it->begin + span >= end; ++it) {
-    if (std::find(ids, ids + distinct, it->match) != ids + distinct) continue;
-    ids[distinct++] = it->match;
-    if (distinct == distinct_possible_) return true;
+    ids.add(it->match);
+    if (ids.count() == distinct_possible_) return true;
   }
   return false;
 }
