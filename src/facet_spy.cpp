@@ -134,6 +134,7 @@ std::vector<std::string> FacetSpy::field_names() const {
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  ++seen_;
   // Several databases searched as one: the document the matcher shows carries its own
   // database's docid, so its values are read here and now.
   if (eager_) {

@@ -79,6 +79,8 @@ class FacetSpy : public Xapian::MatchSpy {
   FacetSpy(const Xapian::Database& db, std::vector<FieldSpec> fields,
            FacetCountingPolicy policy = {}, const FacetColumn* column = nullptr);
   void operator()(const Xapian::Document& doc, double weight) override;
+  // The documents the matcher showed the spy.
+  std::size_t documents_seen() const { return seen_; }
 
   FacetResult result(const std::string& field, int limit,
                      const std::set<std::string>& selected = {});
@@ -89,6 +91,7 @@ class FacetSpy : public Xapian::MatchSpy {
   FacetCountingPolicy policy_;
   const FacetColumn* column_ = nullptr;
   std::vector<Xapian::docid> docids_;
+  std::size_t seen_ = 0;
   bool sorted_ = false;
   std::vector<char> matched_;  // bitmap by docid, built for term counting
   std::optional<FacetCounts> values_;

@@ -91,6 +91,9 @@ void cut(std::vector<RankedDoc>& docs, Slice slice) {
 struct Outcome {
   Execution execution;
   Xapian::Query matching;  // the text query whose matches the page, total and facets cover
+  // The counted facets (SearchRun::counted_facets), noted during the ranked passes; null when
+  // no facet is counted. They cover `matching` only if the passes visited every match.
+  std::unique_ptr<FacetSpy> facet_counts;
 };
 
 class SearchRun {
@@ -118,10 +121,11 @@ class SearchRun {
   void prepare_filters(const BuiltQuery& built);
   void prepare_facets();
   std::vector<FieldSpec> counted_facets() const;
-  Execution execute(const Xapian::Query& text, const BuiltQuery& built, Slice slice) const;
+  Execution execute(const Xapian::Query& text, const BuiltQuery& built, Slice slice,
+                    FacetSpy* spy) const;
   Xapian::Query partial_matches(const BuiltQuery& built, bool question) const;
   bool ranked(const BuiltQuery& built, Outcome& out) const;
-  std::vector<FacetResult> facets(const Xapian::Query& text, SearchResults& results) const;
+  std::vector<FacetResult> facets(const Outcome& outcome, SearchResults& results) const;
   Xapian::doccount count_facets(const Xapian::Query& text, FacetSpy& spy,
                                 std::string_view skip_any_of) const;
   std::set<std::string> selected_keys(const std::string& field) const;
@@ -206,8 +210,8 @@ std::vector<FieldSpec> SearchRun::counted_facets() const {
   return counted;
 }
 
-Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
-                             Slice slice) const {
+Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built, Slice slice,
+                             FacetSpy* spy) const {
   Execution out;
   QueryText words = built.highlights.empty() ? QueryText::none : QueryText::words;
   bool relevance = request_.sort == SortOrder::relevance || request_.sort == SortOrder::recent;
@@ -230,6 +234,7 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
   if (rescore)
     fetch_count = std::max(fetch_count, slice.first + slice.count + kPhraseRescoreMargin);
   Xapian::doccount check = slice.first + slice.count + kCountExactlyUpTo;
+  if (spy != nullptr) enquire.add_matchspy(spy);
 
   Xapian::MSet mset = enquire.get_mset(fetch_first, fetch_count, check);
   out.total = mset.get_matches_estimated();
@@ -264,7 +269,15 @@ Xapian::Query SearchRun::partial_matches(const BuiltQuery& built, bool question)
 bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
   const Xapian::doccount page_size = static_cast<Xapian::doccount>(effective_.page_size);
   const Slice page{static_cast<Xapian::doccount>(request_.page - 1) * page_size, page_size};
-  Execution strict = execute(built.strict, built, page);
+  // The spy sees what the passes below visit of `out.matching`'s matches: the strict ones, the
+  // relaxed ones when no article holds every word, or both, disjoint.
+  std::vector<FieldSpec> counted = counted_facets();
+  if (!counted.empty()) {
+    out.facet_counts = std::make_unique<FacetSpy>(db_, std::move(counted), FacetCountingPolicy{},
+                                                  context_.facet_column);
+  }
+  FacetSpy* spy = out.facet_counts.get();
+  Execution strict = execute(built.strict, built, page, spy);
   bool question = built.proximity_terms.size() >= kQuestionMinWords;
   bool few = strict.exact && strict.total < (question ? kFillBelow : 1);
   if (built.relaxed.empty() || !few) {
@@ -274,7 +287,7 @@ bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
   }
   Xapian::Query relaxed = partial_matches(built, question);
   if (strict.total == 0) {
-    out.execution = execute(relaxed, built, page);
+    out.execution = execute(relaxed, built, page, spy);
     out.matching = relaxed;
     return out.execution.total > 0;
   }
@@ -283,7 +296,7 @@ bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
   Xapian::doccount strict_total = static_cast<Xapian::doccount>(strict.total);
   Slice rest{page.first > strict_total ? page.first - strict_total : 0,
              page.count - static_cast<Xapian::doccount>(strict.page.size())};
-  Execution others = execute(partial, built, rest);
+  Execution others = execute(partial, built, rest, spy);
   out.execution.total = strict.total + others.total;
   out.execution.exact = strict.exact && others.exact;
   out.execution.page = std::move(strict.page);
@@ -293,7 +306,8 @@ bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
   return true;
 }
 
-// One unweighted pass over the whole match set (no ranking, no boosts) with the spy.
+// One unweighted pass over the whole match set (no ranking, no boosts) with the spy; a field
+// selected "any"-wise is counted without its own selection.
 Xapian::doccount SearchRun::count_facets(const Xapian::Query& text, FacetSpy& spy,
                                          std::string_view skip_any_of) const {
   Xapian::Enquire enquire(db_);
@@ -305,13 +319,18 @@ Xapian::doccount SearchRun::count_facets(const Xapian::Query& text, FacetSpy& sp
   return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
 }
 
-std::vector<FacetResult> SearchRun::facets(const Xapian::Query& text,
-                                           SearchResults& results) const {
+// When the ranked passes visited every match (the spy saw as many documents as the exact total),
+// their spy holds the counts. Otherwise Xapian skipped matches that could not reach the page,
+// which is what makes it fast on large match sets, and one more pass counts them all.
+std::vector<FacetResult> SearchRun::facets(const Outcome& outcome, SearchResults& results) const {
   std::vector<FacetResult> out;
-  std::vector<FieldSpec> counted = counted_facets();
-  std::optional<FacetSpy> spy;
-  if (!counted.empty()) {
-    spy.emplace(db_, counted, FacetCountingPolicy{}, context_.facet_column);
+  const Xapian::Query& text = outcome.matching;
+  FacetSpy* spy = outcome.facet_counts.get();
+  std::optional<FacetSpy> recount;
+  bool all_seen =
+      outcome.execution.exact && spy != nullptr && spy->documents_seen() == outcome.execution.total;
+  if (spy != nullptr && !all_seen) {
+    spy = &recount.emplace(db_, counted_facets(), FacetCountingPolicy{}, context_.facet_column);
     results.total = count_facets(text, *spy, {});  // every match seen: the total is exact
     results.total_exact = true;
   }
@@ -369,7 +388,7 @@ SearchResults SearchRun::run() {
   const Execution& execution = outcome.execution;
   results.total = execution.total;
   results.total_exact = execution.exact;
-  if (!facet_fields_.empty()) results.facets = facets(outcome.matching, results);
+  if (!facet_fields_.empty()) results.facets = facets(outcome, results);
   results.hits = hits(execution, built);
   return results;
 }
