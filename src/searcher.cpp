@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "article_cache.hpp"
+#include "caching_stemmer.hpp"
 #include "facet_column.hpp"
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
@@ -33,7 +34,7 @@ struct Searcher::Impl {
   detail::SynonymTable synonyms;
   detail::FieldCatalog fields;
   std::string default_language = kFallbackLanguage;
-  std::map<std::string, Xapian::Stem> stemmers;
+  std::map<std::string, Xapian::Stem> stemmers;  // by language, each caching its stems
   detail::SpellingCache spelling;
   std::shared_ptr<ArticleCache> articles;                   // may be null: no caching
   std::shared_ptr<const detail::FacetColumn> facet_column;  // built when facets are first asked
@@ -114,7 +115,7 @@ struct Searcher::Impl {
         if (language != default_language) return stemmer_for(default_language);
         stem = Xapian::Stem(kFallbackLanguage);
       }
-      it = stemmers.emplace(language, stem).first;
+      it = stemmers.emplace(language, detail::caching_stemmer(stem)).first;
     }
     return {it->second, language};
   }
