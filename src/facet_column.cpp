@@ -9,24 +9,40 @@
 namespace folio::detail {
 namespace {
 
-// Ordinals by "field\x1Fspelling".
+// Ordinals by "field\x1Fspelling", groups by "field\x1Fkey".
 class OrdinalTable {
  public:
   explicit OrdinalTable(std::vector<FacetColumn::Value>& values) : values_(values) {}
 
   std::uint32_t ordinal(const FacetEntry& entry) {
-    key_.assign(entry.field);
-    key_ += '\x1F';
-    key_.append(entry.value);
-    auto [it, added] = by_key_.try_emplace(key_, static_cast<std::uint32_t>(values_.size()));
-    if (added) values_.push_back({std::string(entry.field), std::string(entry.value)});
+    auto [it, added] = ordinals_.try_emplace(joined(entry.field, entry.value),
+                                             static_cast<std::uint32_t>(values_.size()));
+    if (added) {
+      FacetColumn::Value value{std::string(entry.field), std::string(entry.value),
+                               schema::normalise_term_value(entry.value), 0};
+      value.group = groups_
+                        .try_emplace(joined(value.field, value.key),
+                                     static_cast<std::uint32_t>(groups_.size()))
+                        .first->second;
+      values_.push_back(std::move(value));
+    }
     return it->second;
   }
 
+  std::size_t group_count() const { return groups_.size(); }
+
  private:
   std::vector<FacetColumn::Value>& values_;
-  std::unordered_map<std::string, std::uint32_t> by_key_;
-  std::string key_;
+  std::unordered_map<std::string, std::uint32_t> ordinals_;
+  std::unordered_map<std::string, std::uint32_t> groups_;
+  std::string joined_;
+
+  const std::string& joined(std::string_view field, std::string_view value) {
+    joined_.assign(field);
+    joined_ += '\x1F';
+    joined_.append(value);
+    return joined_;
+  }
 };
 
 }  // namespace
@@ -48,6 +64,7 @@ std::shared_ptr<const FacetColumn> FacetColumn::build(const Xapian::Database& db
       column->ordinals_.push_back(table.ordinal(entry));
     });
   }
+  column->group_count_ = table.group_count();
   const auto end = static_cast<std::uint32_t>(column->ordinals_.size());
   while (next_docid < column->starts_.size())
     column->starts_[next_docid++] = end;
@@ -62,7 +79,7 @@ std::span<const std::uint32_t> FacetColumn::ordinals(Xapian::docid docid) const 
 std::size_t FacetColumn::memory_bytes() const {
   std::size_t bytes = (starts_.size() + ordinals_.size()) * sizeof(std::uint32_t);
   for (const auto& v : values_)
-    bytes += sizeof(Value) + v.field.size() + v.spelling.size();
+    bytes += sizeof(Value) + v.field.size() + v.spelling.size() + v.key.size();
   return bytes;
 }
 

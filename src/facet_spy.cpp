@@ -78,17 +78,6 @@ void FacetCounts::add_document(std::string_view packed) {
   });
 }
 
-void FacetCounts::add_value(std::string_view field, std::string_view spelling, std::size_t count) {
-  FieldCounts* counts = counts_for(field);
-  if (counts == nullptr) return;
-  auto it = counts->counts.find(spelling);
-  if (it == counts->counts.end()) {
-    counts->counts.emplace(std::string(spelling), count);
-  } else {
-    it->second += count;
-  }
-}
-
 std::vector<std::string> FacetCounts::fields_seen() const {
   std::vector<std::string> fields;
   for (const auto& entry : counts_)
@@ -158,25 +147,72 @@ bool FacetSpy::counts_by_terms(const FieldSpec& field) const {
 }
 
 void FacetSpy::count_from_column() {
-  std::vector<std::size_t> counts(column_->value_count(), 0);
+  if (!ordinal_counts_.empty() || column_->value_count() == 0) return;
+  ordinal_counts_.assign(column_->value_count(), 0);
   for (Xapian::docid docid : docids_) {
-    for (std::uint32_t ordinal : column_->ordinals(docid))
-      ++counts[ordinal];
+    for (std::uint32_t ordinal : column_->ordinals(docid)) {
+      if (ordinal_counts_[ordinal]++ == 0) touched_.push_back(ordinal);
+    }
   }
-  for (std::uint32_t ordinal = 0; ordinal < counts.size(); ++ordinal) {
-    if (counts[ordinal] == 0) continue;
+}
+
+// FacetCounts::result's answer, from ordinals: each group's count is the sum of its spellings',
+// shown in its most common spelling (the first in byte order among equals), and strings are
+// copied only for the values returned.
+FacetResult FacetSpy::column_result(const std::string& field, int limit,
+                                    const std::set<std::string>& selected) {
+  constexpr std::uint32_t kNoSlot = ~std::uint32_t{0};
+  struct Group {
+    std::uint32_t shown;  // the ordinal of the spelling shown
+    std::size_t shown_count;
+    std::size_t count;
+  };
+  count_from_column();
+  if (group_slots_.size() != column_->group_count())
+    group_slots_.assign(column_->group_count(), kNoSlot);
+  std::vector<Group> groups;
+  for (std::uint32_t ordinal : touched_) {
     const FacetColumn::Value& value = column_->value(ordinal);
-    values_->add_value(value.field, value.spelling, counts[ordinal]);
+    if (value.field != field) continue;
+    const std::size_t count = ordinal_counts_[ordinal];
+    std::uint32_t& slot = group_slots_[value.group];
+    if (slot == kNoSlot) {
+      slot = static_cast<std::uint32_t>(groups.size());
+      groups.push_back(Group{ordinal, count, count});
+      continue;
+    }
+    Group& group = groups[slot];
+    group.count += count;
+    const std::string& shown = column_->value(group.shown).spelling;
+    if (count > group.shown_count || (count == group.shown_count && value.spelling < shown)) {
+      group.shown = ordinal;
+      group.shown_count = count;
+    }
   }
+  for (const Group& group : groups)
+    group_slots_[column_->value(group.shown).group] = kNoSlot;
+  std::sort(groups.begin(), groups.end(), [&](const Group& a, const Group& b) {
+    if (a.count != b.count) return a.count > b.count;
+    return column_->value(a.shown).spelling < column_->value(b.shown).spelling;
+  });
+  FacetResult out;
+  out.field = field;
+  const bool all = limit < 1 || groups.size() <= static_cast<std::size_t>(limit);
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const FacetColumn::Value& value = column_->value(groups[i].shown);
+    const bool is_selected = selected.count(value.key) > 0;
+    if (all || i < static_cast<std::size_t>(limit) || is_selected) {
+      out.values.push_back(FacetValue{value.spelling, value.key, groups[i].count, is_selected});
+    } else {
+      ++out.other_values;
+    }
+  }
+  return out;
 }
 
 const FacetCounts& FacetSpy::value_counts() {
   if (values_) return *values_;
   values_.emplace(field_names());
-  if (column_ != nullptr) {
-    count_from_column();
-    return *values_;
-  }
   sort_docids();
   auto value = db_.valuestream_begin(schema::kFacetsSlot);
   auto end = db_.valuestream_end(schema::kFacetsSlot);
@@ -264,6 +300,10 @@ FacetResult FacetSpy::result(const std::string& field, int limit,
                            [&](const FieldSpec& f) { return f.name == field; });
   if (spec != fields_.end() && counts_by_terms(*spec)) {
     return term_result(*spec, limit, selected);
+  }
+  if (column_ != nullptr) {
+    if (spec == fields_.end()) return limit_facet_values(field, {}, limit);  // not counted
+    return column_result(field, limit, selected);
   }
   return value_counts().result(field, limit, selected);
 }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -43,8 +44,6 @@ class FacetCounts {
   // The fields to count; empty counts every field found.
   explicit FacetCounts(std::vector<std::string> fields);
   void add_document(std::string_view packed);
-  // `count` documents holding `spelling` in `field` (each counted once per document already).
-  void add_value(std::string_view field, std::string_view spelling, std::size_t count);
 
   // One field's values: key, most common spelling and count. Values whose key is in `selected`
   // are marked and always returned; `limit` < 1 returns every value.
@@ -96,12 +95,19 @@ class FacetSpy : public Xapian::MatchSpy {
   std::vector<char> matched_;  // bitmap by docid, built for term counting
   std::optional<FacetCounts> values_;
   bool eager_ = false;  // several databases: values are read during the match
+  // Counting from the column: matches by ordinal, the ordinals counted, and a scratch slot by
+  // group (kNoSlot between results).
+  std::vector<std::uint32_t> ordinal_counts_;
+  std::vector<std::uint32_t> touched_;
+  std::vector<std::uint32_t> group_slots_;
 
   std::vector<std::string> field_names() const;
   void sort_docids();
   bool counts_by_terms(const FieldSpec& field) const;
   const FacetCounts& value_counts();
   void count_from_column();
+  FacetResult column_result(const std::string& field, int limit,
+                            const std::set<std::string>& selected);
   FacetResult term_result(const FieldSpec& field, int limit, const std::set<std::string>& selected);
   std::string common_spelling(const FieldSpec& field, const std::string& key,
                               const std::vector<Xapian::docid>& samples) const;
