@@ -186,6 +186,34 @@ bool follows_word_char(std::string_view text, std::size_t at) {
   return is_word_char_at(text, previous);
 }
 
+// Where the character before byte `at` (> 0) starts.
+std::size_t previous_char_start(std::string_view text, std::size_t at) {
+  std::size_t previous = at - 1;
+  while (previous > 0 && is_continuation_byte(text[previous]))
+    --previous;
+  return previous;
+}
+
+// The end of the last word, from the word at `first` on, that ends at or before byte `limit`;
+// the first word's end when even that one does not. Found from the limit backwards.
+std::size_t last_word_end_within(std::string_view text, std::size_t first, std::size_t limit) {
+  const std::size_t first_end = next_word_char(text, first, false);
+  if (first_end >= limit) return first_end;
+  if (limit >= text.size()) return text.size();
+  std::size_t at = limit;
+  while (at > first_end && is_continuation_byte(text[at]))  // the character holding the limit
+    --at;
+  // A word running past the limit is left out whole...
+  if (is_word_char_at(text, at)) {
+    while (at > first_end && follows_word_char(text, at))
+      at = previous_char_start(text, at);
+  }
+  // ...and so is what separates it from the word before.
+  while (at > first_end && !follows_word_char(text, at))
+    at = previous_char_start(text, at);
+  return at;
+}
+
 // The first word of `text` starting at byte `at` or later.
 std::size_t word_start_from(std::string_view text, std::size_t at) {
   while (at < text.size() && is_continuation_byte(text[at]))
@@ -216,23 +244,20 @@ int Highlighter::match_of_plausible(std::string_view word) const {
   return id;
 }
 
-std::vector<Highlighter::Word> Highlighter::scan_window(std::string_view text, std::size_t from,
-                                                        std::size_t length,
-                                                        bool& more_after) const {
-  std::vector<Word> words;
-  words.reserve(length / 4);  // a window of `length` bytes holds about length / 6 words
-  more_after = false;
-  std::size_t at = from;
-  while ((at = next_word_char(text, at, true)) < text.size()) {
-    std::size_t finish = next_word_char(text, at, false);
-    if (!words.empty() && finish - from > length) {
-      more_after = true;
-      break;
-    }
-    words.push_back(Word{at, finish, match_of(text, at, finish)});
-    at = finish;
+Highlighter::Excerpt Highlighter::window_excerpt(std::string_view text, std::size_t from,
+                                                 std::size_t length) const {
+  Excerpt excerpt;
+  excerpt.begin = next_word_char(text, from, true);
+  if (excerpt.begin >= text.size()) {
+    excerpt.begin = excerpt.end = text.size();
+    return excerpt;
   }
-  return words;
+  const std::size_t last_end = last_word_end_within(text, excerpt.begin, from + length);
+  excerpt.more_after = next_word_char(text, last_end, true) < text.size();
+  excerpt.end = excerpt.more_after ? last_end : text.size();
+  excerpt.matches =
+      matches(text.substr(0, last_end), 0, std::numeric_limits<std::size_t>::max(), excerpt.begin);
+  return excerpt;
 }
 
 // Whether the matches ending with the last one, within `span` bytes of its end, hold every
@@ -250,7 +275,7 @@ bool Highlighter::window_complete(const std::vector<Word>& found, std::size_t sp
 }
 
 std::vector<Highlighter::Word> Highlighter::matches(std::string_view text, std::size_t stop_span,
-                                                    std::size_t limit) const {
+                                                    std::size_t limit, std::size_t from) const {
   std::vector<Word> found;
   if (terms_.empty() || needles_.empty()) return found;
   // A word can match only if it starts with a needle (ASCII case aside) or holds a non-ASCII
@@ -258,7 +283,7 @@ std::vector<Highlighter::Word> Highlighter::matches(std::string_view text, std::
   // skimmed for the bytes such a word can start with; only the words starting there are looked
   // at, and the rest of the text is never tokenised.
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t at = word_starts_.next(text, 0); at < text.size();
+  for (std::size_t at = word_starts_.next(text, from); at < text.size();
        at = word_starts_.next(text, at + 1)) {
     if (follows_word_char(text, at) || !could_match(text.substr(at, kHeadBytes))) continue;
     if (bytes[at] >= 0x80 && !is_word_char_at(text, at)) continue;
@@ -300,27 +325,22 @@ bool Highlighter::could_match(std::string_view word) const {
   return false;
 }
 
-std::string Highlighter::render(std::string_view text, const std::vector<Word>& words,
-                                bool more_before, bool more_after) const {
+std::string Highlighter::render(std::string_view text, const Excerpt& excerpt) const {
   std::string out;
-  if (words.empty()) return out;
-  const std::size_t marked = static_cast<std::size_t>(
-      std::count_if(words.begin(), words.end(), [](const Word& word) { return word.match >= 0; }));
-  out.reserve(2 * kEllipsis.size() + (more_after ? words.back().end : text.size()) -
-              words.front().begin + marked * (markers_.start.size() + markers_.end.size()) + 32);
-  if (more_before) out += kEllipsis;
-  std::size_t at = words.front().begin;
-  for (const Word& word : words) {
-    if (word.match < 0) continue;
+  if (excerpt.begin >= excerpt.end) return out;
+  out.reserve(2 * kEllipsis.size() + excerpt.end - excerpt.begin +
+              excerpt.matches.size() * (markers_.start.size() + markers_.end.size()) + 32);
+  if (excerpt.more_before) out += kEllipsis;
+  std::size_t at = excerpt.begin;
+  for (const Word& word : excerpt.matches) {
     append_html_escaped(out, text.substr(at, word.begin - at));
     out += markers_.start;
     append_html_escaped(out, text.substr(word.begin, word.end - word.begin));
     out += markers_.end;
     at = word.end;
   }
-  std::size_t stop = more_after ? words.back().end : text.size();
-  append_html_escaped(out, text.substr(at, stop - at));
-  if (more_after) out += kEllipsis;
+  append_html_escaped(out, text.substr(at, excerpt.end - at));
+  if (excerpt.more_after) out += kEllipsis;
   return out;
 }
 
@@ -331,7 +351,8 @@ std::string Highlighter::highlight(std::string_view text) const {
   if (words.empty()) return html_escape(text);
   std::string out;
   append_html_escaped(out, text.substr(0, words.front().begin));
-  out += render(text, words, false, false);
+  const std::size_t first = words.front().begin;
+  out += render(text, Excerpt{first, text.size(), std::move(words), false, false});
   return out;
 }
 
@@ -384,9 +405,9 @@ Highlighter::Window Highlighter::best_window(std::string_view text, std::size_t 
 std::string Highlighter::render_window(std::string_view text, const Window& window,
                                        std::size_t length) const {
   if (!window.found) return {};
-  bool more_after = false;
-  std::vector<Word> words = scan_window(text, window.begin, length, more_after);
-  return render(text, words, window.begin > window.text_start, more_after);
+  Excerpt excerpt = window_excerpt(text, window.begin, length);
+  excerpt.more_before = window.begin > window.text_start;
+  return render(text, excerpt);
 }
 
 Passage Highlighter::best_passage(std::string_view text, std::size_t length,
@@ -427,7 +448,7 @@ std::vector<SectionCandidate> candidate_sections(const StoredArticle& article,
 
 SnippetChoice choose_snippet(const StoredArticle& article, const Highlighter& highlighter,
                              std::size_t length) {
-  // Every section's best window is scored; only the winner is tokenised and rendered. Once a
+  // Every section's best window is scored; only the winner is rendered. Once a
   // window holds every query word, a section that could only match it (its heading scoring no
   // more) is not scanned: among windows with the same words, the first found wins.
   SnippetChoice choice;

@@ -36,8 +36,8 @@ class Highlighter {
 
   // The whole text, escaped, every match wrapped.
   std::string highlight(std::string_view text) const;
-  // The window of about `length` characters holding the most query words. Only the window is
-  // tokenised: elsewhere only the words starting with a needle are looked at.
+  // The window of about `length` characters holding the most query words. Nothing is tokenised
+  // word by word: only the words starting with a needle are looked at.
   Passage best_passage(std::string_view text, std::size_t length,
                        NoMatch no_match = NoMatch::start_of_text) const;
   // How many distinct query words `text` holds (among its first kMaxMatchesConsidered matches),
@@ -71,25 +71,31 @@ class Highlighter {
   mutable std::unordered_map<std::string, int> known_words_;  // lowercased word -> match_id
   int distinct_possible_ = 0;
 
+  // A stretch of text to render: its matches marked, the rest copied.
+  struct Excerpt {
+    std::size_t begin = 0;  // its first word's start
+    std::size_t end = 0;    // its last word's end, or the end of the text when no word follows
+    std::vector<Word> matches;
+    bool more_before = false;  // "…" first
+    bool more_after = false;   // "…" last
+  };
   // The words from the word starting at `from` as long as they fit in `length` bytes (at least
-  // one); `more_after` tells whether a word follows them.
-  std::vector<Word> scan_window(std::string_view text, std::size_t from, std::size_t length,
-                                bool& more_after) const;
+  // one), found without tokenising them: the cut is found from the limit backwards, and only
+  // the words skimmed as possible matches are looked at.
+  Excerpt window_excerpt(std::string_view text, std::size_t from, std::size_t length) const;
   static constexpr std::size_t kMaxMatchesConsidered = 256;
   // The matched words of `text` in order, at most `limit`. With a stop_span, the scan ends once
   // the matches within stop_span bytes hold every query word.
   std::vector<Word> matches(std::string_view text, std::size_t stop_span = 0,
-                            std::size_t limit = kMaxMatchesConsidered) const;
+                            std::size_t limit = kMaxMatchesConsidered, std::size_t from = 0) const;
   bool window_complete(const std::vector<Word>& found, std::size_t span) const;
   int match_id(std::string_view lowered) const;
   int match_of(std::string_view text, std::size_t begin, std::size_t end) const;
   // match_of for a word could_match has let through.
   int match_of_plausible(std::string_view word) const;
   bool could_match(std::string_view word) const;
-  // `words` escaped and marked, from the first word's start to the last one's end (to the end
-  // of `text` when nothing follows), with "…" where text was cut.
-  std::string render(std::string_view text, const std::vector<Word>& words, bool more_before,
-                     bool more_after) const;
+  // The excerpt escaped, its matches marked, with "…" where text was cut.
+  std::string render(std::string_view text, const Excerpt& excerpt) const;
 };
 
 struct SnippetChoice {

@@ -2,6 +2,11 @@
 // match with its anchor, and the title highlighted.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
+
+#include <xapian.h>
+
 #include "search_fixture.hpp"
 #include "search_text.hpp"
 #include "snippets.hpp"
@@ -197,5 +202,90 @@ TEST_CASE("snippets: HTML escaping replaces the five special characters and keep
     std::string out = "kept:";
     detail::append_html_escaped(out, text);
     CHECK(out == "kept:" + escaped);
+  }
+}
+
+namespace {
+
+struct TextWord {
+  std::size_t begin;
+  std::size_t end;
+};
+
+// Every word of `text`, one character at a time, as Xapian draws them.
+std::vector<TextWord> all_words(std::string_view text) {
+  std::vector<TextWord> words;
+  bool in_word = false;
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+    const auto at = static_cast<std::size_t>(it.raw() - text.data());
+    const bool word_char = Xapian::Unicode::is_wordchar(*it);
+    if (word_char && !in_word) words.push_back(TextWord{at, text.size()});
+    if (!word_char && in_word) words.back().end = at;
+    in_word = word_char;
+  }
+  return words;
+}
+
+// render_window the slow way: every word from `begin` tokenised, kept while it ends within
+// `length` bytes of `begin` (the first at least), each checked on its own.
+std::string reference_window(const detail::Highlighter& highlighter, std::string_view text,
+                             std::size_t begin, std::size_t length, bool more_before) {
+  std::vector<TextWord> words = all_words(text);
+  auto first =
+      std::find_if(words.begin(), words.end(), [&](const TextWord& w) { return w.begin >= begin; });
+  if (first == words.end()) return "";
+  std::vector<TextWord> kept{*first};
+  bool more_after = false;
+  for (auto it = first + 1; it != words.end(); ++it) {
+    if (it->end - begin > length) {
+      more_after = true;
+      break;
+    }
+    kept.push_back(*it);
+  }
+  std::string out = more_before ? "\u2026" : "";
+  std::size_t at = kept.front().begin;
+  for (const TextWord& w : kept) {
+    std::string word(text.substr(w.begin, w.end - w.begin));
+    if (highlighter.highlight(word) == detail::html_escape(word)) continue;  // not a match
+    out +=
+        detail::html_escape(text.substr(at, w.begin - at)) + "[" + detail::html_escape(word) + "]";
+    at = w.end;
+  }
+  std::size_t stop = more_after ? kept.back().end : text.size();
+  out += detail::html_escape(text.substr(at, stop - at));
+  if (more_after) out += "\u2026";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("snippets: a window is cut and marked as tokenising every word would") {
+  detail::HighlightTerms terms;
+  Xapian::Stem stemmer("french");
+  terms.words = {"queue", "école"};
+  terms.stems = {stemmer("queue"), stemmer("école")};
+  detail::Highlighter highlighter(terms, stemmer, detail::Markers{"[", "]"});
+  // Matches, near misses, ASCII and non-ASCII word and non-word characters, of 1 to 4 bytes.
+  const std::vector<std::string> pieces = {
+      "queue", "Queue", "queues", "école", "ÉCOLE", "écoles", "x",      "subqueue", "queue_x",
+      "42",    "naïve", "é",      "日本",  "𝔸",     " ",      "  ",     ", ",       "-",
+      "—",     "’",     "“",      "\n",    "&",     "<b>",    "\u00A0", "q",        "ue"};
+  std::mt19937 random(20261127);
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int count = std::uniform_int_distribution<int>(1, 40)(random);
+    for (int i = 0; i < count; ++i)
+      text += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random)];
+    std::vector<TextWord> words = all_words(text);
+    if (words.empty()) continue;
+    for (const TextWord& start : words) {
+      const std::size_t length = std::uniform_int_distribution<std::size_t>(1, 60)(random);
+      detail::Highlighter::Window window{true, start.begin, words.front().begin, 1};
+      INFO("text: " << text << "\nbegin: " << start.begin << " length: " << length);
+      CHECK(highlighter.render_window(text, window, length) ==
+            reference_window(highlighter, text, start.begin, length,
+                             start.begin > words.front().begin));
+    }
   }
 }
