@@ -19,35 +19,49 @@
 namespace folio::json_mapping {
 namespace {
 
-// A byte JSON needs escaped, or a non-ASCII one (checked as UTF-8).
+// A byte needs a look when JSON needs it escaped or it is non-ASCII (checked as UTF-8).
+#if defined(__SSE2__)
+// The bytes of a 16-byte block that need a look, as a bit mask.
+unsigned looks_needed(const unsigned char* block_bytes) {
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block_bytes));
+  // Unsigned: a byte is at most 0x1F exactly when min(byte, 0x1F) is the byte itself.
+  const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x1F)), block);
+  const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('"')),
+                                       _mm_cmpeq_epi8(block, _mm_set1_epi8('\\')));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, special)) |
+                               _mm_movemask_epi8(block));  // non-ASCII: high bit
+}
+#else
 bool needs_a_look(unsigned char byte) {
   return byte < 0x20 || byte == '"' || byte == '\\' || byte >= 0x80;
 }
+#endif
 
 // The offset of the first byte from `from` on that needs a look, or text.size(). Sixteen bytes at
-// a time where SSE2 is there (every x86-64): most text is plain ASCII.
+// a time where SSE2 is there (every x86-64): most text is plain ASCII. The last few bytes are
+// copied into a block padded with a plain byte, so short strings (keys, ids, dates) take one
+// block too.
 std::size_t next_to_look_at(std::string_view text, std::size_t from) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t at = from;
 #if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i last_control = _mm_set1_epi8(0x1F);
-  for (; at + 16 <= text.size(); at += 16) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
-    // Unsigned: a byte is at most 0x1F exactly when min(byte, 0x1F) is the byte itself.
-    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(block, last_control), block);
-    const __m128i special =
-        _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, special)) |
-                                            _mm_movemask_epi8(block));  // non-ASCII: high bit
-    if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctz(mask));
+  constexpr std::size_t kBlock = 16;
+  for (; at + kBlock <= text.size(); at += kBlock) {
+    if (const unsigned mask = looks_needed(bytes + at); mask != 0)
+      return at + static_cast<std::size_t>(__builtin_ctz(mask));
   }
-#endif
+  if (at == text.size()) return at;
+  unsigned char tail[kBlock];
+  std::memset(tail, 'a', kBlock);
+  std::memcpy(tail, bytes + at, text.size() - at);
+  const unsigned mask = looks_needed(tail);
+  return mask == 0 ? text.size() : at + static_cast<std::size_t>(__builtin_ctz(mask));
+#else
   for (; at < text.size(); ++at) {
     if (needs_a_look(bytes[at])) return at;
   }
   return text.size();
+#endif
 }
 
 // RapidJSON's Writer with a faster String(): the runs of bytes that need no escaping are copied

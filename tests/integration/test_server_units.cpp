@@ -334,6 +334,18 @@ TEST_CASE("server json: each byte is escaped exactly as JSON requires, wherever 
       }
     }
   }
+  // Strings shorter than a block, each byte at each place.
+  for (std::size_t size = 0; size < 17; ++size) {
+    for (int byte = 0; byte < 0x80; ++byte) {
+      for (std::size_t at = 0; at <= size; ++at) {
+        std::string text(size, 'x');
+        text.insert(at, 1, static_cast<char>(byte));
+        INFO("byte " << byte << " at " << at << " of " << text.size());
+        CHECK(json_mapping::suggestions_json(text, {}) ==
+              "{\"query\":\"" + reference_escape(text) + "\",\"suggestions\":[]}");
+      }
+    }
+  }
 }
 
 TEST_CASE("server json: invalid UTF-8 anywhere in a string is replaced as in the whole string") {
