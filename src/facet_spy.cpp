@@ -156,21 +156,14 @@ void FacetSpy::count_from_column() {
   }
 }
 
-// FacetCounts::result's answer, from ordinals: each group's count is the sum of its spellings',
-// shown in its most common spelling (the first in byte order among equals), and strings are
-// copied only for the values returned.
-FacetResult FacetSpy::column_result(const std::string& field, int limit,
-                                    const std::set<std::string>& selected) {
+// The values of `field` the matches hold: each group's count is the sum of its spellings',
+// shown in its most common spelling (the first in byte order among equals).
+std::vector<FacetSpy::ValueGroup> FacetSpy::column_groups(const std::string& field) {
   constexpr std::uint32_t kNoSlot = ~std::uint32_t{0};
-  struct Group {
-    std::uint32_t shown;  // the ordinal of the spelling shown
-    std::size_t shown_count;
-    std::size_t count;
-  };
   count_from_column();
   if (group_slots_.size() != column_->group_count())
     group_slots_.assign(column_->group_count(), kNoSlot);
-  std::vector<Group> groups;
+  std::vector<ValueGroup> groups;
   for (std::uint32_t ordinal : touched_) {
     const FacetColumn::Value& value = column_->value(ordinal);
     if (value.field != field) continue;
@@ -178,10 +171,10 @@ FacetResult FacetSpy::column_result(const std::string& field, int limit,
     std::uint32_t& slot = group_slots_[value.group];
     if (slot == kNoSlot) {
       slot = static_cast<std::uint32_t>(groups.size());
-      groups.push_back(Group{ordinal, count, count});
+      groups.push_back(ValueGroup{ordinal, count, count});
       continue;
     }
-    Group& group = groups[slot];
+    ValueGroup& group = groups[slot];
     group.count += count;
     const std::string& shown = column_->value(group.shown).spelling;
     if (count > group.shown_count || (count == group.shown_count && value.spelling < shown)) {
@@ -189,9 +182,16 @@ FacetResult FacetSpy::column_result(const std::string& field, int limit,
       group.shown_count = count;
     }
   }
-  for (const Group& group : groups)
+  for (const ValueGroup& group : groups)
     group_slots_[column_->value(group.shown).group] = kNoSlot;
-  std::sort(groups.begin(), groups.end(), [&](const Group& a, const Group& b) {
+  return groups;
+}
+
+// FacetCounts::result's answer, from ordinals; strings are copied only for the values returned.
+FacetResult FacetSpy::column_result(const std::string& field, int limit,
+                                    const std::set<std::string>& selected) {
+  std::vector<ValueGroup> groups = column_groups(field);
+  std::sort(groups.begin(), groups.end(), [&](const ValueGroup& a, const ValueGroup& b) {
     if (a.count != b.count) return a.count > b.count;
     return column_->value(a.shown).spelling < column_->value(b.shown).spelling;
   });

@@ -78,7 +78,8 @@ class FacetSpy : public Xapian::MatchSpy {
   FacetSpy(const Xapian::Database& db, std::vector<FieldSpec> fields,
            FacetCountingPolicy policy = {}, const FacetColumn* column = nullptr);
   void operator()(const Xapian::Document& doc, double weight) override;
-  // The documents the matcher showed the spy.
+  // The documents the matcher showed the spy. The counts cover these only: a ranked match may
+  // skip matches that cannot reach its page, so a caller compares this with the exact total.
   std::size_t documents_seen() const { return seen_; }
 
   FacetResult result(const std::string& field, int limit,
@@ -106,6 +107,13 @@ class FacetSpy : public Xapian::MatchSpy {
   bool counts_by_terms(const FieldSpec& field) const;
   const FacetCounts& value_counts();
   void count_from_column();
+  // One facet value from the column: the spellings of one key, summed.
+  struct ValueGroup {
+    std::uint32_t shown;  // the ordinal of the spelling shown: the most common, then the first
+    std::size_t shown_count;
+    std::size_t count;
+  };
+  std::vector<ValueGroup> column_groups(const std::string& field);
   FacetResult column_result(const std::string& field, int limit,
                             const std::set<std::string>& selected);
   FacetResult term_result(const FieldSpec& field, int limit, const std::set<std::string>& selected);
