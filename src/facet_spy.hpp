@@ -78,6 +78,13 @@ class FacetSpy : public Xapian::MatchSpy {
   FacetSpy(const Xapian::Database& db, std::vector<FieldSpec> fields,
            FacetCountingPolicy policy = {}, const FacetColumn* column = nullptr);
   void operator()(const Xapian::Document& doc, double weight) override;
+  // Whether matches can be noted by docid alone (one database: no document needed).
+  bool notes_docids() const { return !eager_; }
+  // A match noted without the matcher (notes_docids() only).
+  void note(Xapian::docid docid) {
+    ++seen_;
+    docids_.push_back(docid);
+  }
   // The documents the matcher showed the spy. The counts cover these only: a ranked match may
   // skip matches that cannot reach its page, so a caller compares this with the exact total.
   std::size_t documents_seen() const { return seen_; }

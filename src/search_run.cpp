@@ -11,6 +11,7 @@
 #include "folio/schema.hpp"
 #include "hits.hpp"
 #include "phrase_rescore.hpp"
+#include "posting_sets.hpp"
 #include "query_builder.hpp"
 #include "query_parser.hpp"
 #include "ranking.hpp"
@@ -306,14 +307,22 @@ bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
   return true;
 }
 
-// One unweighted pass over the whole match set (no ranking, no boosts) with the spy; a field
-// selected "any"-wise is counted without its own selection.
+// One pass over the whole match set (no ranking, no boosts) for the spy: straight from the posting
+// lists when the query allows (posting_sets.hpp), else an unweighted match. A field selected
+// "any"-wise is counted without its own selection.
 Xapian::doccount SearchRun::count_facets(const Xapian::Query& text, FacetSpy& spy,
                                          std::string_view skip_any_of) const {
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(apply_filters(
+  Xapian::Query query = apply_filters(
       text, skip_any_of.empty() ? filter_query_
-                                : build_filter_query(filters_, date_ranges_, skip_any_of)));
+                                : build_filter_query(filters_, date_ranges_, skip_any_of));
+  Xapian::doccount matches = 0;
+  if (spy.notes_docids() &&
+      for_each_match(
+          db_, query, [&](Xapian::docid docid) { spy.note(docid); }, matches)) {
+    return matches;
+  }
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.add_matchspy(&spy);
   return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
