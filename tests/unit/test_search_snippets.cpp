@@ -32,6 +32,18 @@ std::string visible_text(std::string s) {
   return s;
 }
 
+// A highlighter for "queue" and "école" (French stems) that marks matches with [ and ].
+struct QueueEcole {
+  Xapian::Stem stemmer{"french"};
+  detail::HighlightTerms terms = [this] {
+    detail::HighlightTerms t;
+    t.words = {"queue", "école"};
+    t.stems = {stemmer("queue"), stemmer("école")};
+    return t;
+  }();
+  detail::Highlighter highlighter{terms, stemmer, detail::Markers{"[", "]"}};
+};
+
 }  // namespace
 
 TEST_CASE("snippets: HTML in content and titles is escaped, matches are marked") {
@@ -140,11 +152,9 @@ TEST_CASE("snippets: hits carry the stored display record") {
 }
 
 TEST_CASE("snippets: the best passage is found without tokenising the whole text") {
-  detail::HighlightTerms terms;
-  Xapian::Stem stemmer("french");
-  terms.words = {"queue", "école"};
-  terms.stems = {stemmer("queue"), stemmer("école")};
-  detail::Highlighter highlighter(terms, stemmer, detail::Markers{"[", "]"});
+  QueueEcole fixture;
+  const Xapian::Stem& stemmer = fixture.stemmer;
+  const detail::Highlighter& highlighter = fixture.highlighter;
 
   SECTION("words inside other words are not matches, words at any boundary are") {
     detail::Passage p = highlighter.best_passage("subqueue queue_x queue-y (Queue)", 200);
@@ -261,11 +271,8 @@ std::string reference_window(const detail::Highlighter& highlighter, std::string
 }  // namespace
 
 TEST_CASE("snippets: a window is cut and marked as tokenising every word would") {
-  detail::HighlightTerms terms;
-  Xapian::Stem stemmer("french");
-  terms.words = {"queue", "école"};
-  terms.stems = {stemmer("queue"), stemmer("école")};
-  detail::Highlighter highlighter(terms, stemmer, detail::Markers{"[", "]"});
+  QueueEcole fixture;
+  const detail::Highlighter& highlighter = fixture.highlighter;
   // Matches, near misses, ASCII and non-ASCII word and non-word characters, of 1 to 4 bytes.
   const std::vector<std::string> pieces = {
       "queue", "Queue", "queues", "école", "ÉCOLE", "écoles", "x",      "subqueue", "queue_x",
