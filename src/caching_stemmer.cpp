@@ -1,7 +1,5 @@
 #include "caching_stemmer.hpp"
 
-#include <unordered_map>
-
 namespace folio::detail {
 namespace {
 
@@ -14,30 +12,20 @@ std::string algorithm_of(const Xapian::Stem& stemmer) {
   return description.substr(open + 1, close - open - 1);
 }
 
-class CachingStemImplementation : public Xapian::StemImplementation {
- public:
-  CachingStemImplementation(const Xapian::Stem& stemmer, std::size_t capacity)
-      : stemmer_(stemmer), capacity_(capacity), algorithm_(algorithm_of(stemmer)) {}
-
-  std::string operator()(const std::string& word) override {
-    auto known = stems_.find(word);
-    if (known != stems_.end()) return known->second;
-    std::string stem = stemmer_(word);
-    if (stems_.size() >= capacity_) stems_.clear();
-    stems_.emplace(word, stem);
-    return stem;
-  }
-
-  std::string get_description() const override { return algorithm_; }
-
- private:
-  Xapian::Stem stemmer_;
-  std::size_t capacity_;
-  std::string algorithm_;
-  std::unordered_map<std::string, std::string> stems_;
-};
-
 }  // namespace
+
+CachingStemImplementation::CachingStemImplementation(const Xapian::Stem& stemmer,
+                                                     std::size_t capacity)
+    : stemmer_(stemmer), capacity_(capacity), algorithm_(algorithm_of(stemmer)) {}
+
+std::string CachingStemImplementation::operator()(const std::string& word) {
+  auto known = stems_.find(word);
+  if (known != stems_.end()) return known->second;
+  std::string stem = stemmer_(word);
+  if (stems_.size() >= capacity_) stems_.clear();
+  stems_.emplace(word, stem);
+  return stem;
+}
 
 Xapian::Stem caching_stemmer(const Xapian::Stem& stemmer, std::size_t capacity) {
   if (stemmer.is_none()) return stemmer;

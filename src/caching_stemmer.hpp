@@ -10,12 +10,28 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 
 #include <xapian.h>
 
 namespace folio::detail {
 
 inline constexpr std::size_t kStemCacheEntries = 4096;
+
+class CachingStemImplementation : public Xapian::StemImplementation {
+ public:
+  CachingStemImplementation(const Xapian::Stem& stemmer, std::size_t capacity);
+
+  std::string operator()(const std::string& word) override;
+  std::string get_description() const override { return algorithm_; }
+  std::size_t size() const { return stems_.size(); }  // words remembered
+
+ private:
+  Xapian::Stem stemmer_;
+  std::size_t capacity_;
+  std::string algorithm_;  // "english" of "Xapian::Stem(english)"
+  std::unordered_map<std::string, std::string> stems_;
+};
 
 // `stemmer` with a cache of up to `capacity` words in front; "none" stays a stemmer that is_none().
 Xapian::Stem caching_stemmer(const Xapian::Stem& stemmer, std::size_t capacity = kStemCacheEntries);
