@@ -123,14 +123,14 @@ std::vector<std::string> FacetSpy::field_names() const {
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  ++seen_;
+  if (!eager_) {
+    note(doc.get_docid());
+    return;
+  }
   // Several databases searched as one: the document the matcher shows carries its own
   // database's docid, so its values are read here and now.
-  if (eager_) {
-    values_->add_document(doc.get_value(schema::kFacetsSlot));
-  } else {
-    docids_.push_back(doc.get_docid());
-  }
+  ++seen_;
+  values_->add_document(doc.get_value(schema::kFacetsSlot));
 }
 
 void FacetSpy::sort_docids() {

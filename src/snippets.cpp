@@ -174,24 +174,20 @@ std::size_t next_word_char(std::string_view text, std::size_t at, bool want_word
   return text.size();
 }
 
-// Whether the character before byte `at` is a word character.
-bool follows_word_char(std::string_view text, std::size_t at) {
-  if (at == 0) return false;
-  std::size_t previous = at - 1;
-  if (static_cast<unsigned char>(text[previous]) < 0x80) {
-    return is_ascii_word_byte(static_cast<unsigned char>(text[previous]));
-  }
-  while (previous > 0 && is_continuation_byte(text[previous]))
-    --previous;
-  return is_word_char_at(text, previous);
-}
-
 // Where the character before byte `at` (> 0) starts.
 std::size_t previous_char_start(std::string_view text, std::size_t at) {
   std::size_t previous = at - 1;
   while (previous > 0 && is_continuation_byte(text[previous]))
     --previous;
   return previous;
+}
+
+// Whether the character before byte `at` is a word character.
+bool follows_word_char(std::string_view text, std::size_t at) {
+  if (at == 0) return false;
+  const auto before = static_cast<unsigned char>(text[at - 1]);
+  if (before < 0x80) return is_ascii_word_byte(before);
+  return is_word_char_at(text, previous_char_start(text, at));
 }
 
 // The end of the last word, from the word at `first` on, that ends at or before byte `limit`;
@@ -218,11 +214,8 @@ std::size_t last_word_end_within(std::string_view text, std::size_t first, std::
 std::size_t word_start_from(std::string_view text, std::size_t at) {
   while (at < text.size() && is_continuation_byte(text[at]))
     ++at;
-  if (at == 0 || at >= text.size()) return next_word_char(text, at, true);
-  std::size_t previous = at - 1;
-  while (previous > 0 && is_continuation_byte(text[previous]))
-    --previous;
-  if (is_word_char_at(text, previous)) at = next_word_char(text, at, false);  // inside a word
+  if (at >= text.size()) return text.size();
+  if (follows_word_char(text, at)) at = next_word_char(text, at, false);  // inside a word
   return next_word_char(text, at, true);
 }
 
