@@ -142,19 +142,34 @@ folio::Config load_configuration(const std::string& explicit_path) {
   return config;
 }
 
-// SIGINT/SIGTERM are blocked in every thread and taken by one waiting thread, which stops the
-// server from ordinary code (httplib's stop() is not async-signal-safe). SIGUSR1 releases it.
+// The signals the waiting thread takes: SIGINT/SIGTERM stop the server, SIGUSR1 releases the
+// thread.
+sigset_t stop_signals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGUSR1);
+  return signals;
+}
+
+// Blocked before any thread starts, so that every thread inherits the mask: a stop signal that
+// comes early waits, pending, for the SignalWaiter, and never finds a thread that would take its
+// default action and kill the process without a graceful stop.
+void block_stop_signals() {
+  const sigset_t signals = stop_signals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
+// SIGINT/SIGTERM are taken by one waiting thread, which stops the server from ordinary code
+// (httplib's stop() is not async-signal-safe).
 class SignalWaiter {
  public:
   explicit SignalWaiter(App& app) {
-    sigemptyset(&signals_);
-    sigaddset(&signals_, SIGINT);
-    sigaddset(&signals_, SIGTERM);
-    sigaddset(&signals_, SIGUSR1);
-    pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
-    thread_ = std::thread([this, &app] {
+    thread_ = std::thread([&app] {
+      const sigset_t signals = stop_signals();
       int signal = 0;
-      sigwait(&signals_, &signal);
+      sigwait(&signals, &signal);
       if (signal == SIGUSR1) return;
       app.log().message(folio::server::LogLevel::info, "stopping: finishing requests in flight");
       app.stop();
@@ -166,7 +181,6 @@ class SignalWaiter {
   }
 
  private:
-  sigset_t signals_;
   std::thread thread_;
 };
 
@@ -226,6 +240,7 @@ void apply_scheduling(const std::string& scheduling) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  block_stop_signals();
   keep_freed_memory_for_reuse();
   CLI::App cli{
       "folio-server: a JSON search API over a folio index, with the search widget.\n"

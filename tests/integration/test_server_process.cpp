@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -144,6 +145,77 @@ TEST_CASE("server process: runs under SCHED_BATCH unless told --scheduling norma
     server.signal(SIGTERM);
     CHECK(server.wait_for_exit() == 0);
   }
+}
+
+namespace {
+
+// The signals thread `task` of process `pid` blocks: SigBlk of /proc/PID/task/TID/status.
+unsigned long long blocked_signals(pid_t pid, const std::string& task) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/task/" + task + "/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("SigBlk:", 0) == 0) return std::stoull(line.substr(7), nullptr, 16);
+  }
+  return 0;
+}
+
+bool blocks(unsigned long long mask, int signal) {
+  return (mask >> (signal - 1)) & 1;
+}
+
+// Whether process `pid` runs folio-server yet: until execv, the forked child is a copy of this
+// test program, with its signal handlers and, under sanitizers, signals blocked around fork().
+bool runs_server(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/comm");
+  std::string name;
+  std::getline(in, name);
+  return name == "folio-server";
+}
+
+}  // namespace
+
+TEST_CASE("server process: SIGTERM during start-up, before it serves, is still a graceful stop") {
+  TempDir dir;
+  // The main thread blocks the stop signals first thing, long before it opens the index and
+  // listens; from then on no signal may kill the process. A signal sent after the block but before
+  // "serving" shows that window; a few tries make sure one lands in it.
+  int early_stops = 0;
+  for (int attempt = 0; attempt < 5 && early_stops == 0; ++attempt) {
+    ServerProcess server({"--db", sample_index_path(), "--listen", "127.0.0.1:0"},
+                         dir.str("err" + std::to_string(attempt)));
+    const std::string main_thread = std::to_string(server.pid());
+    bool blocked = false;
+    for (int poll = 0; poll < 200000 && !blocked; ++poll)
+      blocked =
+          runs_server(server.pid()) && blocks(blocked_signals(server.pid(), main_thread), SIGTERM);
+    REQUIRE(blocked);
+    const bool before_serving = server.log().find("serving") == std::string::npos;
+    server.signal(SIGTERM);
+    CHECK(server.wait_for_exit() == 0);
+    CHECK(server.log().find("stopped") != std::string::npos);
+    if (before_serving) ++early_stops;
+  }
+  CHECK(early_stops == 1);
+}
+
+TEST_CASE(
+    "server process: while serving, only the signal-waiting thread takes SIGINT and SIGTERM") {
+  TempDir dir;
+  ServerProcess server({"--db", sample_index_path(), "--listen", "127.0.0.1:0"}, dir.str("err"));
+  REQUIRE(server.wait_for_port() > 0);
+  // sigwait() unblocks the signals it waits for in its own thread only.
+  int threads = 0;
+  int taking = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator("/proc/" + std::to_string(server.pid()) + "/task")) {
+    const auto mask = blocked_signals(server.pid(), entry.path().filename().string());
+    ++threads;
+    if (!blocks(mask, SIGTERM) || !blocks(mask, SIGINT)) ++taking;
+  }
+  CHECK(threads > 2);
+  CHECK(taking <= 1);
+  server.signal(SIGINT);
+  CHECK(server.wait_for_exit() == 0);
 }
 
 TEST_CASE("server process: --wait-for-index starts without an index") {
