@@ -80,7 +80,7 @@ Highlighter::Highlighter(const HighlightTerms& terms, const Xapian::Stem& stemme
     add_needle(w);
   for (const auto& w : terms_.prefixes)
     add_needle(w);
-  // Where a word that may match can start: a needle's first two letters in either case, or a
+  // Where a word that may match can start: a needle's letters in either case, or a
   // non-ASCII character when one could lowercase to a needle's first letter: when a needle starts
   // with a non-ASCII character, or with 'i' or 'k', the only ASCII letters a non-ASCII character
   // lowercases to (U+0130 and the Kelvin sign U+212A).

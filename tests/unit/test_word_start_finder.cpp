@@ -34,11 +34,13 @@ bool reference_start(std::string_view text, std::size_t at, const std::vector<st
       continue;
     }
     if (lower(byte(at)) != lower(first)) continue;
-    if (head.size() == 1) return true;
-    if (at + 1 < text.size() &&
-        (lower(byte(at + 1)) == static_cast<unsigned char>(head[1]) || byte(at + 1) >= 0x80)) {
-      return true;
+    // Each further byte of the head (up to three) is matched, or is not ASCII.
+    bool rest = true;
+    for (std::size_t i = 1; i < std::min<std::size_t>(head.size(), 3) && rest; ++i) {
+      rest = at + i < text.size() &&
+             (lower(byte(at + i)) == static_cast<unsigned char>(head[i]) || byte(at + i) >= 0x80);
     }
+    if (rest) return true;
   }
   return false;
 }
@@ -70,22 +72,26 @@ TEST_CASE("word start finder: a head counts only where no ASCII word byte preced
   CHECK(finder.next("qq", 1) == 2);
 }
 
-TEST_CASE("word start finder: a head of two bytes or more needs its second byte too") {
+TEST_CASE("word start finder: a head of two or three bytes needs its next bytes too") {
   WordStartFinder finder({"fed", "gr"}, false);
-  // "Federal" at 0, "GRANTS" at 8; "for", "go" and "f" are passed over, "f\xC3\xA9" is let
-  // through (an accented second letter may fold to anything).
-  const std::string text = "Federal GRANTS for go f f\xC3\xA9";
-  CHECK(all_starts(finder, text) == std::vector<std::size_t>{0, 8, 24});
-  CHECK(finder.next("f", 0) == 1);  // a head's second byte cannot be past the end
+  // "Federal" at 0, "GRANTS" at 8; "for", "feature", "go" and "f" are passed over, "f\xC3\xA9"
+  // and "fE\xC3\xA9" are let through (an accented letter may fold to anything).
+  const std::string text = "Federal GRANTS for feature go f f\xC3\xA9 fE\xC3\xA9";
+  CHECK(all_starts(finder, text) == std::vector<std::size_t>{0, 8, 32, 36});
+  CHECK(finder.next("f", 0) == 1);   // a head's second byte cannot be past the end
+  CHECK(finder.next("fe", 0) == 2);  // nor its third
+  CHECK(finder.next("gr", 0) == 0);  // a head of two bytes needs no third
 }
 
 TEST_CASE("word start finder: the vector skims agree with a byte-by-byte reading") {
   const std::string alphabet = std::string("qQuUxz_9 .-\n") + "\xC3\xA9" + "\xE2\x80\x99" + "\x80";
   std::mt19937 random(20261127);
   for (int round = 0; round < 400; ++round) {
-    std::vector<std::string> heads = {round % 4 == 0 ? "q" : "qu"};
+    std::vector<std::string> heads = {round % 4 == 0 ? "q" : round % 4 == 1 ? "qu" : "qux"};
     if (round % 3 == 0) heads.push_back("9");
     if (round % 5 == 0) heads.push_back("_x");
+    if (round % 6 == 0) heads.push_back("uq_");
+    if (round % 8 == 0) heads.push_back("quz");
     if (round % 7 == 0) heads.push_back("u\xC3\xA9");
     if (round % 11 == 0) heads.push_back("\xC3\xA9");
     bool non_ascii = round % 2 == 0;
