@@ -202,7 +202,12 @@ TEST_CASE(
     "server process: while serving, only the signal-waiting thread takes SIGINT and SIGTERM") {
   TempDir dir;
   ServerProcess server({"--db", sample_index_path(), "--listen", "127.0.0.1:0"}, dir.str("err"));
-  REQUIRE(server.wait_for_port() > 0);
+  const int port = server.wait_for_port();
+  REQUIRE(port > 0);
+  // Once a request is answered, every thread has started: the waiting one before the listening.
+  httplib::Client client("127.0.0.1", port);
+  auto r = client.Get("/healthz");
+  REQUIRE(r);
   // sigwait() unblocks the signals it waits for in its own thread only.
   int threads = 0;
   int taking = 0;
