@@ -6,7 +6,7 @@
 #   bench/corpus_check.sh [CORPUS_DIR...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-folio="$PWD/build/indexer/folio"
+folio="$PWD/build/cli/folio"
 [[ -x "$folio" ]] || { echo "build folio first: scripts/build.sh build" >&2; exit 2; }
 if (($# == 0)); then set -- "$PWD"/../shared/corpora/{rust-blog,go-blog,hugo-docs,digitalgov}; fi
 work=$(mktemp -d /tmp/folio-corpora-XXXXXX)

@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 peers_dir="${FOLIO_PEERS_DIR:-$root/../shared/peers}"
-folio="$root/build/indexer/folio"
+folio="$root/build/cli/folio"
 floor="$root/build/bench/folio_bench_write_floor"
 [[ -x "$folio" ]] || { echo "build folio first: scripts/build.sh build" >&2; exit 2; }
 scripts/setup.sh --bench >/dev/null

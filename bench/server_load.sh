@@ -24,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 server="$root/build/server/folio-server"
-folio="$root/build/indexer/folio"
+folio="$root/build/cli/folio"
 duration="${DURATION:-10}"
 connections="${CONNECTIONS:-1 8 64}"
 mixes="${MIXES:-two-word all}"

@@ -14,8 +14,8 @@
 #include <iostream>
 #include <thread>
 
-#include "app.hpp"
 #include "folio/error.hpp"
+#include "http/app.hpp"
 
 namespace {
 

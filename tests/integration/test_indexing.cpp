@@ -12,7 +12,7 @@
 #include "folio/error.hpp"
 #include "folio/index_writer.hpp"
 #include "folio/indexer.hpp"
-#include "stored_record.hpp"
+#include "store/stored_record.hpp"
 #include "test_support.hpp"
 
 using namespace folio;

@@ -12,7 +12,7 @@ const {startMockApi} = require('./mock-api');
 const REPO = path.resolve(__dirname, '../../..');
 const BUILD_DIR = path.resolve(process.env.FOLIO_BUILD_DIR || path.join(REPO, 'build'));
 const SERVER_BIN = path.join(BUILD_DIR, 'server', 'folio-server');
-const FOLIO_BIN = path.join(BUILD_DIR, 'indexer', 'folio');
+const FOLIO_BIN = path.join(BUILD_DIR, 'cli', 'folio');
 const SAMPLE_CONTENT = path.join(REPO, 'sample-content');
 
 const usingMock = () => process.env.FOLIO_TEST_TARGET === 'mock';

@@ -1,0 +1,111 @@
+#include "http/http_support.hpp"
+
+#include <memory>
+#include <nlohmann/json.hpp>
+
+namespace folio::server {
+
+ApiError::ApiError(int status, std::string code, std::string message, std::string param)
+    : std::runtime_error(std::move(message)),
+      status_(status),
+      code_(std::move(code)),
+      param_(std::move(param)) {}
+
+ApiError&& ApiError::with_retry_after(int seconds) && {
+  retry_after_seconds_ = seconds;
+  return std::move(*this);
+}
+
+ApiError bad_parameter(std::string param, std::string message) {
+  return ApiError(400, "bad_parameter", std::move(message), std::move(param));
+}
+
+ApiError not_found(std::string message) {
+  return ApiError(404, "not_found", std::move(message));
+}
+
+ApiError unavailable(std::string message, int retry_after_seconds) {
+  return ApiError(503, "unavailable", std::move(message)).with_retry_after(retry_after_seconds);
+}
+
+std::string_view error_code_for_status(int status) {
+  switch (status) {
+    case 400:
+      return "bad_parameter";
+    case 401:
+      return "unauthorized";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 409:
+      return "conflict";
+    case 411:
+      return "length_required";
+    case 413:
+      return "payload_too_large";
+    case 414:
+      return "uri_too_long";
+    case 416:
+      return "bad_range";
+    case 429:
+      return "rate_limited";
+    case 431:
+      return "headers_too_large";
+    case 503:
+      return "unavailable";
+    default:
+      return status >= 500 ? "internal" : "bad_request";
+  }
+}
+
+void send_json(httplib::Response& res, int status, const json_mapping::Json& body) {
+  send_json_text(res, status, json_mapping::dump(body));
+}
+
+void send_json_text(httplib::Response& res, int status, std::string body) {
+  res.status = status;
+  res.body = std::move(body);  // set_content would copy it
+  res.headers.erase("Content-Type");
+  res.set_header("Content-Type", std::string(kJsonType));
+}
+
+namespace {
+
+void set_error_headers(httplib::Response& res, const ApiError& error) {
+  res.status = error.status();
+  if (error.retry_after_seconds() > 0) {
+    res.set_header("Retry-After", std::to_string(error.retry_after_seconds()));
+  }
+}
+
+json_mapping::Json error_body(const ApiError& error) {
+  return json_mapping::error_to_json(error.code(), error.what(), error.param());
+}
+
+}  // namespace
+
+void send_error(httplib::Response& res, const ApiError& error) {
+  set_error_headers(res, error);
+  res.set_content(json_mapping::dump(error_body(error)), std::string(kJsonType));
+}
+
+void send_error_and_close(httplib::Response& res, const ApiError& error) {
+  set_error_headers(res, error);
+  res.set_header("Connection", "close");
+  auto body = std::make_shared<std::string>(json_mapping::dump(error_body(error)));
+  res.set_content_provider(body->size(), std::string(kJsonType),
+                           [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                             sink.write(body->data() + offset, length);
+                             return false;  // "cancelled": httplib then closes the connection
+                           });
+}
+
+RequestContext& current_request() {
+  thread_local RequestContext context;
+  return context;
+}
+
+}  // namespace folio::server

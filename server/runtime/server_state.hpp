@@ -1,0 +1,43 @@
+// Everything the handlers share, owned by the App for the server's lifetime.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "api/params.hpp"
+#include "folio/config.hpp"
+#include "http/access_log.hpp"
+#include "http/cors.hpp"
+#include "http/metrics.hpp"
+#include "http/rate_limiter.hpp"
+#include "http/static_assets.hpp"
+#include "http/task_queue.hpp"
+#include "runtime/reindex_job.hpp"
+#include "runtime/searcher_pool.hpp"
+
+namespace folio::server {
+
+struct AppOptions;
+
+struct ServerState {
+  explicit ServerState(const AppOptions& options);
+  ServerState(const ServerState&) = delete;
+  ServerState& operator=(const ServerState&) = delete;
+
+  ServerSettings server;
+  SearchSettings search;
+  SearchParamRules rules;  // points into `search`
+  int searchers = 1;
+  int connection_threads = 64;
+  std::string admin_token;
+  Log log;
+  SearcherPool pool;
+  std::unique_ptr<ReindexJob> reindex;  // null when no admin token is configured
+  RateLimiter limiter;
+  CorsPolicy cors;
+  Metrics metrics;
+  TaskQueueStats queue_stats;
+  StaticAssets assets;
+};
+
+}  // namespace folio::server

@@ -1,0 +1,74 @@
+// From the parsed query language to Xapian queries. The top level of a query is split into its
+// text part (all words required, plus a "best partial matches" form used when that finds nothing)
+// and its filters (tags:Go, -tags:Go, date:2025..), which the searcher combines with the request's
+// structured filters so that facets can be counted disjunctively.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "folio/search.hpp"
+#include "query/query_parser.hpp"
+#include "query/search_fields.hpp"
+#include "query/word_query.hpp"
+
+namespace folio::detail {
+
+enum class FieldPolicy {
+  lenient,  // an unknown field:value is read as plain words
+  strict,   // an unknown field or an unreadable filter value is Error{invalid_query}
+};
+
+struct BuiltQuery {
+  Xapian::Query strict;   // every word required; empty when the query has no text part
+  Xapian::Query relaxed;  // best partial matches; empty when no word is optional
+  // Top-level words as typed, in order, no stopwords; a compound word gives its words.
+  std::vector<std::string> proximity_terms;
+  std::vector<FieldFilter> filters;    // top-level filters of the query
+  std::vector<DateRange> date_ranges;  // top-level date ranges of the query
+  HighlightTerms highlights;
+  std::string corrected_query;       // the query with each word the index lacks respelled, or ""
+  bool corrections_applied = false;  // typo corrections take part in strict/relaxed
+};
+
+class QueryBuilder {
+ public:
+  QueryBuilder(WordExpander& words, const FieldCatalog& fields, FieldPolicy policy);
+
+  // `query_text` is the (sanitised) text `root` was parsed from. Throws Error{invalid_query} only
+  // under FieldPolicy::strict.
+  BuiltQuery build(const QueryNode& root, std::string_view query_text);
+
+ private:
+  struct Part;
+  struct Replacement {
+    std::size_t offset;
+    std::size_t length;
+    std::string text;
+  };
+
+  WordExpander& words_;
+  const FieldCatalog& fields_;
+  FieldPolicy policy_;
+  BuiltQuery* out_ = nullptr;
+  std::vector<Replacement> replacements_;
+
+  Xapian::Query node_query(const QueryNode& node, const std::optional<FieldSpec>& inherited);
+  Part leaf(const QueryNode& node, const std::optional<FieldSpec>& inherited);
+  Part text_leaf(const QueryNode& node, const std::string& prefix);
+  Part plain_reading(const QueryNode& node);
+  bool is_readable_field(const QueryNode& node) const;
+  void read_unknown_fields_as_words(QueryNode& node);
+  Xapian::Query sequence_query(const QueryNode& node, const std::optional<FieldSpec>& inherited);
+  void build_root(const QueryNode& root);
+  bool take_filter(const QueryNode& node);
+  std::optional<FieldSpec> resolve_field(const QueryNode& node,
+                                         const std::optional<FieldSpec>& inherited, bool& unknown);
+  [[noreturn]] void reject(const QueryNode& node, const std::string& reason) const;
+  std::string apply_replacements(std::string_view query_text) const;
+};
+
+}  // namespace folio::detail

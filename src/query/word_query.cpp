@@ -1,0 +1,246 @@
+#include "query/word_query.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "base/search_text.hpp"
+#include "query/stopwords.hpp"
+#include "query/typo.hpp"
+
+namespace folio::detail {
+namespace {
+
+constexpr double kTypoWeight = 0.6;    // a corrected word counts less than a typed one
+constexpr double kPrefixWeight = 0.5;  // completions of the word being typed count less still
+
+// Xapian's rule for which terms get a stemmed Z form: those starting with a letter.
+bool should_stem(const std::string& term) {
+  Xapian::Utf8Iterator it(term);
+  if (it == Xapian::Utf8Iterator()) return false;
+  switch (Xapian::Unicode::get_category(*it)) {
+    case Xapian::Unicode::LOWERCASE_LETTER:
+    case Xapian::Unicode::TITLECASE_LETTER:
+    case Xapian::Unicode::MODIFIER_LETTER:
+    case Xapian::Unicode::OTHER_LETTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::vector<std::string> with_prefix(const std::vector<std::string>& terms,
+                                     std::string_view prefix) {
+  std::vector<std::string> out;
+  out.reserve(terms.size());
+  for (const auto& term : terms)
+    out.push_back(std::string(prefix) + term);
+  return out;
+}
+
+// Prefixed copies of a field's words carry no positions (DocumentBuilder::index_free_text): a
+// phrase within a field is the field holding every word and the phrase somewhere in the article.
+Xapian::Query positional(Xapian::Query::op op, const std::vector<std::string>& terms,
+                         std::string_view prefix, Xapian::termcount window) {
+  Xapian::Query sequence(op, terms.begin(), terms.end(), window);
+  if (prefix.empty()) return sequence;
+  std::vector<std::string> prefixed = with_prefix(terms, prefix);
+  Xapian::Query in_field(Xapian::Query::OP_AND, prefixed.begin(), prefixed.end());
+  return Xapian::Query(Xapian::Query::OP_FILTER, in_field, sequence);
+}
+
+Xapian::termcount length_of(const std::vector<std::string>& terms) {
+  return static_cast<Xapian::termcount>(terms.size());
+}
+
+}  // namespace
+
+WordExpander::WordExpander(const Xapian::Database& db, const Xapian::Stem& stemmer,
+                           const SynonymTable& synonyms, WordSettings settings)
+    : db_(db), stemmer_(stemmer), synonyms_(synonyms), settings_(std::move(settings)) {
+  tokenizer_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+}
+
+std::vector<std::string> WordExpander::terms_of(std::string_view text) {
+  Xapian::Document scratch;
+  tokenizer_.set_document(scratch);
+  tokenizer_.set_termpos(0);
+  tokenizer_.index_text(std::string(text));
+  std::vector<std::pair<Xapian::termpos, std::string>> placed;
+  for (auto term = scratch.termlist_begin(); term != scratch.termlist_end(); ++term) {
+    for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos) {
+      placed.emplace_back(*pos, *term);
+    }
+  }
+  std::sort(placed.begin(), placed.end());
+  std::vector<std::string> terms;
+  terms.reserve(placed.size());
+  for (auto& [pos, term] : placed)
+    terms.push_back(std::move(term));
+  return terms;
+}
+
+std::string WordExpander::stem(const std::string& term) const {
+  if (stemmer_.is_none() || !should_stem(term)) return term;
+  return stemmer_(term);
+}
+
+std::string WordExpander::stemmed_term(const std::string& term, std::string_view prefix) const {
+  if (stemmer_.is_none() || !should_stem(term)) return std::string(prefix) + term;
+  std::string out = "Z";
+  out += prefix;
+  out += stemmer_(term);
+  return out;
+}
+
+void WordExpander::add_highlight(const std::string& term, HighlightTerms& highlights) const {
+  highlights.words.insert(term);
+  highlights.stems.insert(stem(term));
+}
+
+std::string WordExpander::correction_of(const std::string& term, unsigned max_edits) const {
+  if (settings_.spelling != nullptr) return settings_.spelling->correction(db_, term, max_edits);
+  return spelling_correction(db_, term, max_edits);
+}
+
+bool WordExpander::index_lacks(const std::string& term, std::string_view prefix) const {
+  std::string stemmed = stemmed_term(term, prefix);
+  if (db_.get_termfreq(stemmed) > 0) return false;
+  std::string plain = std::string(prefix) + term;
+  return plain == stemmed || db_.get_termfreq(plain) == 0;
+}
+
+bool WordExpander::has_completions(const std::string& prefixed) const {
+  return db_.allterms_begin(prefixed) != db_.allterms_end(prefixed);
+}
+
+Xapian::Query WordExpander::single_term_query(const std::string& term, std::string_view prefix,
+                                              HighlightTerms& highlights) {
+  add_highlight(term, highlights);
+  return Xapian::Query(stemmed_term(term, prefix));
+}
+
+Xapian::Query WordExpander::with_synonyms(const std::string& term, std::string_view prefix,
+                                          Xapian::Query base, HighlightTerms& highlights) {
+  std::vector<std::string> alternatives = synonyms_.alternatives(term);
+  if (alternatives.empty()) return base;
+  std::vector<Xapian::Query> same_word{std::move(base)};
+  std::vector<Xapian::Query> phrases;
+  for (const auto& alternative : alternatives) {
+    std::vector<std::string> terms = terms_of(alternative);
+    if (terms.size() == 1) {
+      same_word.push_back(single_term_query(terms[0], prefix, highlights));
+    } else if (terms.size() > 1) {
+      for (const auto& t : terms)
+        highlights.words.insert(t);
+      phrases.push_back(positional(Xapian::Query::OP_PHRASE, terms, prefix, length_of(terms)));
+    }
+  }
+  Xapian::Query combined(Xapian::Query::OP_SYNONYM, same_word.begin(), same_word.end());
+  if (phrases.empty()) return combined;
+  phrases.insert(phrases.begin(), combined);
+  return Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
+}
+
+Xapian::Query WordExpander::wildcard(const std::string& term, std::string_view prefix) const {
+  return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix) + term,
+                       settings_.wildcard_limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                       Xapian::Query::OP_SYNONYM);
+}
+
+void WordExpander::add_compound_parts(const std::vector<std::string>& terms,
+                                      std::string_view prefix, WordQuery& out) const {
+  std::vector<Xapian::Query> parts;
+  for (const auto& t : terms) {
+    if (prefix.empty() && is_stopword(t, settings_.language)) continue;
+    parts.emplace_back(stemmed_term(t, prefix));
+    out.part_terms.push_back(t);
+  }
+  if (!parts.empty())
+    out.any_part = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+WordQuery WordExpander::word(std::string_view text, std::string_view prefix, WordMode mode,
+                             HighlightTerms& highlights) {
+  WordQuery out;
+  if (mode == WordMode::wildcard) {
+    while (!text.empty() && text.back() == '*')
+      text.remove_suffix(1);
+  }
+  std::vector<std::string> terms = terms_of(text);
+  if (terms.empty()) return out;
+  if (terms.size() > 1) {  // "node.js", "e-mail": the TermGenerator made a phrase of it
+    for (const auto& t : terms)
+      highlights.words.insert(t);
+    out.query = positional(Xapian::Query::OP_PHRASE, terms, prefix, length_of(terms));
+    add_compound_parts(terms, prefix, out);
+    return out;
+  }
+  const std::string& term = terms.front();
+  if (mode == WordMode::wildcard) {
+    highlights.prefixes.insert(term);
+    out.query = wildcard(term, prefix);
+    return out;
+  }
+  out.positional_term = term;
+  out.stopword = prefix.empty() && is_stopword(term, settings_.language);
+  Xapian::Query query =
+      with_synonyms(term, prefix, single_term_query(term, prefix, highlights), highlights);
+  // A word the index lacks is either being typed (the last word, if indexed words start with it)
+  // or misspelled.
+  bool lacking = index_lacks(term, prefix);
+  bool completing =
+      lacking && mode == WordMode::partial && has_completions(std::string(prefix) + term);
+  if (lacking && !completing && is_all_letters(term)) {
+    std::size_t characters = utf8_length(term);
+    unsigned typos = allowed_typos(characters);
+    std::string correction =
+        characters >= 3 ? correction_of(term, std::max(1u, typos)) : std::string();
+    if (!correction.empty()) {
+      out.suggestion = correction;
+      if (settings_.typo == TypoTolerance::on && typos > 0) {
+        Xapian::Query fixed = with_synonyms(
+            correction, prefix, single_term_query(correction, prefix, highlights), highlights);
+        query = Xapian::Query(Xapian::Query::OP_OR, query,
+                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, fixed, kTypoWeight));
+        out.correction = correction;
+      }
+    }
+  }
+  if (completing) {
+    highlights.prefixes.insert(term);
+    query = Xapian::Query(
+        Xapian::Query::OP_OR, query,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, wildcard(term, prefix), kPrefixWeight));
+  }
+  out.query = std::move(query);
+  return out;
+}
+
+Xapian::Query WordExpander::phrase(std::string_view text, std::string_view prefix,
+                                   HighlightTerms& highlights) {
+  std::vector<std::string> terms = terms_of(text);
+  for (const auto& t : terms)
+    highlights.words.insert(t);
+  if (terms.empty()) return {};
+  if (terms.size() == 1) return Xapian::Query(std::string(prefix) + terms.front());
+  return positional(Xapian::Query::OP_PHRASE, terms, prefix, length_of(terms));
+}
+
+Xapian::Query WordExpander::near(const std::vector<std::string>& words, std::string_view prefix,
+                                 Xapian::termcount window, bool ordered,
+                                 HighlightTerms& highlights) {
+  std::vector<std::string> terms;
+  for (const auto& word : words) {
+    for (auto& t : terms_of(word))
+      terms.push_back(std::move(t));
+  }
+  for (const auto& t : terms)
+    highlights.words.insert(t);
+  if (terms.empty()) return {};
+  if (terms.size() == 1) return Xapian::Query(std::string(prefix) + terms.front());
+  window = std::max(window, length_of(terms));
+  return positional(ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, terms, prefix,
+                    window);
+}
+
+}  // namespace folio::detail

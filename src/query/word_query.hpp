@@ -1,0 +1,94 @@
+// One word of a query as Xapian terms: tokenised exactly as the TermGenerator indexed it, stemmed
+// (Z-prefixed terms), widened with synonyms, typo corrections from the index's vocabulary, and
+// wildcard or search-as-you-type prefix expansion. Also the words to highlight in snippets.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "folio/config.hpp"
+#include "query/synonyms.hpp"
+#include "query/typo.hpp"
+
+namespace folio::detail {
+
+// What a snippet or title highlights: words as typed, their stems, and wildcard prefixes.
+struct HighlightTerms {
+  std::set<std::string> words;     // lowercased, unstemmed
+  std::set<std::string> stems;     // as the query's stemmer makes them
+  std::set<std::string> prefixes;  // wildcards and the search-as-you-type word
+  bool empty() const { return words.empty() && stems.empty() && prefixes.empty(); }
+};
+
+enum class WordMode {
+  exact,     // stemmed word, synonyms, typo tolerance
+  wildcard,  // go*: every indexed word starting with the text
+  partial,   // the last word while typing: if the index lacks it, any indexed word it starts
+};
+
+struct WordQuery {
+  Xapian::Query query;          // empty when the text holds no indexable term
+  std::string correction;       // the typo correction added to the query, if any
+  std::string suggestion;       // "did you mean" spelling for the word, if the index lacks it
+  std::string positional_term;  // the unstemmed term (for proximity), single words only
+  // A compound word ("boundary-layer", "node.js") is a phrase in `query`; `any_part` matches any
+  // of its words (stemmed, stopwords aside) and `part_terms` lists them unstemmed, in order.
+  Xapian::Query any_part;
+  std::vector<std::string> part_terms;
+  bool stopword = false;
+};
+
+struct WordSettings {
+  std::string language = "en";  // the query's language, for stopwords
+  TypoTolerance typo = TypoTolerance::on;
+  Xapian::termcount wildcard_limit = 100;
+  SpellingCache* spelling = nullptr;  // remembers spelling lookups across searches (optional)
+};
+
+class WordExpander {
+ public:
+  WordExpander(const Xapian::Database& db, const Xapian::Stem& stemmer,
+               const SynonymTable& synonyms, WordSettings settings);
+
+  // The unstemmed, lowercased terms the TermGenerator makes of `text`, in order.
+  std::vector<std::string> terms_of(std::string_view text);
+
+  // `prefix` is the field's term prefix ("" for every text field).
+  WordQuery word(std::string_view text, std::string_view prefix, WordMode mode,
+                 HighlightTerms& highlights);
+  // An exact phrase over positional terms; a single word matches its unstemmed form.
+  Xapian::Query phrase(std::string_view text, std::string_view prefix, HighlightTerms& highlights);
+  // Words within `window` positions of each other (in order when `ordered`).
+  Xapian::Query near(const std::vector<std::string>& words, std::string_view prefix,
+                     Xapian::termcount window, bool ordered, HighlightTerms& highlights);
+
+  // The term a single word matches: "Z" + prefix + stem, or prefix + word if it is not stemmed.
+  std::string stemmed_term(const std::string& term, std::string_view prefix) const;
+  std::string stem(const std::string& term) const;
+  const Xapian::Stem& stemmer() const { return stemmer_; }
+
+ private:
+  const Xapian::Database& db_;
+  Xapian::Stem stemmer_;
+  const SynonymTable& synonyms_;
+  WordSettings settings_;
+  Xapian::TermGenerator tokenizer_;
+
+  bool index_lacks(const std::string& term, std::string_view prefix) const;
+  std::string correction_of(const std::string& term, unsigned max_edits) const;
+  bool has_completions(const std::string& prefixed) const;
+  Xapian::Query single_term_query(const std::string& term, std::string_view prefix,
+                                  HighlightTerms& highlights);
+  Xapian::Query with_synonyms(const std::string& term, std::string_view prefix, Xapian::Query base,
+                              HighlightTerms& highlights);
+  Xapian::Query wildcard(const std::string& term, std::string_view prefix) const;
+  void add_highlight(const std::string& term, HighlightTerms& highlights) const;
+  void add_compound_parts(const std::vector<std::string>& terms, std::string_view prefix,
+                          WordQuery& out) const;
+};
+
+}  // namespace folio::detail
