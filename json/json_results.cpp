@@ -12,8 +12,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "folio/article_parser.hpp"
 #include "folio/date.hpp"
+#include "folio/utf8.hpp"
 #include "folio_json/json_mapping.hpp"
 
 namespace folio::json_mapping {

@@ -23,6 +23,25 @@ struct Section {
   std::string text;
 };
 
+// The stored display record of one article, as the index holds it.
+struct ArticleRecord {
+  std::string id;
+  std::string url;
+  std::string title;
+  std::string description;
+  std::optional<Timestamp> date;
+  std::optional<Timestamp> lastmod;
+  std::vector<std::string> tags;
+  std::vector<std::string> categories;
+  std::vector<std::string> keywords;
+  std::vector<std::string> authors;
+  std::vector<std::string> series;
+  std::string language;
+  std::vector<Heading> headings;
+  int word_count = 0;
+  int reading_time_minutes = 0;
+};
+
 struct Article {
   // Identity and location.
   std::string source_path;    // path as given on disk

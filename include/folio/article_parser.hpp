@@ -6,6 +6,7 @@
 
 #include "folio/article.hpp"
 #include "folio/config.hpp"
+#include "folio/utf8.hpp"  // is_valid_utf8, declared here before it had a header of its own
 
 namespace folio {
 
@@ -23,12 +24,6 @@ Article parse_article(const ArticleSource& source, const IndexSettings& settings
 // Checks that `bytes` is valid UTF-8 and not binary (no NUL bytes). Throws Error{encoding} with the
 // line and column of the first bad byte.
 void validate_text(std::string_view bytes, const std::string& path);
-
-// True when `text` is strict UTF-8 (RFC 3629: no overlong forms, surrogates or code points past
-// U+10FFFF). NUL bytes are valid here.
-bool is_valid_utf8(std::string_view text);
-// `text` with each byte that does not begin a valid UTF-8 sequence replaced by U+FFFD.
-std::string replace_invalid_utf8(std::string_view text);
 
 // A fast 128-bit content hash of the bytes, as 32 hex digits.
 std::string content_hash(std::string_view bytes);

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
-#include "api/text_checks.hpp"
 #include "folio/date.hpp"
 #include "http/http_support.hpp"
 

@@ -4,8 +4,8 @@
 #include <array>
 #include <charconv>
 
-#include "api/text_checks.hpp"
 #include "folio/date.hpp"
+#include "folio/utf8.hpp"
 #include "http/http_support.hpp"
 
 namespace folio::server {

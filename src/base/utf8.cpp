@@ -1,8 +1,13 @@
 #include "base/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 #include <xapian.h>
 
-namespace folio::utf8 {
+#include "folio/utf8.hpp"
+
+namespace folio::detail::utf8 {
 namespace {
 
 Decoded invalid(Status status) {
@@ -17,6 +22,14 @@ std::size_t sequence_length(unsigned char lead) {
   if (lead < 0xF0) return 3;
   if (lead < 0xF5) return 4;
   return 0;  // F5..FF would encode above U+10FFFF
+}
+
+// True when none of the 8 bytes at `p` has its high bit set: ASCII text is skipped 8 bytes at a
+// time, which is most of what a Markdown file holds.
+bool ascii_word_at(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return (word & 0x8080808080808080ULL) == 0;
 }
 
 Status check_second_byte(unsigned char lead, unsigned char second) {
@@ -61,6 +74,19 @@ Decoded decode(std::string_view text, std::size_t pos) {
   return Decoded{code_point, length, Status::ok};
 }
 
+std::size_t first_invalid(std::string_view text, std::size_t pos) {
+  while (pos < text.size()) {
+    if (pos + 8 <= text.size() && ascii_word_at(text.data() + pos)) {
+      pos += 8;
+      continue;
+    }
+    const Decoded decoded = decode(text, pos);
+    if (decoded.status != Status::ok) return pos;
+    pos += decoded.length;
+  }
+  return std::string_view::npos;
+}
+
 void append(std::string& out, char32_t code_point) {
   char buffer[4];
   const unsigned length = Xapian::Unicode::to_utf8(code_point, buffer);
@@ -88,4 +114,35 @@ char32_t to_lower(char32_t code_point) {
   return Xapian::Unicode::tolower(code_point);
 }
 
-}  // namespace folio::utf8
+}  // namespace folio::detail::utf8
+
+namespace folio {
+
+bool is_valid_utf8(std::string_view text) {
+  return detail::utf8::first_invalid(text) == std::string_view::npos;
+}
+
+std::string replace_invalid_utf8(std::string_view text) {
+  using namespace detail;
+  std::string out;
+  out.reserve(text.size() + 8);
+  std::size_t done = 0;
+  for (std::size_t bad = utf8::first_invalid(text); bad != std::string_view::npos;
+       bad = utf8::first_invalid(text, done)) {
+    out.append(text.substr(done, bad - done));
+    utf8::append(out, utf8::kReplacement);
+    done = bad + 1;
+  }
+  out.append(text.substr(done));
+  return out;
+}
+
+std::size_t utf8_length(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) {
+    if (!detail::utf8::is_continuation(static_cast<unsigned char>(c))) ++count;
+  }
+  return count;
+}
+
+}  // namespace folio

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "base/utf8.hpp"
 #include "folio/error.hpp"
 #include "folio/front_matter.hpp"
 #include "folio/markdown.hpp"
@@ -146,9 +147,7 @@ std::string lead_summary(const std::string& text) {
   std::size_t cut = flat.rfind(' ', kDescriptionFallbackChars);
   if (cut == std::string::npos || cut < kDescriptionFallbackChars / 2)
     cut = kDescriptionFallbackChars;
-  while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80)
-    --cut;
-  return flat.substr(0, cut) + "…";
+  return std::string(detail::utf8::truncate(flat, cut)) + "…";
 }
 
 void read_metadata(const Fields& f, const IndexSettings& settings, Article& a) {

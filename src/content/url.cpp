@@ -42,7 +42,7 @@ std::string sanitize_segment(std::string_view segment) {
   std::string out;
   out.reserve(segment.size());
   for (std::size_t pos = 0; pos < segment.size();) {
-    const utf8::Decoded decoded = utf8::decode(segment, pos);
+    const detail::utf8::Decoded decoded = detail::utf8::decode(segment, pos);
     pos += decoded.length;
     const char32_t cp = decoded.code_point;
     if (cp == ' ' || cp == '\t') {
@@ -50,8 +50,8 @@ std::string sanitize_segment(std::string_view segment) {
     } else if (cp < 0x80) {
       const auto c = static_cast<char>(cp);
       if (is_allowed_ascii(c)) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    } else if (utf8::is_letter(cp) || utf8::is_digit(cp)) {
-      utf8::append(out, utf8::to_lower(cp));
+    } else if (detail::utf8::is_letter(cp) || detail::utf8::is_digit(cp)) {
+      detail::utf8::append(out, detail::utf8::to_lower(cp));
     }
   }
   return out;

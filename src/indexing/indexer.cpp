@@ -18,7 +18,6 @@
 #include "folio/index_writer.hpp"
 #include "folio/schema.hpp"
 #include "folio/url.hpp"
-#include "store/schema_version.hpp"
 
 namespace folio {
 namespace {

@@ -7,7 +7,7 @@
 
 #include <xapian.h>
 
-#include "folio/search.hpp"
+#include "folio/search_request.hpp"
 
 namespace folio::detail {
 

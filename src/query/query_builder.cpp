@@ -4,8 +4,9 @@
 #include <map>
 #include <utility>
 
-#include "base/search_text.hpp"
+#include "base/text.hpp"
 #include "folio/error.hpp"
+#include "folio/utf8.hpp"
 #include "query/date_filter.hpp"
 #include "query/match_all.hpp"
 

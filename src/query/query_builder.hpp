@@ -10,7 +10,7 @@
 
 #include <xapian.h>
 
-#include "folio/search.hpp"
+#include "folio/search_request.hpp"
 #include "query/query_parser.hpp"
 #include "query/search_fields.hpp"
 #include "query/word_query.hpp"

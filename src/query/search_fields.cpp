@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "base/search_text.hpp"
+#include "base/text.hpp"
 #include "folio/schema.hpp"
 
 namespace folio::detail {

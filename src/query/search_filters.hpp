@@ -8,7 +8,7 @@
 
 #include <xapian.h>
 
-#include "folio/search.hpp"
+#include "folio/search_request.hpp"
 #include "query/search_fields.hpp"
 
 namespace folio::detail {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "base/search_text.hpp"
+#include "base/text.hpp"
 
 namespace folio::detail {
 

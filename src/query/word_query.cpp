@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <utility>
 
-#include "base/search_text.hpp"
+#include "base/text.hpp"
+#include "base/word_chars.hpp"
+#include "folio/utf8.hpp"
 #include "query/stopwords.hpp"
 #include "query/typo.hpp"
 
@@ -12,21 +14,6 @@ namespace {
 
 constexpr double kTypoWeight = 0.6;    // a corrected word counts less than a typed one
 constexpr double kPrefixWeight = 0.5;  // completions of the word being typed count less still
-
-// Xapian's rule for which terms get a stemmed Z form: those starting with a letter.
-bool should_stem(const std::string& term) {
-  Xapian::Utf8Iterator it(term);
-  if (it == Xapian::Utf8Iterator()) return false;
-  switch (Xapian::Unicode::get_category(*it)) {
-    case Xapian::Unicode::LOWERCASE_LETTER:
-    case Xapian::Unicode::TITLECASE_LETTER:
-    case Xapian::Unicode::MODIFIER_LETTER:
-    case Xapian::Unicode::OTHER_LETTER:
-      return true;
-    default:
-      return false;
-  }
-}
 
 std::vector<std::string> with_prefix(const std::vector<std::string>& terms,
                                      std::string_view prefix) {
@@ -80,12 +67,12 @@ std::vector<std::string> WordExpander::terms_of(std::string_view text) {
 }
 
 std::string WordExpander::stem(const std::string& term) const {
-  if (stemmer_.is_none() || !should_stem(term)) return term;
+  if (stemmer_.is_none() || !gets_stemmed_form(term)) return term;
   return stemmer_(term);
 }
 
 std::string WordExpander::stemmed_term(const std::string& term, std::string_view prefix) const {
-  if (stemmer_.is_none() || !should_stem(term)) return std::string(prefix) + term;
+  if (stemmer_.is_none() || !gets_stemmed_form(term)) return std::string(prefix) + term;
   std::string out = "Z";
   out += prefix;
   out += stemmer_(term);

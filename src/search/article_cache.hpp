@@ -17,7 +17,7 @@
 
 #include <xapian.h>
 
-#include "folio/search.hpp"
+#include "folio/article_cache.hpp"
 #include "store/stored_record.hpp"
 
 namespace folio {
@@ -53,6 +53,14 @@ struct ArticleCache::Impl {
 };
 
 namespace detail {
+
+// The only way to the cache's implementation: ArticleCache::Impl is private, so a program using
+// the library cannot name it.
+struct ArticleCacheAccess {
+  using Store = ArticleCache::Impl;
+  static Store& of(const ArticleCache& cache) { return *cache.impl_; }
+};
+using ArticleCacheStore = ArticleCacheAccess::Store;
 
 // The memory an entry holds, roughly: its strings and containers.
 std::size_t article_footprint(const StoredArticle& article);

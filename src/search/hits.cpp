@@ -2,9 +2,8 @@
 
 #include <memory>
 
-#include "base/search_text.hpp"
+#include "base/text.hpp"
 #include "folio/schema.hpp"
-#include "indexing/document_builder.hpp"
 #include "search/article_cache.hpp"
 #include "store/stored_record.hpp"
 
@@ -19,14 +18,15 @@ std::optional<Xapian::Document> find_document(const Xapian::Database& db, const 
 
 namespace {
 
-bool caching(const ArticleSource& source) {
+bool caching(const StoredArticleReader& source) {
   return source.cache != nullptr && !source.identity.empty();
 }
 
 // The stored article of `doc`, from the cache when it holds what is needed (and into it when
 // it did not): with its texts for a snippet, else at least the display record.
 std::shared_ptr<const StoredArticle> load_article(const Xapian::Document& doc,
-                                                  const ArticleSource& source, bool with_text) {
+                                                  const StoredArticleReader& source,
+                                                  bool with_text) {
   if (caching(source)) {
     auto found = source.cache->find(source.identity, doc.get_docid());
     if (found && (found->has_text || !with_text)) return found;
@@ -47,7 +47,7 @@ std::shared_ptr<const StoredArticle> load_article(const Xapian::Document& doc,
 Hit make_hit(const Xapian::Document& doc, double score, const HitOptions& options) {
   bool with_snippet = options.highlighter && options.snippet_length > 0;
   // Without a snippet the display record is all a hit needs: the texts are not read.
-  std::shared_ptr<const StoredArticle> stored = load_article(doc, options.source, with_snippet);
+  std::shared_ptr<const StoredArticle> stored = load_article(doc, options.articles, with_snippet);
   const ArticleRecord& record = stored->record;
   Hit hit;
   hit.id = record.id;

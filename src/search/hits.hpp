@@ -9,21 +9,22 @@
 
 #include <xapian.h>
 
-#include "folio/search.hpp"
+#include "folio/search_results.hpp"
+#include "search/article_cache.hpp"
 #include "search/snippets/snippets.hpp"
 
 namespace folio::detail {
 
 // Where hits read their stored articles from: the document itself, through a cache if given.
-struct ArticleSource {
-  ArticleCache::Impl* cache = nullptr;
+struct StoredArticleReader {
+  ArticleCacheStore* cache = nullptr;
   std::string_view identity;  // of the index (IndexHandle::identity); empty: no caching
 };
 
 struct HitOptions {
   const Highlighter* highlighter = nullptr;  // null: no highlighting, no snippet
   std::size_t snippet_length = 0;            // 0: no snippet
-  ArticleSource source;
+  StoredArticleReader articles;
 };
 
 Hit make_hit(const Xapian::Document& doc, double score, const HitOptions& options);

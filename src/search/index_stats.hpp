@@ -8,7 +8,8 @@
 
 #include <xapian.h>
 
-#include "folio/search.hpp"
+#include "folio/article.hpp"
+#include "folio/search_results.hpp"
 #include "query/search_fields.hpp"
 
 namespace folio::detail {

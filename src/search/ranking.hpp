@@ -9,7 +9,7 @@
 #include <xapian.h>
 
 #include "folio/date.hpp"
-#include "folio/search.hpp"
+#include "folio/search_request.hpp"
 
 namespace folio::detail {
 

@@ -5,7 +5,6 @@
 
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
-#include "indexing/document_builder.hpp"
 #include "query/match_all.hpp"
 #include "search/feedback.hpp"
 #include "search/hits.hpp"

@@ -5,7 +5,7 @@
 #include <memory>
 #include <set>
 
-#include "base/search_text.hpp"
+#include "base/text.hpp"
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
 #include "query/query_builder.hpp"

@@ -8,7 +8,8 @@
 #include <xapian.h>
 
 #include "folio/config.hpp"
-#include "folio/search.hpp"
+#include "folio/search_request.hpp"
+#include "folio/search_results.hpp"
 #include "query/search_fields.hpp"
 #include "query/synonyms.hpp"
 #include "query/typo.hpp"
@@ -24,7 +25,7 @@ struct SearchContext {
   Xapian::Stem stemmer;
   std::string language;  // of the stemmer, for stopwords
   SpellingCache* spelling = nullptr;
-  ArticleSource articles;                     // where hits read their stored articles from
+  StoredArticleReader articles;               // where hits read their stored articles from
   const FacetColumn* facet_column = nullptr;  // of the database searched; null: read values
 };
 

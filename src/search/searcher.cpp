@@ -91,9 +91,10 @@ struct Searcher::Impl {
     return facet_column.get();
   }
 
-  detail::ArticleSource article_source() const {
+  detail::StoredArticleReader article_reader() const {
     if (!articles) return {};
-    return detail::ArticleSource{&articles->impl(), index.identity()};
+    return detail::StoredArticleReader{&detail::ArticleCacheAccess::of(*articles),
+                                       index.identity()};
   }
 
   bool refresh() {
@@ -143,7 +144,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     auto [stemmer, language] = impl_->stemmer_for(request.language);
     detail::SearchContext context{
         impl_->settings, impl_->synonyms,  impl_->fields,          stemmer,
-        language,        &impl_->spelling, impl_->article_source()};
+        language,        &impl_->spelling, impl_->article_reader()};
     if (!request.facets.empty()) context.facet_column = impl_->current_facet_column();
     return detail::run_search(impl_->index.db(), request, context);
   });

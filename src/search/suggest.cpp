@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "base/search_text.hpp"
+#include "base/text.hpp"
 #include "folio/schema.hpp"
 #include "query/word_query.hpp"
 #include "store/stored_record.hpp"

@@ -8,7 +8,7 @@
 
 #include <xapian.h>
 
-#include "folio/search.hpp"
+#include "folio/search_results.hpp"
 
 namespace folio::detail {
 

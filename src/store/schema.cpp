@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "base/utf8.hpp"
+
 namespace folio::schema {
 namespace {
 
@@ -9,16 +11,6 @@ constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245 bytes for g
 
 bool is_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-// Cuts a UTF-8 string to at most `limit` bytes without splitting a character.
-std::string truncate_utf8(std::string s, std::size_t limit) {
-  if (s.size() <= limit) return s;
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
-    --cut;
-  s.resize(cut);
-  return s;
 }
 
 }  // namespace
@@ -57,13 +49,15 @@ std::string normalise_term_value(std::string_view value) {
 std::string boolean_term(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
   term += normalise_term_value(value);
-  return truncate_utf8(std::move(term), kMaxTermBytes);
+  term.resize(detail::utf8::truncate(term, kMaxTermBytes).size());
+  return term;
 }
 
 std::string id_term(std::string_view id) {
   std::string term(kId);
   term += id;
-  return truncate_utf8(std::move(term), kMaxTermBytes);
+  term.resize(detail::utf8::truncate(term, kMaxTermBytes).size());
+  return term;
 }
 
 }  // namespace folio::schema

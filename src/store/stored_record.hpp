@@ -16,7 +16,6 @@
 #include <xapian.h>
 
 #include "folio/article.hpp"
-#include "folio/search.hpp"
 
 namespace folio::detail {
 

@@ -2,7 +2,7 @@
 // that name the offending parameter or position.
 #include <catch2/catch.hpp>
 
-#include "base/search_text.hpp"
+#include "base/text.hpp"
 #include "behaviour/search_fixture.hpp"
 #include "folio/error.hpp"
 

@@ -7,7 +7,7 @@
 
 #include <xapian.h>
 
-#include "base/search_text.hpp"
+#include "base/text.hpp"
 #include "behaviour/search_fixture.hpp"
 #include "search/snippets/snippets.hpp"
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "api/params.hpp"
-#include "api/text_checks.hpp"
+#include "folio/utf8.hpp"
 #include "folio_json/json_mapping.hpp"
 #include "http/cors.hpp"
 #include "http/http_support.hpp"
@@ -144,11 +144,6 @@ TEST_CASE("server params: split_target decodes the path strictly") {
   CHECK_THROWS_AS(split_target("/api/articles/%zz"), ApiError);
   CHECK_THROWS_AS(split_target("/api/articles/%00"), ApiError);
   CHECK_THROWS_AS(split_target("/api/articles/%FF"), ApiError);
-}
-
-TEST_CASE("server utf8: length in code points") {
-  CHECK(utf8_length("caf\xC3\xA9") == 4);
-  CHECK(utf8_length("\xE6\x97\xA5\xF0\x9F\x98\x80") == 2);
 }
 
 TEST_CASE("server cors: default and configured origins") {

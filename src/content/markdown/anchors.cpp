@@ -30,8 +30,8 @@ void append_anchor_char(std::string& anchor, char32_t code_point) {
     } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
       anchor += c;
     }
-  } else if (utf8::is_letter(code_point) || utf8::is_digit(code_point)) {
-    utf8::append(anchor, utf8::to_lower(code_point));
+  } else if (detail::utf8::is_letter(code_point) || detail::utf8::is_digit(code_point)) {
+    detail::utf8::append(anchor, detail::utf8::to_lower(code_point));
   }
 }
 
@@ -42,7 +42,7 @@ std::string heading_anchor(std::string_view heading_text) {
   std::string anchor;
   anchor.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
-    const utf8::Decoded decoded = utf8::decode(text, pos);
+    const detail::utf8::Decoded decoded = detail::utf8::decode(text, pos);
     append_anchor_char(anchor, decoded.code_point);
     pos += decoded.length;
   }

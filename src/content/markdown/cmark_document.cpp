@@ -7,7 +7,7 @@
 #include <mutex>
 #include <new>
 
-namespace folio::markdown_detail {
+namespace folio::detail {
 namespace {
 
 GfmExtensions load_extensions() {
@@ -61,4 +61,4 @@ CmarkDocument::~CmarkDocument() {
   cmark_node_free(root_);
 }
 
-}  // namespace folio::markdown_detail
+}  // namespace folio::detail

@@ -6,7 +6,7 @@
 
 #include <string_view>
 
-namespace folio::markdown_detail {
+namespace folio::detail {
 
 // The GFM extensions folio parses with, registered once per process.
 struct GfmExtensions {
@@ -47,4 +47,4 @@ class CmarkIterator {
   cmark_iter* iter_;
 };
 
-}  // namespace folio::markdown_detail
+}  // namespace folio::detail

@@ -1,6 +1,6 @@
 #include "content/markdown/heading_source.hpp"
 
-namespace folio::markdown_detail {
+namespace folio::detail {
 namespace {
 
 bool is_blank(char c) {
@@ -125,4 +125,4 @@ std::string_view SourceLines::line(int number) {
   return text_.substr(cursor_offset_, end - cursor_offset_);
 }
 
-}  // namespace folio::markdown_detail
+}  // namespace folio::detail

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace folio::markdown_detail {
+namespace folio::detail {
 
 // The content of an ATX heading line that starts at its first '#': markers, the optional
 // closing sequence and surrounding blanks removed ("## Title ##" -> "Title").
@@ -42,4 +42,4 @@ class SourceLines {
   std::size_t cursor_offset_ = 0;
 };
 
-}  // namespace folio::markdown_detail
+}  // namespace folio::detail

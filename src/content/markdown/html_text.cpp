@@ -5,7 +5,7 @@
 
 #include "base/utf8.hpp"
 
-namespace folio::html {
+namespace folio::detail::html {
 namespace {
 
 constexpr std::size_t kNone = std::string_view::npos;
@@ -230,4 +230,4 @@ void append_text(std::string& out, std::string_view fragment) {
   TextExtractor(out, fragment).run();
 }
 
-}  // namespace folio::html
+}  // namespace folio::detail::html

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace folio::html {
+namespace folio::detail::html {
 
 // Appends the text of an HTML fragment to `out`: tags and comments dropped, <script> and <style>
 // contents dropped, entities decoded, whitespace runs collapsed to one space, and block-level
@@ -25,4 +25,4 @@ enum class TagKind {
 };
 TagKind classify_tag(std::string_view tag);
 
-}  // namespace folio::html
+}  // namespace folio::detail::html

@@ -16,9 +16,9 @@
 namespace folio {
 namespace {
 
-using markdown_detail::CmarkDocument;
-using markdown_detail::CmarkIterator;
-using markdown_detail::SourceLines;
+using detail::CmarkDocument;
+using detail::CmarkIterator;
+using detail::SourceLines;
 
 std::string_view literal(cmark_node* node) {
   const char* text = cmark_node_get_literal(node);
@@ -143,7 +143,7 @@ class TextCollector {
   std::string& text() { return result_.text; }
 
   TableRole table_role(cmark_node* node) const {
-    if (cmark_node_get_syntax_extension(node) != markdown_detail::gfm_extensions().table) {
+    if (cmark_node_get_syntax_extension(node) != detail::gfm_extensions().table) {
       return TableRole::none;
     }
     const char* type = cmark_node_get_type_string(node);
@@ -248,24 +248,24 @@ class TextCollector {
   // An inline tag: dropped, but <script>/<style> hide the text up to their closing tag, and
   // tags like <br> keep the words around them apart.
   void inline_html(std::string_view tag) {
-    switch (html::classify_tag(tag)) {
-      case html::TagKind::opens_hidden:
+    switch (detail::html::classify_tag(tag)) {
+      case detail::html::TagKind::opens_hidden:
         hidden_inline_ = true;
         break;
-      case html::TagKind::closes_hidden:
+      case detail::html::TagKind::closes_hidden:
         hidden_inline_ = false;
         break;
-      case html::TagKind::block:
+      case detail::html::TagKind::block:
         append_inline(" ");
         break;
-      case html::TagKind::other:
+      case detail::html::TagKind::other:
         break;
     }
   }
 
   void html_block(std::string_view html) {
     end_line(text());
-    html::append_text(text(), html);
+    detail::html::append_text(text(), html);
     end_line(text());
   }
 
@@ -282,14 +282,12 @@ class TextCollector {
 
   void leave_heading(cmark_node* node) {
     const std::string_view raw = raw_heading_text(node);
-    const markdown_detail::HeadingAttributes raw_attributes =
-        markdown_detail::trailing_attributes(raw);
+    const detail::HeadingAttributes raw_attributes = detail::trailing_attributes(raw);
     std::string plain =
-        std::string(markdown_detail::trim_blanks(std::string_view(text()).substr(heading_start_)));
-    const markdown_detail::HeadingAttributes plain_attributes =
-        markdown_detail::trailing_attributes(plain);
+        std::string(detail::trim_blanks(std::string_view(text()).substr(heading_start_)));
+    const detail::HeadingAttributes plain_attributes = detail::trailing_attributes(plain);
     if (raw_attributes.found && plain_attributes.found) {
-      plain = std::string(markdown_detail::trim_blanks(plain.substr(0, plain_attributes.start)));
+      plain = std::string(detail::trim_blanks(plain.substr(0, plain_attributes.start)));
     }
     text().resize(heading_start_);
     text() += plain;
@@ -314,17 +312,17 @@ class TextCollector {
     const auto column = static_cast<std::size_t>(cmark_node_get_start_column(node));
     const std::string_view from_start =
         column >= 1 && column - 1 <= first.size() ? first.substr(column - 1) : first;
-    if (markdown_detail::is_atx_heading_line(from_start)) {
-      return markdown_detail::atx_heading_content(from_start);
+    if (detail::is_atx_heading_line(from_start)) {
+      return detail::atx_heading_content(from_start);
     }
     // Setext: the last line before the underline (cmark-gfm 0.29 misreports the end line).
     std::string_view content = from_start;
     for (int number = start_line + 1; number < start_line + kMaxSetextLines; ++number) {
       const std::string_view line = source_lines_.line(number);
-      if (markdown_detail::is_setext_underline(line)) break;
+      if (detail::is_setext_underline(line)) break;
       content = line;
     }
-    return markdown_detail::setext_heading_content(content);
+    return detail::setext_heading_content(content);
   }
 
   void build_sections() {

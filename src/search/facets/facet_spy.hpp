@@ -20,7 +20,7 @@
 
 #include <xapian.h>
 
-#include "folio/search.hpp"
+#include "folio/search_results.hpp"
 #include "query/search_fields.hpp"
 #include "search/facets/facet_column.hpp"
 #include "store/facet_codec.hpp"

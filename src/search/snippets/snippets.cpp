@@ -8,7 +8,9 @@
 #include <set>
 #include <unordered_map>
 
-#include "base/search_text.hpp"
+#include "base/text.hpp"
+#include "base/utf8.hpp"
+#include "base/word_chars.hpp"
 
 namespace folio::detail {
 namespace {
@@ -128,68 +130,6 @@ int Highlighter::match_id(std::string_view lowered) const {
 
 namespace {
 
-// ASCII letters, digits and the underscore: the word characters of ASCII, as Xapian draws words.
-constexpr std::array<bool, 128> kAsciiWordBytes = [] {
-  std::array<bool, 128> table{};
-  for (int c = 0; c < 128; ++c) {
-    table[c] =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-  }
-  return table;
-}();
-
-bool is_ascii_word_byte(unsigned char c) {
-  return c < 0x80 && kAsciiWordBytes[c];
-}
-
-bool is_continuation_byte(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-// Whether the character starting at byte `at` is a word character, as Xapian draws words.
-bool is_word_char_at(std::string_view text, std::size_t at) {
-  unsigned char c = static_cast<unsigned char>(text[at]);
-  if (c < 0x80) return is_ascii_word_byte(c);
-  return Xapian::Unicode::is_wordchar(*Xapian::Utf8Iterator(text.data() + at, text.size() - at));
-}
-
-// Word boundaries as Xapian draws them, with a fast path for ASCII.
-std::size_t next_word_char(std::string_view text, std::size_t at, bool want_word_char) {
-  while (at < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[at]);
-    std::size_t length = 1;
-    bool word_char;
-    if (c < 0x80) {
-      word_char = is_ascii_word_byte(c);
-    } else {
-      Xapian::Utf8Iterator it(text.data() + at, text.size() - at);
-      word_char = Xapian::Unicode::is_wordchar(*it);
-      ++it;
-      length = it == Xapian::Utf8Iterator() ? text.size() - at
-                                            : static_cast<std::size_t>(it.raw() - text.data()) - at;
-    }
-    if (word_char == want_word_char) return at;
-    at += length;
-  }
-  return text.size();
-}
-
-// Where the character before byte `at` (> 0) starts.
-std::size_t previous_char_start(std::string_view text, std::size_t at) {
-  std::size_t previous = at - 1;
-  while (previous > 0 && is_continuation_byte(text[previous]))
-    --previous;
-  return previous;
-}
-
-// Whether the character before byte `at` is a word character.
-bool follows_word_char(std::string_view text, std::size_t at) {
-  if (at == 0) return false;
-  const auto before = static_cast<unsigned char>(text[at - 1]);
-  if (before < 0x80) return is_ascii_word_byte(before);
-  return is_word_char_at(text, previous_char_start(text, at));
-}
-
 // The end of the last word, from the word at `first` on, that ends at or before byte `limit`;
 // the first word's end when even that one does not. Found from the limit backwards.
 std::size_t last_word_end_within(std::string_view text, std::size_t first, std::size_t limit) {
@@ -197,26 +137,18 @@ std::size_t last_word_end_within(std::string_view text, std::size_t first, std::
   if (first_end >= limit) return first_end;
   if (limit >= text.size()) return text.size();
   std::size_t at = limit;
-  while (at > first_end && is_continuation_byte(text[at]))  // the character holding the limit
+  while (at > first_end && utf8::is_continuation(static_cast<unsigned char>(
+                               text[at])))  // the character holding the limit
     --at;
   // A word running past the limit is left out whole...
   if (is_word_char_at(text, at)) {
     while (at > first_end && follows_word_char(text, at))
-      at = previous_char_start(text, at);
+      at = utf8::previous_char_start(text, at);
   }
   // ...and so is what separates it from the word before.
   while (at > first_end && !follows_word_char(text, at))
-    at = previous_char_start(text, at);
+    at = utf8::previous_char_start(text, at);
   return at;
-}
-
-// The first word of `text` starting at byte `at` or later.
-std::size_t word_start_from(std::string_view text, std::size_t at) {
-  while (at < text.size() && is_continuation_byte(text[at]))
-    ++at;
-  if (at >= text.size()) return text.size();
-  if (follows_word_char(text, at)) at = next_word_char(text, at, false);  // inside a word
-  return next_word_char(text, at, true);
 }
 
 }  // namespace

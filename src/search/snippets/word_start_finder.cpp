@@ -11,15 +11,13 @@
 #define FOLIO_AVX2_SKIM 1  // compiled for AVX2 on its own, used when the processor has it
 #endif
 
+#include "base/word_chars.hpp"
+
 namespace folio::detail {
 namespace {
 
 constexpr std::size_t kBlock = 16;
 constexpr std::size_t kMaxVectorTests = 16;  // more single bytes or pairs: the scalar loop
-
-bool is_ascii_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
 
 // ASCII letters to lower case. Other bytes may collide (0x10 and 0x30 both fold to 0x30): a
 // folded comparison can only let more places through, never fewer.

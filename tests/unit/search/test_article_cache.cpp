@@ -46,7 +46,7 @@ TEST_CASE("article cache: the least recently used articles leave first, within t
   auto one = stored("one", 1000);
   const std::size_t entry = detail::article_footprint(*one);
   ArticleCache cache(entry * 4);  // room for four articles of this size
-  auto& impl = cache.impl();
+  auto& impl = detail::ArticleCacheAccess::of(cache);
   for (Xapian::docid id = 1; id <= 4; ++id)
     impl.insert("db:1", id, stored(std::to_string(id), 1000));
   REQUIRE(impl.find("db:1", 1) != nullptr);  // 1 is now the most recently used
@@ -73,7 +73,7 @@ TEST_CASE("article cache: the least recently used articles leave first, within t
 
 TEST_CASE("article cache: a record read alone gives way to the article with its texts") {
   ArticleCache cache(1 << 20);
-  auto& impl = cache.impl();
+  auto& impl = detail::ArticleCacheAccess::of(cache);
   impl.insert("db:1", 7, stored("7", 0, false));
   REQUIRE_FALSE(impl.find("db:1", 7)->has_text);
   impl.insert("db:1", 7, stored("7", 100));

@@ -1,37 +1,11 @@
-#include "base/search_text.hpp"
+#include "base/text.hpp"
 
 #include <xapian.h>
 
+#include "base/utf8.hpp"
+
 namespace folio::detail {
 namespace {
-
-constexpr unsigned kReplacement = 0xFFFD;
-
-// Length of the valid UTF-8 sequence starting at text[i], or 0 if the bytes there are invalid.
-std::size_t valid_sequence_length(std::string_view text, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned min_code = 0;
-  unsigned code = 0;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2, min_code = 0x80, code = lead & 0x1F;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3, min_code = 0x800, code = lead & 0x0F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4, min_code = 0x10000, code = lead & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3F);
-  }
-  if (code < min_code || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return length;
-}
 
 bool is_control(std::string_view sequence) {
   if (sequence.size() == 1) {
@@ -49,12 +23,13 @@ std::string sanitise_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t length = valid_sequence_length(text, i);
-    if (length == 0) {
-      Xapian::Unicode::append_utf8(out, kReplacement);
+    const utf8::Decoded decoded = utf8::decode(text, i);
+    if (decoded.status != utf8::Status::ok) {
+      utf8::append(out, utf8::kReplacement);
       ++i;
       continue;
     }
+    const std::size_t length = decoded.length;
     std::string_view sequence = text.substr(i, length);
     if (is_control(sequence)) {
       out += ' ';
@@ -112,28 +87,10 @@ std::string lowercase(std::string_view text) {
   return Xapian::Unicode::tolower(std::string(text));
 }
 
-std::size_t utf8_length(std::string_view text) {
-  std::size_t count = 0;
-  for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
-
 bool is_all_letters(std::string_view text) {
   if (text.empty()) return false;
-  std::string copy(text);
-  for (Xapian::Utf8Iterator it(copy); it != Xapian::Utf8Iterator(); ++it) {
-    switch (Xapian::Unicode::get_category(*it)) {
-      case Xapian::Unicode::UPPERCASE_LETTER:
-      case Xapian::Unicode::LOWERCASE_LETTER:
-      case Xapian::Unicode::TITLECASE_LETTER:
-      case Xapian::Unicode::MODIFIER_LETTER:
-      case Xapian::Unicode::OTHER_LETTER:
-        break;
-      default:
-        return false;
-    }
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+    if (!utf8::is_letter(*it)) return false;
   }
   return true;
 }

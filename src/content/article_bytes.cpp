@@ -1,4 +1,5 @@
-// UTF-8 validation and content hashing of raw article bytes.
+// The checks and hash of an article file's raw bytes: valid UTF-8 and no NUL (an error naming the
+// line and column of the first bad byte), and the content hash incremental indexing compares.
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -10,6 +11,8 @@
 
 namespace folio {
 namespace {
+
+namespace utf8 = detail::utf8;
 
 std::string hex_byte(unsigned char byte) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -57,29 +60,10 @@ std::uint64_t load64(const char* p) {
   return value;
 }
 
-// True when none of the 8 bytes has its high bit set.
-bool ascii_word(std::uint64_t word) {
-  return (word & 0x8080808080808080ULL) == 0;
-}
-
-// The offset of the first byte that does not begin a valid UTF-8 sequence, from `pos`, or npos.
-std::size_t first_invalid_utf8(std::string_view text, std::size_t pos) {
-  while (pos < text.size()) {
-    if (pos + 8 <= text.size() && ascii_word(load64(text.data() + pos))) {
-      pos += 8;
-      continue;
-    }
-    const utf8::Decoded decoded = utf8::decode(text, pos);
-    if (decoded.status != utf8::Status::ok) return pos;
-    pos += decoded.length;
-  }
-  return std::string_view::npos;
-}
-
 // The offset of the first NUL or invalid UTF-8 byte, or npos; `status` says why for the latter.
 std::size_t first_bad_byte(std::string_view bytes, utf8::Status& status) {
   const std::size_t nul = bytes.find('\0');
-  const std::size_t invalid = first_invalid_utf8(bytes.substr(0, nul), 0);
+  const std::size_t invalid = utf8::first_invalid(bytes.substr(0, nul));
   if (invalid != std::string_view::npos) {
     status = utf8::decode(bytes, invalid).status;
     return invalid;
@@ -136,24 +120,6 @@ void validate_text(std::string_view bytes, const std::string& path) {
   const auto byte = static_cast<unsigned char>(bytes[offset]);
   std::string reason = byte == 0 ? "binary file (NUL byte)" : describe(status, byte);
   throw Error(ErrorCode::encoding, std::move(reason), locate(bytes, offset, path));
-}
-
-bool is_valid_utf8(std::string_view text) {
-  return first_invalid_utf8(text, 0) == std::string_view::npos;
-}
-
-std::string replace_invalid_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  std::size_t done = 0;
-  for (std::size_t bad = first_invalid_utf8(text, 0); bad != std::string_view::npos;
-       bad = first_invalid_utf8(text, done)) {
-    out.append(text.substr(done, bad - done));
-    utf8::append(out, utf8::kReplacement);
-    done = bad + 1;
-  }
-  out.append(text.substr(done));
-  return out;
 }
 
 std::string content_hash(std::string_view bytes) {

@@ -1,5 +1,6 @@
-// Small text helpers of the query side: making untrusted query strings safe, HTML escaping and
-// Unicode-aware lowercasing (Xapian's Unicode tables, so they agree with the TermGenerator).
+// Text helpers: making untrusted strings safe to echo, HTML escaping and Unicode-aware
+// lowercasing (Xapian's Unicode tables, so they agree with the TermGenerator). UTF-8 itself is
+// base/utf8.hpp; word boundaries are base/word_chars.hpp.
 #pragma once
 
 #include <cstddef>
@@ -18,9 +19,6 @@ std::string html_escape(std::string_view text);
 
 // Lowercases with Xapian's Unicode tables.
 std::string lowercase(std::string_view text);
-
-// Number of characters (code points) in valid UTF-8.
-std::size_t utf8_length(std::string_view text);
 
 // True if every character is a letter (Unicode categories Lu, Ll, Lt, Lm, Lo).
 bool is_all_letters(std::string_view text);

@@ -117,30 +117,3 @@ TEST_CASE("content hash: any change to the bytes changes the hash") {
   CHECK(content_hash(std::string("a")) != content_hash(std::string("a\0", 2)));
   CHECK(content_hash("same input") == content_hash("same input"));
 }
-
-TEST_CASE("utf8: strict validity, NUL allowed") {
-  using folio::is_valid_utf8;
-  CHECK(is_valid_utf8(""));
-  CHECK(is_valid_utf8("plain ascii text, longer than eight bytes"));
-  CHECK(is_valid_utf8(std::string("a\0b", 3)));
-  CHECK(is_valid_utf8("caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80"));
-  CHECK_FALSE(is_valid_utf8("\xC3"));
-  CHECK_FALSE(is_valid_utf8("twelve bytes\xC3"));  // after the 8-byte fast path
-  CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));
-  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
-  CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong
-  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
-}
-
-TEST_CASE("utf8: invalid bytes are replaced by U+FFFD, valid text is kept") {
-  using folio::replace_invalid_utf8;
-  const std::string fffd = "\xEF\xBF\xBD";
-  CHECK(replace_invalid_utf8("caf\xC3\xA9") == "caf\xC3\xA9");
-  CHECK(replace_invalid_utf8("a\xFF"
-                             "b") == "a" + fffd + "b");
-  CHECK(replace_invalid_utf8("\xC3") == fffd);
-  CHECK(replace_invalid_utf8("\xE0\x80\xAF") == fffd + fffd + fffd);
-  CHECK(replace_invalid_utf8("0123456789\xF0\x9F\x98") == "0123456789" + fffd + fffd + fffd);
-  const std::string hostile = "x\xC0\xAF\xED\xA0\x80 \xF4\x90\x80\x80 ok \xE6\x97\xA5";
-  CHECK(folio::is_valid_utf8(replace_invalid_utf8(hostile)));
-}

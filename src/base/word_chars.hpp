@@ -1,0 +1,80 @@
+// Word characters as Xapian's TermGenerator draws words (letters, digits, marks and connector
+// punctuation; the underscore among them), with a table for ASCII. The snippet code finds words
+// with these, so a highlighted word is exactly a word the index holds. Inline: snippets call them
+// on every byte they skim.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "base/utf8.hpp"
+
+namespace folio::detail {
+
+// ASCII letters, digits and the underscore: the word characters of ASCII, as Xapian draws words.
+inline constexpr std::array<bool, 128> kAsciiWordBytes = [] {
+  std::array<bool, 128> table{};
+  for (int c = 0; c < 128; ++c) {
+    table[c] =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  return table;
+}();
+
+inline bool is_ascii_word_byte(unsigned char c) {
+  return c < 0x80 && kAsciiWordBytes[c];
+}
+
+// Whether the character starting at byte `at` is a word character, as Xapian draws words.
+inline bool is_word_char_at(std::string_view text, std::size_t at) {
+  unsigned char c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) return is_ascii_word_byte(c);
+  return Xapian::Unicode::is_wordchar(*Xapian::Utf8Iterator(text.data() + at, text.size() - at));
+}
+
+// Word boundaries as Xapian draws them, with a fast path for ASCII.
+inline std::size_t next_word_char(std::string_view text, std::size_t at, bool want_word_char) {
+  while (at < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[at]);
+    std::size_t length = 1;
+    bool word_char;
+    if (c < 0x80) {
+      word_char = is_ascii_word_byte(c);
+    } else {
+      Xapian::Utf8Iterator it(text.data() + at, text.size() - at);
+      word_char = Xapian::Unicode::is_wordchar(*it);
+      ++it;
+      length = it == Xapian::Utf8Iterator() ? text.size() - at
+                                            : static_cast<std::size_t>(it.raw() - text.data()) - at;
+    }
+    if (word_char == want_word_char) return at;
+    at += length;
+  }
+  return text.size();
+}
+
+// Whether the character before byte `at` is a word character.
+inline bool follows_word_char(std::string_view text, std::size_t at) {
+  if (at == 0) return false;
+  const auto before = static_cast<unsigned char>(text[at - 1]);
+  if (before < 0x80) return is_ascii_word_byte(before);
+  return is_word_char_at(text, utf8::previous_char_start(text, at));
+}
+
+// The first word of `text` starting at byte `at` or later.
+inline std::size_t word_start_from(std::string_view text, std::size_t at) {
+  while (at < text.size() && utf8::is_continuation(static_cast<unsigned char>(text[at])))
+    ++at;
+  if (at >= text.size()) return text.size();
+  if (follows_word_char(text, at)) at = next_word_char(text, at, false);  // inside a word
+  return next_word_char(text, at, true);
+}
+
+// Xapian's rule for which terms get a stemmed Z form: those starting with a letter that is not
+// upper case (the TermGenerator's should_stem). Query words must follow it to match the index.
+bool gets_stemmed_form(std::string_view term);
+
+}  // namespace folio::detail
