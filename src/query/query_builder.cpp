@@ -325,7 +325,7 @@ bool QueryBuilder::take_filter(const QueryNode& node) {
 
 void QueryBuilder::build_root(const QueryNode& root) {
   if (root.kind != NodeKind::sequence) {
-    out_->strict = node_query(root, std::nullopt);
+    out_->all_words = node_query(root, std::nullopt);
     return;
   }
   SequenceParts parts;
@@ -355,11 +355,11 @@ void QueryBuilder::build_root(const QueryNode& root) {
       add_plain(parts, std::move(part.query), std::move(part.any_part));
     }
   }
-  out_->strict = all_required(parts);
-  if (out_->strict.empty() && !parts.excluded.empty()) out_->strict = match_all();
-  out_->strict = without_excluded(out_->strict, parts);
-  Xapian::Query relaxed = best_partial(parts);
-  if (!relaxed.empty()) out_->relaxed = without_excluded(relaxed, parts);
+  out_->all_words = all_required(parts);
+  if (out_->all_words.empty() && !parts.excluded.empty()) out_->all_words = match_all();
+  out_->all_words = without_excluded(out_->all_words, parts);
+  Xapian::Query partial = best_partial(parts);
+  if (!partial.empty()) out_->best_partial = without_excluded(partial, parts);
 }
 
 std::string QueryBuilder::apply_replacements(std::string_view query_text) const {

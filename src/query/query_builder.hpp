@@ -23,15 +23,15 @@ enum class FieldPolicy {
 };
 
 struct BuiltQuery {
-  Xapian::Query strict;   // every word required; empty when the query has no text part
-  Xapian::Query relaxed;  // best partial matches; empty when no word is optional
+  Xapian::Query all_words;     // every word required; empty when the query has no text part
+  Xapian::Query best_partial;  // best partial matches; empty when no word is optional
   // Top-level words as typed, in order, no stopwords; a compound word gives its words.
   std::vector<std::string> proximity_terms;
   std::vector<FieldFilter> filters;    // top-level filters of the query
   std::vector<DateRange> date_ranges;  // top-level date ranges of the query
   HighlightTerms highlights;
   std::string corrected_query;       // the query with each word the index lacks respelled, or ""
-  bool corrections_applied = false;  // typo corrections take part in strict/relaxed
+  bool corrections_applied = false;  // typo corrections take part in both queries
 };
 
 class QueryBuilder {

@@ -28,16 +28,17 @@ constexpr std::size_t kMaxSnippetLength = 5000;
 // A question with fewer articles than this holding every word: partial matches follow them.
 constexpr std::size_t kFillBelow = 10;
 
-struct Effective {
+// The request's options once SearchSettings have filled in what it left at the defaults.
+struct EffectiveOptions {
   int page_size = 10;
   std::size_t snippet_length = 200;
   Markers markers;
 };
 
 // Request fields left at SearchRequest's defaults take the configured SearchSettings instead.
-Effective effective_options(const SearchRequest& request, const SearchSettings& settings) {
+EffectiveOptions effective_options(const SearchRequest& request, const SearchSettings& settings) {
   const SearchRequest defaults;
-  Effective e;
+  EffectiveOptions e;
   e.page_size =
       request.page_size == defaults.page_size ? settings.default_page_size : request.page_size;
   e.page_size = std::clamp(e.page_size, 1, std::max(1, settings.max_page_size));
@@ -71,6 +72,7 @@ bool has_ties(const std::vector<RankedDoc>& page) {
   return false;
 }
 
+// What one ranked pass (or two, joined) found: the page and how many match in all.
 struct Execution {
   std::vector<RankedDoc> page;
   std::size_t total = 0;
@@ -89,12 +91,19 @@ void cut(std::vector<RankedDoc>& docs, Slice slice) {
   if (docs.size() > slice.count) docs.resize(slice.count);
 }
 
+// The ranked passes' result, with what the facets must cover.
 struct Outcome {
   Execution execution;
   Xapian::Query matching;  // the text query whose matches the page, total and facets cover
   // The counted facets (SearchRun::counted_facets), noted during the ranked passes; null when
   // no facet is counted. They cover `matching` only if the passes visited every match.
   std::unique_ptr<FacetSpy> facet_counts;
+};
+
+// The facets of a search, and its exact total when counting them took a pass over every match.
+struct FacetCounts {
+  std::vector<FacetResult> facets;
+  std::optional<std::size_t> exact_total;
 };
 
 class SearchRun {
@@ -111,7 +120,7 @@ class SearchRun {
   const Xapian::Database& db_;
   const SearchRequest& request_;
   const SearchContext& context_;
-  Effective effective_;
+  EffectiveOptions effective_;
   std::vector<ResolvedFilter> filters_;
   std::vector<DateRange> date_ranges_;
   FilterQuery filter_query_;
@@ -126,7 +135,7 @@ class SearchRun {
                     FacetSpy* spy) const;
   Xapian::Query partial_matches(const BuiltQuery& built, bool question) const;
   bool ranked(const BuiltQuery& built, Outcome& out) const;
-  std::vector<FacetResult> facets(const Outcome& outcome, SearchResults& results) const;
+  FacetCounts facets(const Outcome& outcome) const;
   Xapian::doccount count_facets(const Xapian::Query& text, FacetSpy& spy,
                                 std::string_view skip_any_of) const;
   std::set<std::string> selected_keys(const std::string& field) const;
@@ -259,8 +268,8 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
 
 // The best partial matches; for a question, widened by feedback terms (see feedback.hpp).
 Xapian::Query SearchRun::partial_matches(const BuiltQuery& built, bool question) const {
-  if (!question) return built.relaxed;
-  return with_feedback(db_, built.relaxed, apply_filters(built.relaxed, filter_query_));
+  if (!question) return built.best_partial;
+  return with_feedback(db_, built.best_partial, apply_filters(built.best_partial, filter_query_));
 }
 
 // All words first. When that finds nothing, the best partial matches. A question (a query of
@@ -270,40 +279,40 @@ Xapian::Query SearchRun::partial_matches(const BuiltQuery& built, bool question)
 bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
   const Xapian::doccount page_size = static_cast<Xapian::doccount>(effective_.page_size);
   const Slice page{static_cast<Xapian::doccount>(request_.page - 1) * page_size, page_size};
-  // The spy sees what the passes below visit of `out.matching`'s matches: the strict ones, the
-  // relaxed ones when no article holds every word, or both, disjoint.
+  // The spy sees what the passes below visit of `out.matching`'s matches: those with every word,
+  // the best partial ones when no article holds every word, or both, disjoint.
   std::vector<FieldSpec> counted = counted_facets();
   if (!counted.empty()) {
     out.facet_counts = std::make_unique<FacetSpy>(db_, std::move(counted), FacetCountingPolicy{},
                                                   context_.facet_column);
   }
   FacetSpy* spy = out.facet_counts.get();
-  Execution strict = execute(built.strict, built, page, spy);
+  Execution all_words = execute(built.all_words, built, page, spy);
   bool question = built.proximity_terms.size() >= kQuestionMinWords;
-  bool few = strict.exact && strict.total < (question ? kFillBelow : 1);
-  if (built.relaxed.empty() || !few) {
-    out.execution = std::move(strict);
-    out.matching = built.strict;
+  bool few = all_words.exact && all_words.total < (question ? kFillBelow : 1);
+  if (built.best_partial.empty() || !few) {
+    out.execution = std::move(all_words);
+    out.matching = built.all_words;
     return out.execution.total > 0;
   }
-  Xapian::Query relaxed = partial_matches(built, question);
-  if (strict.total == 0) {
-    out.execution = execute(relaxed, built, page, spy);
-    out.matching = relaxed;
+  Xapian::Query partial_query = partial_matches(built, question);
+  if (all_words.total == 0) {
+    out.execution = execute(partial_query, built, page, spy);
+    out.matching = partial_query;
     return out.execution.total > 0;
   }
   // A few articles hold every word: they come first, then the others holding some.
-  Xapian::Query partial(Xapian::Query::OP_AND_NOT, relaxed, built.strict);
-  Xapian::doccount strict_total = static_cast<Xapian::doccount>(strict.total);
-  Slice rest{page.first > strict_total ? page.first - strict_total : 0,
-             page.count - static_cast<Xapian::doccount>(strict.page.size())};
-  Execution others = execute(partial, built, rest, spy);
-  out.execution.total = strict.total + others.total;
-  out.execution.exact = strict.exact && others.exact;
-  out.execution.page = std::move(strict.page);
+  Xapian::Query holding_some(Xapian::Query::OP_AND_NOT, partial_query, built.all_words);
+  Xapian::doccount all_words_total = static_cast<Xapian::doccount>(all_words.total);
+  Slice rest{page.first > all_words_total ? page.first - all_words_total : 0,
+             page.count - static_cast<Xapian::doccount>(all_words.page.size())};
+  Execution others = execute(holding_some, built, rest, spy);
+  out.execution.total = all_words.total + others.total;
+  out.execution.exact = all_words.exact && others.exact;
+  out.execution.page = std::move(all_words.page);
   for (auto& doc : others.page)
     out.execution.page.push_back(doc);
-  out.matching = relaxed;
+  out.matching = partial_query;
   return true;
 }
 
@@ -330,9 +339,11 @@ Xapian::doccount SearchRun::count_facets(const Xapian::Query& text, FacetSpy& sp
 
 // When the ranked passes visited every match (the spy saw as many documents as the exact total),
 // their spy holds the counts. Otherwise Xapian skipped matches that could not reach the page,
-// which is what makes it fast on large match sets, and one more pass counts them all.
-std::vector<FacetResult> SearchRun::facets(const Outcome& outcome, SearchResults& results) const {
-  std::vector<FacetResult> out;
+// which is what makes it fast on large match sets, and one more pass counts them all: that pass
+// also gives the exact total, which the caller reports instead of the ranked passes' estimate.
+FacetCounts SearchRun::facets(const Outcome& outcome) const {
+  FacetCounts counts;
+  std::vector<FacetResult>& out = counts.facets;
   const Xapian::Query& text = outcome.matching;
   FacetSpy* spy = outcome.facet_counts.get();
   std::optional<FacetSpy> recount;
@@ -340,8 +351,7 @@ std::vector<FacetResult> SearchRun::facets(const Outcome& outcome, SearchResults
       outcome.execution.exact && spy != nullptr && spy->documents_seen() == outcome.execution.total;
   if (spy != nullptr && !all_seen) {
     spy = &recount.emplace(db_, counted_facets(), FacetCountingPolicy{}, context_.facet_column);
-    results.total = count_facets(text, *spy, {});  // every match seen: the total is exact
-    results.total_exact = true;
+    counts.exact_total = count_facets(text, *spy, {});  // every match seen
   }
   for (std::size_t i = 0; i < facet_fields_.size(); ++i) {
     const FieldSpec& field = facet_fields_[i];
@@ -356,7 +366,7 @@ std::vector<FacetResult> SearchRun::facets(const Outcome& outcome, SearchResults
     count_facets(text, own, field.name);
     out.push_back(own.result(field.name, limit, selected));
   }
-  return out;
+  return counts;
 }
 
 std::vector<Hit> SearchRun::hits(const Execution& execution, const BuiltQuery& built) const {
@@ -397,7 +407,14 @@ SearchResults SearchRun::run() {
   const Execution& execution = outcome.execution;
   results.total = execution.total;
   results.total_exact = execution.exact;
-  if (!facet_fields_.empty()) results.facets = facets(outcome, results);
+  if (!facet_fields_.empty()) {
+    FacetCounts counts = facets(outcome);
+    results.facets = std::move(counts.facets);
+    if (counts.exact_total) {
+      results.total = *counts.exact_total;
+      results.total_exact = true;
+    }
+  }
   results.hits = hits(execution, built);
   return results;
 }
@@ -434,7 +451,6 @@ void validate_request(const SearchRequest& request, const SearchSettings& settin
 
 SearchResults run_search(const Xapian::Database& db, const SearchRequest& request,
                          const SearchContext& context) {
-  validate_request(request, context.settings);
   return SearchRun(db, request, context).run();
 }
 

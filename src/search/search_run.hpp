@@ -32,6 +32,8 @@ struct SearchContext {
 // Throws Error{invalid_query} with param() for a request that cannot be served.
 void validate_request(const SearchRequest& request, const SearchSettings& settings);
 
+// Runs a request that validate_request accepted (Searcher::search checks it once, before it
+// touches the index).
 SearchResults run_search(const Xapian::Database& db, const SearchRequest& request,
                          const SearchContext& context);
 
