@@ -3,7 +3,6 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
-#include "api/text_checks.hpp"
 #include "folio/date.hpp"
 #include "http/http_support.hpp"
 
@@ -12,11 +11,20 @@ namespace {
 
 constexpr std::size_t kMaxIdLength = 1024;
 
+// A searcher from the pool; when none can be lent, the 503 the API promises.
+SearcherPool::Lease borrow_searcher(ServerState& state) {
+  try {
+    return state.pool.acquire();
+  } catch (const SearcherUnavailable& e) {
+    throw api_error_from(e);
+  }
+}
+
 // Runs fn with a pooled Searcher. A database error (the index was replaced under the reader) is
 // retried once on a refreshed handle; if it persists the handle is dropped and the client gets 503.
 template <typename Fn>
 auto with_searcher(ServerState& state, Fn&& fn) {
-  auto lease = state.pool.acquire();
+  auto lease = borrow_searcher(state);
   try {
     return fn(*lease);
   } catch (const Error& first) {
@@ -83,6 +91,10 @@ ApiError api_error_from(const Error& error) {
       break;
   }
   return ApiError(500, "internal", error.reason());
+}
+
+ApiError api_error_from(const SearcherUnavailable& error) {
+  return unavailable(error.what());
 }
 
 bool bearer_token_matches(const httplib::Request& req, const std::string& token) {

@@ -30,6 +30,8 @@ void handle_asset(ServerState& state, const httplib::Request& req, httplib::Resp
 
 // Maps a folio::Error from the engine to the API's error (400 for bad queries, 404, 503...).
 ApiError api_error_from(const Error& error);
+// No searcher to lend (all busy, or no usable index): 503 with Retry-After.
+ApiError api_error_from(const SearcherUnavailable& error);
 
 // True when the Authorization header carries the token (constant-time comparison).
 bool bearer_token_matches(const httplib::Request& req, const std::string& token);

@@ -1,41 +1,18 @@
-// What every handler shares: the API error type, JSON responses, and the per-request context that
-// httplib's hooks (pre-routing, handler, logger) pass along on the request's thread.
+// What the HTTP layer shares: JSON and error responses, and the per-request context that httplib's
+// hooks (pre-routing, handler, logger) pass along on the request's thread.
 #pragma once
 
 #include <httplib.h>
 
 #include <chrono>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
+#include "api/api_error.hpp"
 #include "api/params.hpp"
 #include "folio_json/json_mapping.hpp"
 
 namespace folio::server {
-
-// An error that becomes {"error": {"code", "message", "param"}} with its status. Thrown by
-// handlers and parameter parsing; caught in one place (App) and turned into a response.
-class ApiError : public std::runtime_error {
- public:
-  ApiError(int status, std::string code, std::string message, std::string param = {});
-
-  int status() const noexcept { return status_; }
-  const std::string& code() const noexcept { return code_; }
-  const std::string& param() const noexcept { return param_; }
-  int retry_after_seconds() const noexcept { return retry_after_seconds_; }
-  ApiError&& with_retry_after(int seconds) &&;
-
- private:
-  int status_;
-  std::string code_;
-  std::string param_;
-  int retry_after_seconds_ = 0;
-};
-
-ApiError bad_parameter(std::string param, std::string message);
-ApiError not_found(std::string message);
-ApiError unavailable(std::string message, int retry_after_seconds = 1);
 
 // The error code of docs/http-api.md for a status httplib produced by itself (400, 404, 413...).
 std::string_view error_code_for_status(int status);

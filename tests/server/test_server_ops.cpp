@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 
+#include "api/api_handlers.hpp"
 #include "http/http_support.hpp"
 #include "runtime/searcher_pool.hpp"
 #include "server/server_fixture.hpp"
@@ -330,14 +331,17 @@ TEST_CASE("server searcher pool: waiters are served first come, first served; th
     SearcherPool pool(options);
     auto held = pool.acquire();
     int status = 0;
+    std::optional<folio::server::SearcherUnavailable::Reason> reason;
     std::thread waiter([&] {
       try {
         pool.acquire();
-      } catch (const folio::server::ApiError& e) {
-        status = e.status();
+      } catch (const folio::server::SearcherUnavailable& e) {
+        reason = e.reason();
+        status = folio::server::api_error_from(e).status();
       }
     });
     waiter.join();
+    CHECK(reason == folio::server::SearcherUnavailable::Reason::busy);
     CHECK(status == 503);
     CHECK(pool.waiting() == 0);
   }
