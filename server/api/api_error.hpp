@@ -1,6 +1,6 @@
 // The API's one error type: a status, a stable code and a message, which the HTTP layer turns into
-// {"error": {"code", "message", "param"}}. It knows nothing of httplib, so the code that decides a
-// request is wrong (parameter parsing, handlers) compiles without the HTTP library.
+// {"error": {"code", "message", "param"}}. It knows nothing of the HTTP library, so the code that
+// decides a request is wrong (parameter parsing, handlers) compiles without the HTTP library.
 #pragma once
 
 #include <stdexcept>

@@ -10,6 +10,7 @@
 
 #include "api/api_handlers.hpp"
 #include "http/http_support.hpp"
+#include "http/task_queue.hpp"
 #include "runtime/server_state.hpp"
 
 namespace folio::server {
@@ -123,6 +124,21 @@ int searchers_for(int configured) {
   return 2 * std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
+// What a handler may read of the request: the parameters the screening decoded, the route's
+// capture (an article id), and the two headers some handlers need.
+ApiRequest handler_request(const Request& req, const QueryParams& params) {
+  return ApiRequest{params, req.path, req.matches.size() > 1 ? req.matches[1].str() : std::string(),
+                    req.get_header_value("Authorization"), req.get_header_value("If-None-Match")};
+}
+
+void write_response(ApiResponse&& response, Response& res) {
+  res.status = response.status;
+  if (response.content_type.empty()) return;
+  res.body = std::move(response.body);  // set_content would copy it
+  res.headers.erase("Content-Type");
+  res.set_header("Content-Type", response.content_type);
+}
+
 }  // namespace
 
 ServerState::ServerState(const AppOptions& options)
@@ -197,16 +213,27 @@ struct App::Impl {
 
   // Runs one handler, turning every failure into a JSON error.
   void run(const Route& route, const Request& req, Response& res) {
-    current_request().route = route.name;
+    RequestContext& context = current_request();
+    context.route = route.name;
+    ApiResponse response;
+    std::optional<ApiError> failure;
     try {
-      route.handler(state, req, res);
+      route.handler(state, handler_request(req, context.params), response);
     } catch (const ApiError& e) {
-      send_error(res, e);
+      failure = e;
     } catch (const Error& e) {
-      send_error(res, api_error_from(e));
+      failure = api_error_from(e);
     } catch (const std::exception& e) {
       state.log.message(LogLevel::error, std::string(route.name) + ": " + e.what());
-      send_error(res, ApiError(500, "internal", "internal error"));
+      failure = ApiError(500, "internal", "internal error");
+    }
+    context.hits = response.hits;
+    for (const auto& [name, value] : response.headers)
+      res.set_header(name, value);
+    if (failure) {
+      send_error(res, *failure);
+    } else {
+      write_response(std::move(response), res);
     }
   }
 

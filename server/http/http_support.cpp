@@ -3,6 +3,8 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "folio_json/json_mapping.hpp"
+
 namespace folio::server {
 
 std::string_view error_code_for_status(int status) {
@@ -36,17 +38,6 @@ std::string_view error_code_for_status(int status) {
     default:
       return status >= 500 ? "internal" : "bad_request";
   }
-}
-
-void send_json(httplib::Response& res, int status, const json_mapping::Json& body) {
-  send_json_text(res, status, json_mapping::dump(body));
-}
-
-void send_json_text(httplib::Response& res, int status, std::string body) {
-  res.status = status;
-  res.body = std::move(body);  // set_content would copy it
-  res.headers.erase("Content-Type");
-  res.set_header("Content-Type", std::string(kJsonType));
 }
 
 namespace {

@@ -11,7 +11,7 @@
 #include "http/metrics.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/static_assets.hpp"
-#include "http/task_queue.hpp"
+#include "http/task_queue_stats.hpp"
 #include "runtime/reindex_job.hpp"
 #include "runtime/searcher_pool.hpp"
 
