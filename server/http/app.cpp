@@ -115,15 +115,6 @@ class HttpServer : public httplib::Server {
   bool widen_backlog() { return ::listen(svr_sock_.load(), SOMAXCONN) == 0; }
 };
 
-// Searches run at once: as configured, or two per core. With one per core a core idles whenever
-// the scheduler preempts a thread holding a searcher (to read or write a socket, or to write
-// JSON); two per core keep both busy (digitalgov, two-word mix: +25% requests/s at 8
-// connections, +10% at 64).
-int searchers_for(int configured) {
-  if (configured > 0) return configured;
-  return 2 * std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-}
-
 // What a handler may read of the request: the parameters the screening decoded, the route's
 // capture (an article id), and the two headers some handlers need.
 ApiRequest handler_request(const Request& req, const QueryParams& params) {
@@ -140,29 +131,6 @@ void write_response(ApiResponse&& response, Response& res) {
 }
 
 }  // namespace
-
-ServerState::ServerState(const AppOptions& options)
-    : server(options.server),
-      search(options.search),
-      admin_token(options.admin_token),
-      log(parse_log_level(options.server.log_level).value_or(LogLevel::info),
-          options.server.access_log, options.log_sink),
-      pool(SearcherPoolOptions{options.index.db_path, options.search,
-                               searchers_for(options.server.threads)}),
-      limiter(
-          RateLimitOptions{options.server.rate_limit_per_second, options.server.rate_limit_burst}),
-      cors(options.server.cors_origins) {
-  rules.settings = &search;
-  rules.taxonomies = options.index.taxonomies;
-  searchers = searchers_for(options.server.threads);
-  connection_threads =
-      options.connection_threads > 0 ? options.connection_threads : std::max(64, 16 * searchers);
-  if (!options.admin_token.empty()) {
-    IndexSettings index = options.index;
-    if (index.jobs == 0) index.jobs = 1;  // leave the cores to the searches
-    reindex = std::make_unique<ReindexJob>(std::move(index));
-  }
-}
 
 struct App::Impl {
   explicit Impl(AppOptions options) : state(options) {

@@ -26,9 +26,9 @@ struct ServerState {
 
   ServerSettings server;
   SearchSettings search;
-  SearchParamRules rules;  // points into `search`
-  int searchers = 1;
-  int connection_threads = 64;
+  SearchParamRules rules;       // points into `search`
+  int searchers = 1;            // searches at once: the pool's size
+  int connection_threads = 64;  // threads serving connections
   std::string admin_token;
   Log log;
   SearcherPool pool;
