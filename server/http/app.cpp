@@ -20,12 +20,27 @@ using httplib::Request;
 using httplib::Response;
 using HandlerResponse = httplib::Server::HandlerResponse;
 
+// What a route is for decides how it is guarded; is_rate_limited() is the one place that says so.
+// CORS is not a matter of kind: every response to an allowed origin carries the CORS headers
+// (add_common_headers), errors included, so that a page can read why its request failed.
 enum class RouteKind {
-  api,    // JSON API: rate limited, CORS
-  admin,  // API behind the admin token; registered only when a token is configured
-  ops,    // health, readiness, metrics: never rate limited
-  asset,  // the demo page and the widget
+  api,    // the JSON search API: rate limited per client
+  admin,  // API behind the admin token, registered only when a token is configured: rate limited
+  ops,    // health, readiness, metrics: never rate limited, so probes and scrapers always get in
+  asset,  // the demo page and the widget: not rate limited (small, and cached by browsers)
 };
+
+constexpr bool is_rate_limited(RouteKind kind) {
+  switch (kind) {
+    case RouteKind::api:
+    case RouteKind::admin:
+      return true;
+    case RouteKind::ops:
+    case RouteKind::asset:
+      return false;
+  }
+  return true;
+}
 
 struct Route {
   std::string_view method;
@@ -212,6 +227,22 @@ struct App::Impl {
     return nullptr;
   }
 
+  // The first registered route whose pattern matches the path, whatever its method.
+  const Route* route_serving(const std::string& path) const {
+    for (const auto& [route, regex] : routes) {
+      if (std::regex_match(path, regex)) return route;
+    }
+    return nullptr;
+  }
+
+  void take_rate_token(const Request& req) {
+    const RateDecision decision = state.limiter.take(req.remote_addr);
+    if (!decision.allowed) {
+      throw ApiError(429, "rate_limited", "too many requests; slow down")
+          .with_retry_after(decision.retry_after_seconds);
+    }
+  }
+
   // "GET, HEAD, OPTIONS" for a path served by GET routes; empty when no route serves the path.
   std::string allowed_methods(const std::string& path) const {
     std::string allowed;
@@ -278,20 +309,17 @@ struct App::Impl {
       throw wrong_method_or_path(target.path, res);
     }
 
-    if (target.path.rfind("/api/", 0) == 0) {
-      const RateDecision decision = state.limiter.take(req.remote_addr);
-      if (!decision.allowed) {
-        throw ApiError(429, "rate_limited", "too many requests; slow down")
-            .with_retry_after(decision.retry_after_seconds);
-      }
-    }
+    // Before httplib reads a body: a limited client costs no more than its headers. A path no
+    // route serves is answered 404 whatever the client's rate.
+    const Route* route = route_serving(target.path);
+    if (route != nullptr && is_rate_limited(route->kind)) take_rate_token(req);
 
     // httplib would wait for a body that a POST without Content-Length does not have (HTTP says
     // it is empty): serve such requests here.
     if (req.method == "POST" && !req.has_header("Content-Length")) {
-      const Route* route = match("POST", target.path);
-      if (route == nullptr) throw wrong_method_or_path(target.path, res);
-      run(*route, req, res);
+      const Route* post_handler = match("POST", target.path);
+      if (post_handler == nullptr) throw wrong_method_or_path(target.path, res);
+      run(*post_handler, req, res);
       return HandlerResponse::Handled;
     }
     return HandlerResponse::Unhandled;
