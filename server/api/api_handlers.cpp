@@ -19,23 +19,19 @@ SearcherPool::Lease borrow_searcher(ServerState& state) {
   }
 }
 
-// Runs fn with a pooled Searcher. A database error (the index was replaced under the reader) is
-// retried once on a refreshed handle; if it persists the handle is dropped and the client gets 503.
+// Runs fn with a pooled Searcher. The Searcher already reopens the index and retries once when it
+// changed under a search (Searcher::Impl::guarded); a database error that still comes out means
+// the handle is unusable: it is dropped, so the next borrower opens a fresh one, and the client
+// gets 503.
 template <typename Fn>
 auto with_searcher(ServerState& state, Fn&& fn) {
   auto lease = borrow_searcher(state);
   try {
     return fn(*lease);
-  } catch (const Error& first) {
-    if (first.code() != ErrorCode::database) throw;
-  }
-  try {
-    lease->refresh();
-    return fn(*lease);
-  } catch (const Error& second) {
-    if (second.code() != ErrorCode::database) throw;
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::database) throw;
     lease.discard();
-    throw unavailable(std::string("the index is not readable right now: ") + second.what());
+    throw unavailable(std::string("the index is not readable right now: ") + e.what());
   }
 }
 
