@@ -14,6 +14,7 @@
 #include "http/task_queue_stats.hpp"
 #include "runtime/reindex_job.hpp"
 #include "runtime/searcher_pool.hpp"
+#include "runtime/server_config.hpp"
 
 namespace folio::server {
 
