@@ -170,14 +170,8 @@ TEST_CASE("server ops: the per-IP rate limit answers 429 with Retry-After") {
 }
 
 TEST_CASE("server ops: /api/reindex needs the admin token") {
-  TempDir dir;
-  const auto content = copy_sample_content(dir.path());
-  const std::string db = dir.str("index");
-  build_index(content.string(), db);
-  auto options = test_options(db);
-  options.index.content_dirs = {content.string()};
-  options.admin_token = "s3cret-token";
-  TestServer server(options);
+  const ContentCopy site;
+  TestServer server(site.reindex_options("s3cret-token"));
   auto client = server.client();
   SECTION("no Authorization header") {
     auto r = client.Post("/api/reindex");
