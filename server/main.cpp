@@ -21,6 +21,7 @@ namespace {
 
 using folio::server::App;
 using folio::server::AppOptions;
+using folio::server::ServerSettings;
 
 constexpr int kExitListen = 1;
 constexpr int kExitUsage = 2;
@@ -57,14 +58,14 @@ struct Flags {
   std::string admin_token_env = "FOLIO_ADMIN_TOKEN";
   std::vector<std::string> cors_origins;
   std::string log_level;
-  folio::ServerSettings server;  // values of the settings flags
+  ServerSettings server;  // values of the settings flags
   int connection_threads = 0;
   bool no_access_log = false;
   std::string scheduling;
 };
 
 void add_options(CLI::App& cli, Flags& flags) {
-  folio::ServerSettings& s = flags.server;
+  ServerSettings& s = flags.server;
   cli.add_option("--config", flags.config_path,
                  "folio.toml to read (default: ./folio.toml when it exists)");
   cli.add_option("--db", flags.db_path, "the index to serve (default: [index] db_path)");
@@ -110,33 +111,35 @@ void override_if_given(const CLI::App& cli, const char* flag, T& target, const T
   if (cli.count(flag) > 0) target = value;
 }
 
-void apply_flags(const CLI::App& cli, const Flags& flags, folio::Config& config) {
-  folio::ServerSettings& s = config.server;
-  const folio::ServerSettings& f = flags.server;
+void apply_flags(const CLI::App& cli, const Flags& flags, folio::Config& config,
+                 ServerSettings& server) {
+  const ServerSettings& f = flags.server;
   override_if_given(cli, "--db", config.index.db_path, flags.db_path);
   override_if_given(cli, "--content", config.index.content_dirs, flags.content_dirs);
-  override_if_given(cli, "--listen", s.listen, flags.listen);
-  override_if_given(cli, "--threads", s.threads, f.threads);
-  override_if_given(cli, "--queue-limit", s.queue_limit, f.queue_limit);
-  override_if_given(cli, "--wait-for-index", s.wait_for_index, f.wait_for_index);
-  override_if_given(cli, "--cors-origin", s.cors_origins, flags.cors_origins);
-  override_if_given(cli, "--rate-limit", s.rate_limit_per_second, f.rate_limit_per_second);
-  override_if_given(cli, "--rate-burst", s.rate_limit_burst, f.rate_limit_burst);
-  override_if_given(cli, "--max-body-bytes", s.max_body_bytes, f.max_body_bytes);
-  override_if_given(cli, "--read-timeout", s.read_timeout_seconds, f.read_timeout_seconds);
-  override_if_given(cli, "--write-timeout", s.write_timeout_seconds, f.write_timeout_seconds);
-  override_if_given(cli, "--keep-alive-max", s.keep_alive_max_count, f.keep_alive_max_count);
-  override_if_given(cli, "--log-level", s.log_level, flags.log_level);
-  override_if_given(cli, "--scheduling", s.scheduling, flags.scheduling);
-  if (flags.no_access_log) s.access_log = false;
+  override_if_given(cli, "--listen", server.listen, flags.listen);
+  override_if_given(cli, "--threads", server.threads, f.threads);
+  override_if_given(cli, "--queue-limit", server.queue_limit, f.queue_limit);
+  override_if_given(cli, "--wait-for-index", server.wait_for_index, f.wait_for_index);
+  override_if_given(cli, "--cors-origin", server.cors_origins, flags.cors_origins);
+  override_if_given(cli, "--rate-limit", server.rate_limit_per_second, f.rate_limit_per_second);
+  override_if_given(cli, "--rate-burst", server.rate_limit_burst, f.rate_limit_burst);
+  override_if_given(cli, "--max-body-bytes", server.max_body_bytes, f.max_body_bytes);
+  override_if_given(cli, "--read-timeout", server.read_timeout_seconds, f.read_timeout_seconds);
+  override_if_given(cli, "--write-timeout", server.write_timeout_seconds, f.write_timeout_seconds);
+  override_if_given(cli, "--keep-alive-max", server.keep_alive_max_count, f.keep_alive_max_count);
+  override_if_given(cli, "--log-level", server.log_level, flags.log_level);
+  override_if_given(cli, "--scheduling", server.scheduling, flags.scheduling);
+  if (flags.no_access_log) server.access_log = false;
 }
 
-folio::Config load_configuration(const std::string& explicit_path) {
+// folio.toml: the library's sections into the Config, [server] into `server`.
+folio::Config load_configuration(const std::string& explicit_path, ServerSettings& server) {
   std::string path = explicit_path;
   if (path.empty() && std::filesystem::exists("folio.toml")) path = "folio.toml";
   if (path.empty()) return folio::Config{};
   std::vector<std::string> warnings;
-  folio::Config config = folio::load_config(path, warnings);
+  folio::Config config =
+      folio::load_config(path, warnings, {folio::server::server_section_reader(server)});
   for (const auto& warning : warnings)
     std::cerr << "folio-server: warning: " << warning << '\n';
   return config;
@@ -184,8 +187,8 @@ class SignalWaiter {
   std::thread thread_;
 };
 
-std::string resolve_admin_token(const Flags& flags, const folio::Config& config) {
-  std::string token = config.server.admin_token;
+std::string resolve_admin_token(const Flags& flags, const ServerSettings& server) {
+  std::string token = server.admin_token;
   if (const char* from_env = std::getenv(flags.admin_token_env.c_str())) {
     if (*from_env != '\0') token = from_env;
   }
@@ -254,26 +257,27 @@ int main(int argc, char** argv) {
   }
 
   folio::Config config;
+  ServerSettings server;
   try {
-    config = load_configuration(flags.config_path);
+    config = load_configuration(flags.config_path, server);
   } catch (const folio::Error& e) {
     std::cerr << "folio-server: " << e.what() << '\n';
     return kExitUsage;
   }
-  apply_flags(cli, flags, config);
-  const auto endpoint = parse_listen(config.server.listen);
+  apply_flags(cli, flags, config, server);
+  const auto endpoint = parse_listen(server.listen);
   if (!endpoint) {
-    std::cerr << "folio-server: --listen wants HOST:PORT, got \"" << config.server.listen << "\"\n";
+    std::cerr << "folio-server: --listen wants HOST:PORT, got \"" << server.listen << "\"\n";
     return kExitUsage;
   }
 
-  apply_scheduling(config.server.scheduling);
+  apply_scheduling(server.scheduling);
   AppOptions options;
-  options.server = config.server;
+  options.server = server;
   options.search = config.search;
   options.index = config.index;
   options.connection_threads = flags.connection_threads;
-  options.admin_token = resolve_admin_token(flags, config);
+  options.admin_token = resolve_admin_token(flags, server);
   if (!options.admin_token.empty() && options.index.content_dirs.empty()) {
     std::cerr << "folio-server: warning: an admin token is set but no content folder "
                  "(--content or [index] content): POST /api/reindex is disabled\n";
@@ -283,7 +287,7 @@ int main(int argc, char** argv) {
   App app(options);
   std::string why_not;
   if (!app.index_ready(&why_not)) {
-    if (!config.server.wait_for_index) {
+    if (!server.wait_for_index) {
       std::cerr << "folio-server: " << why_not << "\n  build it with `folio index CONTENT --db "
                 << config.index.db_path << "`, or start with --wait-for-index\n";
       return kExitDatabase;

@@ -1,8 +1,11 @@
 // Configuration, loaded from folio.toml. Every field has a working default, so a Config{} is usable
-// as is; docs/folio.example.toml documents each key.
+// as is; docs/folio.example.toml documents each key. The library's sections are [index] and
+// [search]; a program reads its own ([server]) through a ConfigSectionReader.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -58,37 +61,55 @@ struct SearchSettings {
   std::size_t article_cache_mb = 32;
 };
 
-// Settings for folio-server. Plain data: the engine itself never reads them.
-struct ServerSettings {
-  std::string listen = "127.0.0.1:8080";
-  int threads = 0;              // searches at once; 0 = two per core
-  int queue_limit = 256;        // requests waiting for a worker before 503
-  bool wait_for_index = false;  // start without a database and answer 503 until it appears
-  std::string admin_token;      // enables POST /api/reindex; FOLIO_ADMIN_TOKEN overrides
-  std::vector<std::string> cors_origins;  // empty = same origin and localhost
-  double rate_limit_per_second = 50.0;    // per client IP; 0 disables
-  int rate_limit_burst = 100;
-  int read_timeout_seconds = 5;
-  int write_timeout_seconds = 5;
-  int keep_alive_max_count = 100;
-  std::size_t max_body_bytes = 64 * 1024;
-  std::string log_level = "info";  // error, warn, info, debug
-  bool access_log = true;
-  // "batch": the server's threads run under Linux's SCHED_BATCH (a woken thread does not preempt
-  // a running one: fewer context switches under load); "normal": the default policy.
-  std::string scheduling = "batch";
-};
-
 struct Config {
   IndexSettings index;
   SearchSettings search;
-  ServerSettings server;
   std::string source_path;  // the file it was loaded from; empty for defaults
+};
+
+namespace detail {
+struct DataNode;
+struct ConfigKeyContext;
+}  // namespace detail
+
+// One key of a section that a program reads itself (folio-server's [server]). The readers check
+// type and range and throw Error{ErrorCode::config} at the key's file, line and column, worded as
+// for the library's own keys ("[server] threads: must be between 0 and 1024, found -1").
+class ConfigKey {
+ public:
+  ConfigKey(const detail::DataNode& node, const detail::ConfigKeyContext& context)
+      : node_(node), context_(context) {}
+
+  const std::string& name() const;
+  std::int64_t integer(std::int64_t min, std::int64_t max) const;
+  double number(double min, double max) const;
+  bool boolean() const;
+  std::string string() const;
+  std::vector<std::string> string_list() const;
+  std::string choice(const std::vector<std::string>& choices) const;
+  // An error about this key, for checks of the program's own ("expected host:port, found ...").
+  [[noreturn]] void fail(const std::string& what) const;
+
+ private:
+  const detail::DataNode& node_;
+  const detail::ConfigKeyContext& context_;
+};
+
+// A section of folio.toml that belongs to a program rather than to the library, so that adding a
+// program's setting never touches the library. Each key of the section is handed to read_key in
+// file order; read_key returns false for a key it does not know, which becomes a warning.
+struct ConfigSectionReader {
+  std::string section;  // "server"
+  std::function<bool(const ConfigKey&)> read_key;
 };
 
 // Loads folio.toml. Wrong types and impossible values throw Error{ErrorCode::config} naming the
 // file, line and key; unknown keys are appended to `warnings` and otherwise ignored. Relative paths
-// in the file are resolved against the file's folder.
-Config load_config(const std::string& path, std::vector<std::string>& warnings);
+// in the file are resolved against the file's folder. The library reads [index] and [search];
+// `program_sections` read their own. The sections of folio's programs ([server]) are accepted
+// without a warning when the program loading the file does not read them, so every program can
+// share one folio.toml.
+Config load_config(const std::string& path, std::vector<std::string>& warnings,
+                   const std::vector<ConfigSectionReader>& program_sections = {});
 
 }  // namespace folio

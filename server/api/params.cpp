@@ -4,9 +4,9 @@
 #include <array>
 #include <charconv>
 
+#include "api/api_error.hpp"
 #include "folio/date.hpp"
 #include "folio/utf8.hpp"
-#include "http/http_support.hpp"
 
 namespace folio::server {
 namespace {

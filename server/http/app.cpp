@@ -10,6 +10,7 @@
 
 #include "api/api_handlers.hpp"
 #include "http/http_support.hpp"
+#include "http/task_queue.hpp"
 #include "runtime/server_state.hpp"
 
 namespace folio::server {
@@ -19,12 +20,27 @@ using httplib::Request;
 using httplib::Response;
 using HandlerResponse = httplib::Server::HandlerResponse;
 
+// What a route is for decides how it is guarded; is_rate_limited() is the one place that says so.
+// CORS is not a matter of kind: every response to an allowed origin carries the CORS headers
+// (add_common_headers), errors included, so that a page can read why its request failed.
 enum class RouteKind {
-  api,    // JSON API: rate limited, CORS
-  admin,  // API behind the admin token; registered only when a token is configured
-  ops,    // health, readiness, metrics: never rate limited
-  asset,  // the demo page and the widget
+  api,    // the JSON search API: rate limited per client
+  admin,  // API behind the admin token, registered only when a token is configured: rate limited
+  ops,    // health, readiness, metrics: never rate limited, so probes and scrapers always get in
+  asset,  // the demo page and the widget: not rate limited (small, and cached by browsers)
 };
+
+constexpr bool is_rate_limited(RouteKind kind) {
+  switch (kind) {
+    case RouteKind::api:
+    case RouteKind::admin:
+      return true;
+    case RouteKind::ops:
+    case RouteKind::asset:
+      return false;
+  }
+  return true;
+}
 
 struct Route {
   std::string_view method;
@@ -114,39 +130,22 @@ class HttpServer : public httplib::Server {
   bool widen_backlog() { return ::listen(svr_sock_.load(), SOMAXCONN) == 0; }
 };
 
-// Searches run at once: as configured, or two per core. With one per core a core idles whenever
-// the scheduler preempts a thread holding a searcher (to read or write a socket, or to write
-// JSON); two per core keep both busy (digitalgov, two-word mix: +25% requests/s at 8
-// connections, +10% at 64).
-int searchers_for(int configured) {
-  if (configured > 0) return configured;
-  return 2 * std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+// What a handler may read of the request: the parameters the screening decoded, the route's
+// capture (an article id), and the two headers some handlers need.
+ApiRequest handler_request(const Request& req, const QueryParams& params) {
+  return ApiRequest{params, req.path, req.matches.size() > 1 ? req.matches[1].str() : std::string(),
+                    req.get_header_value("Authorization"), req.get_header_value("If-None-Match")};
+}
+
+void write_response(ApiResponse&& response, Response& res) {
+  res.status = response.status;
+  if (response.content_type.empty()) return;
+  res.body = std::move(response.body);  // set_content would copy it
+  res.headers.erase("Content-Type");
+  res.set_header("Content-Type", response.content_type);
 }
 
 }  // namespace
-
-ServerState::ServerState(const AppOptions& options)
-    : server(options.server),
-      search(options.search),
-      admin_token(options.admin_token),
-      log(parse_log_level(options.server.log_level).value_or(LogLevel::info),
-          options.server.access_log, options.log_sink),
-      pool(SearcherPoolOptions{options.index.db_path, options.search,
-                               searchers_for(options.server.threads)}),
-      limiter(
-          RateLimitOptions{options.server.rate_limit_per_second, options.server.rate_limit_burst}),
-      cors(options.server.cors_origins) {
-  rules.settings = &search;
-  rules.taxonomies = options.index.taxonomies;
-  searchers = searchers_for(options.server.threads);
-  connection_threads =
-      options.connection_threads > 0 ? options.connection_threads : std::max(64, 16 * searchers);
-  if (!options.admin_token.empty()) {
-    IndexSettings index = options.index;
-    if (index.jobs == 0) index.jobs = 1;  // leave the cores to the searches
-    reindex = std::make_unique<ReindexJob>(std::move(index));
-  }
-}
 
 struct App::Impl {
   explicit Impl(AppOptions options) : state(options) {
@@ -197,16 +196,27 @@ struct App::Impl {
 
   // Runs one handler, turning every failure into a JSON error.
   void run(const Route& route, const Request& req, Response& res) {
-    current_request().route = route.name;
+    RequestContext& context = current_request();
+    context.route = route.name;
+    ApiResponse response;
+    std::optional<ApiError> failure;
     try {
-      route.handler(state, req, res);
+      route.handler(state, handler_request(req, context.params), response);
     } catch (const ApiError& e) {
-      send_error(res, e);
+      failure = e;
     } catch (const Error& e) {
-      send_error(res, api_error_from(e));
+      failure = api_error_from(e);
     } catch (const std::exception& e) {
       state.log.message(LogLevel::error, std::string(route.name) + ": " + e.what());
-      send_error(res, ApiError(500, "internal", "internal error"));
+      failure = ApiError(500, "internal", "internal error");
+    }
+    context.hits = response.hits;
+    for (const auto& [name, value] : response.headers)
+      res.set_header(name, value);
+    if (failure) {
+      send_error(res, *failure);
+    } else {
+      write_response(std::move(response), res);
     }
   }
 
@@ -215,6 +225,22 @@ struct App::Impl {
       if (route->method == method && std::regex_match(path, regex)) return route;
     }
     return nullptr;
+  }
+
+  // The first registered route whose pattern matches the path, whatever its method.
+  const Route* route_serving(const std::string& path) const {
+    for (const auto& [route, regex] : routes) {
+      if (std::regex_match(path, regex)) return route;
+    }
+    return nullptr;
+  }
+
+  void take_rate_token(const Request& req) {
+    const RateDecision decision = state.limiter.take(req.remote_addr);
+    if (!decision.allowed) {
+      throw ApiError(429, "rate_limited", "too many requests; slow down")
+          .with_retry_after(decision.retry_after_seconds);
+    }
   }
 
   // "GET, HEAD, OPTIONS" for a path served by GET routes; empty when no route serves the path.
@@ -283,20 +309,17 @@ struct App::Impl {
       throw wrong_method_or_path(target.path, res);
     }
 
-    if (target.path.rfind("/api/", 0) == 0) {
-      const RateDecision decision = state.limiter.take(req.remote_addr);
-      if (!decision.allowed) {
-        throw ApiError(429, "rate_limited", "too many requests; slow down")
-            .with_retry_after(decision.retry_after_seconds);
-      }
-    }
+    // Before httplib reads a body: a limited client costs no more than its headers. A path no
+    // route serves is answered 404 whatever the client's rate.
+    const Route* route = route_serving(target.path);
+    if (route != nullptr && is_rate_limited(route->kind)) take_rate_token(req);
 
     // httplib would wait for a body that a POST without Content-Length does not have (HTTP says
     // it is empty): serve such requests here.
     if (req.method == "POST" && !req.has_header("Content-Length")) {
-      const Route* route = match("POST", target.path);
-      if (route == nullptr) throw wrong_method_or_path(target.path, res);
-      run(*route, req, res);
+      const Route* post_handler = match("POST", target.path);
+      if (post_handler == nullptr) throw wrong_method_or_path(target.path, res);
+      run(*post_handler, req, res);
       return HandlerResponse::Handled;
     }
     return HandlerResponse::Unhandled;

@@ -7,6 +7,7 @@
 
 #include "folio/config.hpp"
 #include "http/access_log.hpp"
+#include "runtime/server_config.hpp"
 
 namespace folio::server {
 

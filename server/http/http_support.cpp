@@ -3,30 +3,9 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "folio_json/json_mapping.hpp"
+
 namespace folio::server {
-
-ApiError::ApiError(int status, std::string code, std::string message, std::string param)
-    : std::runtime_error(std::move(message)),
-      status_(status),
-      code_(std::move(code)),
-      param_(std::move(param)) {}
-
-ApiError&& ApiError::with_retry_after(int seconds) && {
-  retry_after_seconds_ = seconds;
-  return std::move(*this);
-}
-
-ApiError bad_parameter(std::string param, std::string message) {
-  return ApiError(400, "bad_parameter", std::move(message), std::move(param));
-}
-
-ApiError not_found(std::string message) {
-  return ApiError(404, "not_found", std::move(message));
-}
-
-ApiError unavailable(std::string message, int retry_after_seconds) {
-  return ApiError(503, "unavailable", std::move(message)).with_retry_after(retry_after_seconds);
-}
 
 std::string_view error_code_for_status(int status) {
   switch (status) {
@@ -59,17 +38,6 @@ std::string_view error_code_for_status(int status) {
     default:
       return status >= 500 ? "internal" : "bad_request";
   }
-}
-
-void send_json(httplib::Response& res, int status, const json_mapping::Json& body) {
-  send_json_text(res, status, json_mapping::dump(body));
-}
-
-void send_json_text(httplib::Response& res, int status, std::string body) {
-  res.status = status;
-  res.body = std::move(body);  // set_content would copy it
-  res.headers.erase("Content-Type");
-  res.set_header("Content-Type", std::string(kJsonType));
 }
 
 namespace {

@@ -1,64 +1,39 @@
-// What every handler shares: the API error type, JSON responses, and the per-request context that
-// httplib's hooks (pre-routing, handler, logger) pass along on the request's thread.
+// What the HTTP layer shares: JSON and error responses, and the per-request context that httplib's
+// hooks (pre-routing, handler, logger) pass along on the request's thread.
 #pragma once
 
 #include <httplib.h>
 
 #include <chrono>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
+#include "api/api_error.hpp"
+#include "api/api_exchange.hpp"
 #include "api/params.hpp"
-#include "folio_json/json_mapping.hpp"
 
 namespace folio::server {
-
-// An error that becomes {"error": {"code", "message", "param"}} with its status. Thrown by
-// handlers and parameter parsing; caught in one place (App) and turned into a response.
-class ApiError : public std::runtime_error {
- public:
-  ApiError(int status, std::string code, std::string message, std::string param = {});
-
-  int status() const noexcept { return status_; }
-  const std::string& code() const noexcept { return code_; }
-  const std::string& param() const noexcept { return param_; }
-  int retry_after_seconds() const noexcept { return retry_after_seconds_; }
-  ApiError&& with_retry_after(int seconds) &&;
-
- private:
-  int status_;
-  std::string code_;
-  std::string param_;
-  int retry_after_seconds_ = 0;
-};
-
-ApiError bad_parameter(std::string param, std::string message);
-ApiError not_found(std::string message);
-ApiError unavailable(std::string message, int retry_after_seconds = 1);
 
 // The error code of docs/http-api.md for a status httplib produced by itself (400, 404, 413...).
 std::string_view error_code_for_status(int status);
 
-constexpr std::string_view kJsonType = "application/json";
-
-void send_json(httplib::Response& res, int status, const json_mapping::Json& body);
-// The same, for a body json_mapping already wrote as text.
-void send_json_text(httplib::Response& res, int status, std::string body);
+// A JSON error body with the error's status (and Retry-After when it has one).
 void send_error(httplib::Response& res, const ApiError& error);
 // httplib 0.11.4 keeps a connection open whatever the response says. For requests whose unread
 // body would poison the next request, or for rejected connections, this sends the error and makes
 // the library close the connection afterwards (its content provider reports failure after writing).
 void send_error_and_close(httplib::Response& res, const ApiError& error);
 
-// Per-request state. httplib runs the pre-routing hook, the handler and the logger for one request
-// on one thread, one request after another, so a thread_local carries it between them.
+// Per-request state of the HTTP layer. httplib runs the pre-routing hook, the handler and the
+// logger for one request on one thread, one request after another, and offers no slot on the
+// request for data of our own, so a thread_local carries it between those hooks. Handlers never
+// see it: App::run passes them what they need (ApiRequest) and copies back what they report.
 struct RequestContext {
   bool active = false;  // set by the pre-routing hook; false for requests httplib rejected itself
   std::chrono::steady_clock::time_point start;
   std::string_view route = "unmatched";  // a name from the route table, for logs and metrics
   long hits = -1;                        // hits returned, for the access log; -1 = not a search
-  QueryParams params;                    // the decoded query string, validated by the hook
+  QueryParams params;                    // the decoded query string, checked by the screening
 };
 
 RequestContext& current_request();

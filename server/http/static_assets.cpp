@@ -78,17 +78,16 @@ const StaticAsset* StaticAssets::find(std::string_view url_path) const {
   return nullptr;
 }
 
-void StaticAssets::serve(const StaticAsset& asset, const httplib::Request& req,
-                         httplib::Response& res) const {
-  res.set_header("ETag", asset.etag);
-  res.set_header("Cache-Control", asset.cache_control);
-  res.set_header("Vary", "Accept-Encoding");
-  if (etag_matches(req.get_header_value("If-None-Match"), asset.etag)) {
-    res.status = 304;
+void StaticAssets::serve(const StaticAsset& asset, std::string_view if_none_match,
+                         ApiResponse& response) const {
+  response.add_header("ETag", asset.etag);
+  response.add_header("Cache-Control", asset.cache_control);
+  response.add_header("Vary", "Accept-Encoding");
+  if (etag_matches(if_none_match, asset.etag)) {
+    response.status = 304;
     return;
   }
-  res.status = 200;
-  res.set_content(asset.body.data(), asset.body.size(), asset.content_type);
+  response.send(200, std::string(asset.body), asset.content_type);
 }
 
 }  // namespace folio::server

@@ -3,11 +3,11 @@
 // accepts it.
 #pragma once
 
-#include <httplib.h>
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "api/api_exchange.hpp"
 
 namespace folio::server {
 
@@ -24,7 +24,8 @@ class StaticAssets {
   StaticAssets();  // from embedded_files()
 
   const StaticAsset* find(std::string_view url_path) const;
-  void serve(const StaticAsset& asset, const httplib::Request& req, httplib::Response& res) const;
+  // 304 when if_none_match names the asset's ETag, else 200 with the bytes.
+  void serve(const StaticAsset& asset, std::string_view if_none_match, ApiResponse& response) const;
 
  private:
   std::vector<StaticAsset> assets_;

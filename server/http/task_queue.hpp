@@ -16,14 +16,9 @@
 #include <thread>
 #include <vector>
 
-namespace folio::server {
+#include "http/task_queue_stats.hpp"
 
-// Shared with the App (the queue itself belongs to httplib, which deletes it on stop).
-struct TaskQueueStats {
-  std::atomic<std::size_t> waiting{0};   // connections queued for a worker
-  std::atomic<std::size_t> busy{0};      // connections being served
-  std::atomic<std::size_t> rejected{0};  // connections turned away with 503
-};
+namespace folio::server {
 
 struct TaskQueueOptions {
   std::size_t workers = 8;

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "folio/error.hpp"
-#include "http/http_support.hpp"
 
 namespace folio::server {
 
@@ -68,7 +67,7 @@ SearcherPool::Slot* SearcherPool::take_slot() {
   if (!waiter.handed_over.wait_for(lock, options_.wait_for_searcher,
                                    [&] { return waiter.slot != nullptr; })) {
     waiters_.erase(std::find(waiters_.begin(), waiters_.end(), &waiter));
-    throw unavailable("every searcher is busy", 1);
+    throw SearcherUnavailable(SearcherUnavailable::Reason::busy, "every searcher is busy");
   }
   return waiter.slot;
 }
@@ -78,7 +77,8 @@ void SearcherPool::prepare(Slot& slot) {
   const auto now = Clock::now();
   if (!slot.searcher) {
     if (now - slot.last_open_attempt < options_.reopen_interval && !slot.last_error.empty()) {
-      throw unavailable("the index is not available: " + slot.last_error);
+      throw SearcherUnavailable(SearcherUnavailable::Reason::no_index,
+                                "the index is not available: " + slot.last_error);
     }
     slot.last_open_attempt = now;
     try {
@@ -89,7 +89,8 @@ void SearcherPool::prepare(Slot& slot) {
       return;
     } catch (const Error& e) {
       slot.last_error = e.what();
-      throw unavailable("the index is not available: " + slot.last_error);
+      throw SearcherUnavailable(SearcherUnavailable::Reason::no_index,
+                                "the index is not available: " + slot.last_error);
     }
   }
   if (now - slot.last_refresh < options_.refresh_interval) return;
@@ -100,7 +101,8 @@ void SearcherPool::prepare(Slot& slot) {
     slot.searcher.reset();
     slot.last_error = e.what();
     slot.last_open_attempt = now;
-    throw unavailable("the index could not be reopened: " + slot.last_error);
+    throw SearcherUnavailable(SearcherUnavailable::Reason::no_index,
+                              "the index could not be reopened: " + slot.last_error);
   }
 }
 

@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,22 @@ struct SearcherPoolOptions {
   std::chrono::milliseconds refresh_interval{250};    // Searcher::refresh() at most this often
   std::chrono::milliseconds reopen_interval{250};     // retry opening a missing index
   std::chrono::milliseconds wait_for_searcher{2000};  // then 503
+};
+
+// No searcher can be lent right now. The pool says why in its own terms; the API answers 503 with
+// Retry-After either way, since both conditions are expected to pass.
+class SearcherUnavailable : public std::runtime_error {
+ public:
+  enum class Reason {
+    busy,      // every searcher stayed on loan for wait_for_searcher
+    no_index,  // the index is missing or could not be opened or reopened
+  };
+  SearcherUnavailable(Reason reason, const std::string& message)
+      : std::runtime_error(message), reason_(reason) {}
+  Reason reason() const noexcept { return reason_; }
+
+ private:
+  Reason reason_;
 };
 
 class SearcherPool {
@@ -54,8 +71,8 @@ class SearcherPool {
     Slot* slot_;
   };
 
-  // Borrows a searcher, opening or refreshing it as needed. Throws ApiError 503 when the index is
-  // missing or unusable, or when every searcher stays busy for wait_for_searcher.
+  // Borrows a searcher, opening or refreshing it as needed. Throws SearcherUnavailable when the
+  // index is missing or unusable, or when every searcher stays busy for wait_for_searcher.
   Lease acquire();
 
   // Opens the index now if it is not open; true when a searcher is usable, else the reason in

@@ -11,9 +11,10 @@
 #include "http/metrics.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/static_assets.hpp"
-#include "http/task_queue.hpp"
+#include "http/task_queue_stats.hpp"
 #include "runtime/reindex_job.hpp"
 #include "runtime/searcher_pool.hpp"
+#include "runtime/server_config.hpp"
 
 namespace folio::server {
 
@@ -26,9 +27,9 @@ struct ServerState {
 
   ServerSettings server;
   SearchSettings search;
-  SearchParamRules rules;  // points into `search`
-  int searchers = 1;
-  int connection_threads = 64;
+  SearchParamRules rules;       // points into `search`
+  int searchers = 1;            // searches at once: the pool's size
+  int connection_threads = 64;  // threads serving connections
   std::string admin_token;
   Log log;
   SearcherPool pool;

@@ -1,5 +1,6 @@
 // Loads folio.toml into a Config. The TOML is read by the toml reader into a neutral tree, so this
-// file never sees toml11; each section is a table of key handlers that check type and range.
+// file never sees toml11; each section is a table of key handlers that check type and range. A
+// program's own section ([server]) is read by the program, through ConfigKey's typed readers.
 #include "folio/config.hpp"
 
 #include <algorithm>
@@ -16,17 +17,26 @@
 #include "formats/data_tree.hpp"
 
 namespace folio {
-namespace {
-
-using detail::DataKind;
-using detail::DataNode;
+namespace detail {
 
 // Where a key sits, for messages: "[index] max_file_bytes", "[index.weights] title".
-struct KeyContext {
+struct ConfigKeyContext {
   const std::string& path;
   std::string section;  // "index", "index.weights"
   std::vector<std::string>& warnings;
 };
+
+}  // namespace detail
+
+namespace {
+
+using detail::DataKind;
+using detail::DataNode;
+using KeyContext = detail::ConfigKeyContext;
+
+// Sections that belong to folio's programs, not to the library: accepted without a warning when
+// the program loading the file does not read them (the CLI and folio-server share one folio.toml).
+constexpr std::string_view kProgramSections[] = {"server"};
 
 std::string key_label(const KeyContext& context, const DataNode& node) {
   if (context.section.empty()) return node.key;
@@ -149,21 +159,6 @@ std::string read_choice(const KeyContext& context, const DataNode& node,
   fail(context, node, "must be one of " + listed + ", found \"" + value + "\"");
 }
 
-// "127.0.0.1:8080", "[::1]:8080", "localhost:80"
-std::string read_listen_address(const KeyContext& context, const DataNode& node) {
-  std::string value = read_string(context, node);
-  std::size_t colon = value.rfind(':');
-  bool valid = colon != std::string::npos && colon > 0 && colon + 1 < value.size();
-  int port = 0;
-  if (valid) {
-    const char* end = value.data() + value.size();
-    auto [stop, error] = std::from_chars(value.data() + colon + 1, end, port);
-    valid = error == std::errc{} && stop == end && port >= 1 && port <= 65535;
-  }
-  if (!valid) fail(context, node, "expected host:port, found \"" + value + "\"");
-  return value;
-}
-
 std::vector<std::vector<std::string>> read_synonyms(const KeyContext& context,
                                                     const DataNode& node) {
   const std::string shape = "a list of word groups ([[\"go\", \"golang\"], ...])";
@@ -221,18 +216,39 @@ std::string resolve_path(const std::filesystem::path& base, const std::string& v
   return (base / path).lexically_normal().string();
 }
 
+// Hands each key of a program's section to the program's reader; the keys it does not know are
+// warnings, as in the library's sections.
+void read_program_section(const KeyContext& context, const DataNode& table,
+                          const ConfigSectionReader& reader) {
+  for (const DataNode& member : table.children) {
+    if (!reader.read_key(ConfigKey(member, context))) warn_unknown(context, member);
+  }
+}
+
 class ConfigReader {
  public:
   ConfigReader(const std::string& path, std::vector<std::string>& warnings)
       : root_context_{path, {}, warnings}, base_(std::filesystem::path(path).parent_path()) {}
 
-  Config read(const DataNode& root) {
+  Config read(const DataNode& root, const std::vector<ConfigSectionReader>& program_sections) {
     config_.source_path = root_context_.path;
-    read_section(
-        root_context_, root,
-        {{"index", [&](const DataNode& n) { read_index(subsection(root_context_, n), n); }},
-         {"search", [&](const DataNode& n) { read_search(subsection(root_context_, n), n); }},
-         {"server", [&](const DataNode& n) { read_server(subsection(root_context_, n), n); }}});
+    Handlers sections = {
+        {"index", [&](const DataNode& n) { read_index(subsection(root_context_, n), n); }},
+        {"search", [&](const DataNode& n) { read_search(subsection(root_context_, n), n); }}};
+    for (const ConfigSectionReader& program : program_sections) {
+      sections.emplace_back(program.section, [&](const DataNode& n) {
+        read_program_section(subsection(root_context_, n), n, program);
+      });
+    }
+    for (std::string_view name : kProgramSections) {
+      const bool read_by_program = std::any_of(
+          sections.begin(), sections.end(), [&](const auto& entry) { return entry.first == name; });
+      // Still checked to be a table: a malformed section is an error for every program.
+      if (!read_by_program) {
+        sections.emplace_back(name, [&](const DataNode& n) { subsection(root_context_, n); });
+      }
+    }
+    read_section(root_context_, root, sections);
     return config_;
   }
 
@@ -348,59 +364,6 @@ class ConfigReader {
     }
   }
 
-  void read_server(const KeyContext& c, const DataNode& table) {
-    ServerSettings& s = config_.server;
-    read_section(
-        c, table,
-        {
-            {"listen", [&](const DataNode& n) { s.listen = read_listen_address(c, n); }},
-            {"threads",
-             [&](const DataNode& n) {
-               s.threads = read_int(c, n, {0, 1024});
-             }},
-            {"queue_limit",
-             [&](const DataNode& n) {
-               s.queue_limit = read_int(c, n, {1, 1000000});
-             }},
-            {"wait_for_index", [&](const DataNode& n) { s.wait_for_index = read_bool(c, n); }},
-            {"admin_token", [&](const DataNode& n) { s.admin_token = read_string(c, n); }},
-            {"cors_origins", [&](const DataNode& n) { s.cors_origins = read_string_list(c, n); }},
-            {"rate_limit_per_second",
-             [&](const DataNode& n) {
-               s.rate_limit_per_second = read_number(c, n, {0.0, 1e6});
-             }},
-            {"rate_limit_burst",
-             [&](const DataNode& n) {
-               s.rate_limit_burst = read_int(c, n, {1, 1000000});
-             }},
-            {"read_timeout_seconds",
-             [&](const DataNode& n) {
-               s.read_timeout_seconds = read_int(c, n, {1, 3600});
-             }},
-            {"write_timeout_seconds",
-             [&](const DataNode& n) {
-               s.write_timeout_seconds = read_int(c, n, {1, 3600});
-             }},
-            {"keep_alive_max_count",
-             [&](const DataNode& n) {
-               s.keep_alive_max_count = read_int(c, n, {0, 100000});
-             }},
-            {"max_body_bytes",
-             [&](const DataNode& n) {
-               s.max_body_bytes = read_size(c, n, {1, std::numeric_limits<std::int64_t>::max()});
-             }},
-            {"log_level",
-             [&](const DataNode& n) {
-               s.log_level = read_choice(c, n, {"error", "warn", "info", "debug"});
-             }},
-            {"access_log", [&](const DataNode& n) { s.access_log = read_bool(c, n); }},
-            {"scheduling",
-             [&](const DataNode& n) {
-               s.scheduling = read_choice(c, n, {"batch", "normal"});
-             }},
-        });
-  }
-
   KeyContext root_context_;
   std::filesystem::path base_;
   Config config_;
@@ -421,10 +384,43 @@ std::string read_file(const std::string& path) {
 
 }  // namespace
 
-Config load_config(const std::string& path, std::vector<std::string>& warnings) {
+const std::string& ConfigKey::name() const {
+  return node_.key;
+}
+
+std::int64_t ConfigKey::integer(std::int64_t min, std::int64_t max) const {
+  return read_integer(context_, node_, IntRange{min, max});
+}
+
+double ConfigKey::number(double min, double max) const {
+  return read_number(context_, node_, NumberRange{min, max});
+}
+
+bool ConfigKey::boolean() const {
+  return read_bool(context_, node_);
+}
+
+std::string ConfigKey::string() const {
+  return read_string(context_, node_);
+}
+
+std::vector<std::string> ConfigKey::string_list() const {
+  return read_string_list(context_, node_);
+}
+
+std::string ConfigKey::choice(const std::vector<std::string>& choices) const {
+  return read_choice(context_, node_, choices);
+}
+
+void ConfigKey::fail(const std::string& what) const {
+  folio::fail(context_, node_, what);
+}
+
+Config load_config(const std::string& path, std::vector<std::string>& warnings,
+                   const std::vector<ConfigSectionReader>& program_sections) {
   std::string text = read_file(path);
   DataNode root = detail::read_toml(detail::DataSource{text, path, 1});
-  return ConfigReader(path, warnings).read(root);
+  return ConfigReader(path, warnings).read(root, program_sections);
 }
 
 }  // namespace folio

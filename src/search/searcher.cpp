@@ -60,7 +60,9 @@ struct Searcher::Impl {
     default_language = language.empty() ? kFallbackLanguage : language;
   }
 
-  // Runs `work`; after a concurrent change to the index, reopens and runs it once more.
+  // Runs `work`; after a concurrent change to the index, reopens and runs it once more. This is
+  // the only retry: programs built on the Searcher (folio-server) do not retry on top of it, and
+  // treat an Error{database} that still comes out as "this handle is unusable".
   template <typename Work>
   auto guarded(Work&& work) -> decltype(work()) {
     try {

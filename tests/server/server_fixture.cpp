@@ -14,6 +14,17 @@ const std::string& sample_index_path() {
   return path;
 }
 
+ContentCopy::ContentCopy() : content(copy_sample_content(dir.path())), db(dir.str("index")) {
+  build_index(content.string(), db);
+}
+
+server::AppOptions ContentCopy::reindex_options(const std::string& admin_token) const {
+  server::AppOptions options = test_options(db);
+  options.index.content_dirs = {content.string()};
+  options.admin_token = admin_token;
+  return options;
+}
+
 JsonResponse get_json(const TestServer& server, const std::string& path,
                       const httplib::Headers& headers) {
   auto client = server.client();

@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 
+#include "api/api_handlers.hpp"
 #include "http/http_support.hpp"
 #include "runtime/searcher_pool.hpp"
 #include "server/server_fixture.hpp"
@@ -169,14 +170,8 @@ TEST_CASE("server ops: the per-IP rate limit answers 429 with Retry-After") {
 }
 
 TEST_CASE("server ops: /api/reindex needs the admin token") {
-  TempDir dir;
-  const auto content = copy_sample_content(dir.path());
-  const std::string db = dir.str("index");
-  build_index(content.string(), db);
-  auto options = test_options(db);
-  options.index.content_dirs = {content.string()};
-  options.admin_token = "s3cret-token";
-  TestServer server(options);
+  const ContentCopy site;
+  TestServer server(site.reindex_options("s3cret-token"));
   auto client = server.client();
   SECTION("no Authorization header") {
     auto r = client.Post("/api/reindex");
@@ -330,14 +325,17 @@ TEST_CASE("server searcher pool: waiters are served first come, first served; th
     SearcherPool pool(options);
     auto held = pool.acquire();
     int status = 0;
+    std::optional<folio::server::SearcherUnavailable::Reason> reason;
     std::thread waiter([&] {
       try {
         pool.acquire();
-      } catch (const folio::server::ApiError& e) {
-        status = e.status();
+      } catch (const folio::server::SearcherUnavailable& e) {
+        reason = e.reason();
+        status = folio::server::api_error_from(e).status();
       }
     });
     waiter.join();
+    CHECK(reason == folio::server::SearcherUnavailable::Reason::busy);
     CHECK(status == 503);
     CHECK(pool.waiting() == 0);
   }

@@ -58,17 +58,11 @@ long total_for(const TestServer& server, const std::string& word, long expected)
 }  // namespace
 
 TEST_CASE("server reindex: POST /api/reindex adds a new article while queries run") {
-  TempDir dir;
-  const auto content = copy_sample_content(dir.path());
-  const std::string db = dir.str("index");
-  build_index(content.string(), db);
-  auto options = test_options(db);
-  options.index.content_dirs = {content.string()};
-  options.admin_token = "admin";
-  TestServer server(options);
+  const ContentCopy site;
+  TestServer server(site.reindex_options("admin"));
 
   CHECK(total_for(server, "zyzzyvaquux", 0) == 0);
-  write_article(content / "posts" / "fresh.md", "A fresh article",
+  write_article(site.content / "posts" / "fresh.md", "A fresh article",
                 "The zyzzyvaquux is a word found only here.");
 
   BackgroundQueries queries(server);
@@ -86,19 +80,17 @@ TEST_CASE("server reindex: POST /api/reindex adds a new article while queries ru
 }
 
 TEST_CASE("server reindex: one run at a time; a request during a run is a 409") {
-  TempDir dir;
-  const auto content = copy_sample_content(dir.path());
-  const std::string db = dir.str("index");
-  build_index(content.string(), db);
+  const ContentCopy site;
   // Enough new files that a run lasts far longer than starting a second one.
   for (int i = 0; i < 300; ++i) {
-    write_article(content / "bulk" / ("a" + std::to_string(i) + ".md"), "Bulk " + std::to_string(i),
+    write_article(site.content / "bulk" / ("a" + std::to_string(i) + ".md"),
+                  "Bulk " + std::to_string(i),
                   "Filler text for a longer reindex run, article " + std::to_string(i) + ".");
   }
   SECTION("the job refuses a second start while running") {
     folio::IndexSettings settings;
-    settings.content_dirs = {content.string()};
-    settings.db_path = db;
+    settings.content_dirs = {site.content.string()};
+    settings.db_path = site.db;
     folio::server::ReindexJob job(settings);
     auto first = job.start();
     REQUIRE(first);
@@ -110,10 +102,7 @@ TEST_CASE("server reindex: one run at a time; a request during a run is a 409") 
     CHECK(again->get().unchanged >= 300);
   }
   SECTION("concurrent requests: each gets 200 or 409, and one of them runs") {
-    auto options = test_options(db);
-    options.index.content_dirs = {content.string()};
-    options.admin_token = "admin";
-    TestServer server(options);
+    TestServer server(site.reindex_options("admin"));
     std::vector<int> statuses(3, 0);
     std::vector<std::thread> clients;
     for (int i = 0; i < 3; ++i) {
@@ -131,24 +120,22 @@ TEST_CASE("server reindex: one run at a time; a request during a run is a 409") 
 }
 
 TEST_CASE("server reindex: commits and full rebuilds by another process are picked up") {
-  TempDir dir;
-  const auto content = copy_sample_content(dir.path());
-  const std::string db = dir.str("index");
-  build_index(content.string(), db);
-  TestServer server(test_options(db));
+  const ContentCopy site;
+  const std::filesystem::path& content = site.content;
+  TestServer server(test_options(site.db));
   BackgroundQueries queries(server);
 
   SECTION("an incremental commit") {
     write_article(content / "posts" / "commit.md", "Committed", "The quokkaflux appears.");
-    build_index(content.string(), db);
+    build_index(content.string(), site.db);
     CHECK(total_for(server, "quokkaflux", 1) == 1);
   }
   SECTION("a full rebuild that swaps the database") {
     write_article(content / "posts" / "swap.md", "Swapped", "The vexillumbra appears.");
-    build_index(content.string(), db, /*full=*/true);
+    build_index(content.string(), site.db, /*full=*/true);
     CHECK(total_for(server, "vexillumbra", 1) == 1);
     std::filesystem::remove(content / "posts" / "swap.md");
-    build_index(content.string(), db, /*full=*/true);
+    build_index(content.string(), site.db, /*full=*/true);
     CHECK(total_for(server, "vexillumbra", 0) == 0);
   }
   queries.finish();

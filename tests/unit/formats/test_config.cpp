@@ -82,7 +82,6 @@ TEST_CASE("config: an empty file gives the defaults") {
   CHECK(loaded.config.index.weights.title == defaults.index.weights.title);
   CHECK(loaded.config.search.default_page_size == defaults.search.default_page_size);
   CHECK(loaded.config.search.typo_tolerance == TypoTolerance::on);
-  CHECK(loaded.config.server.listen == defaults.server.listen);
   CHECK(loaded.config.source_path == (folder.path() / "folio.toml").string());
 }
 
@@ -125,23 +124,6 @@ recency_weight = 0.5
 synonyms = [["go", "golang"], ["k8s", "kubernetes", "kube"]]
 use_default_synonyms = false
 article_cache_mb = 8
-
-[server]
-listen = "0.0.0.0:9000"
-threads = 4
-queue_limit = 10
-wait_for_index = true
-admin_token = "secret"
-cors_origins = ["https://a.example"]
-rate_limit_per_second = 2
-rate_limit_burst = 5
-read_timeout_seconds = 7
-write_timeout_seconds = 8
-keep_alive_max_count = 9
-max_body_bytes = 2048
-log_level = "debug"
-access_log = false
-scheduling = "normal"
 )");
   const Config& c = loaded.config;
   CHECK(loaded.warnings.empty());
@@ -180,22 +162,56 @@ scheduling = "normal"
   CHECK(c.search.synonyms[1] == std::vector<std::string>{"k8s", "kubernetes", "kube"});
   CHECK_FALSE(c.search.use_default_synonyms);
   CHECK(c.search.article_cache_mb == 8);
+}
 
-  CHECK(c.server.listen == "0.0.0.0:9000");
-  CHECK(c.server.threads == 4);
-  CHECK(c.server.queue_limit == 10);
-  CHECK(c.server.wait_for_index);
-  CHECK(c.server.admin_token == "secret");
-  CHECK(c.server.cors_origins == std::vector<std::string>{"https://a.example"});
-  CHECK(c.server.rate_limit_per_second == Approx(2.0));
-  CHECK(c.server.rate_limit_burst == 5);
-  CHECK(c.server.read_timeout_seconds == 7);
-  CHECK(c.server.write_timeout_seconds == 8);
-  CHECK(c.server.keep_alive_max_count == 9);
-  CHECK(c.server.max_body_bytes == 2048);
-  CHECK(c.server.log_level == "debug");
-  CHECK_FALSE(c.server.access_log);
-  CHECK(c.server.scheduling == "normal");
+TEST_CASE("config: a program's section is accepted without a warning when no program reads it") {
+  // folio-server reads [server] itself (tests/server/test_server_config.cpp); the CLI and other
+  // programs loading the same folio.toml must not warn about it, nor check its keys.
+  TempFolder folder;
+  Loaded loaded = load_text(folder, R"(
+[index]
+jobs = 2
+
+[server]
+listen = "0.0.0.0:9000"
+threads = -1
+unknown_to_the_library = true
+)");
+  CHECK(loaded.warnings.empty());
+  CHECK(loaded.config.index.jobs == 2);
+  SECTION("but it must still be a table") {
+    Error error = config_error_of(folder, "server = 3\n");
+    CHECK(error.code() == ErrorCode::config);
+    CHECK(error.reason() == "[server]: expected a table, found an integer");
+    CHECK(error.where().line == 1);
+  }
+}
+
+TEST_CASE("config: a program's reader gets its section's keys, with the library's checks") {
+  TempFolder folder;
+  std::vector<std::string> seen;
+  std::int64_t port = 0;
+  const folio::ConfigSectionReader reader{"server", [&](const folio::ConfigKey& key) {
+                                            seen.push_back(key.name());
+                                            if (key.name() != "port") return false;
+                                            port = key.integer(1, 65535);
+                                            return true;
+                                          }};
+  std::vector<std::string> warnings;
+  load_config(folder.write("[server]\nport = 8080\nother = 1\n"), warnings, {reader});
+  CHECK(seen == std::vector<std::string>{"port", "other"});
+  CHECK(port == 8080);
+  CHECK(warnings == std::vector<std::string>{(folder.path() / "folio.toml").string() +
+                                             ":3: unknown key [server] other (ignored)"});
+  try {
+    load_config(folder.write("\n[server]\nport = 0\n"), warnings, {reader});
+    FAIL("expected an error");
+  } catch (const Error& error) {
+    CHECK(error.code() == ErrorCode::config);
+    CHECK(error.reason() == "[server] port: must be between 1 and 65535, found 0");
+    CHECK(error.where().line == 3);
+    CHECK(error.where().column > 0);
+  }
 }
 
 TEST_CASE("config: relative paths are resolved against the config file's folder") {
@@ -278,14 +294,6 @@ TEST_CASE("config: wrong types and impossible values are errors naming file, lin
        "[search] recency_weight: must be between 0 and 1000, found -0.5"},
       {"page size above the maximum", "[search]\nmax_page_size = 20\ndefault_page_size = 50\n", 3,
        "[search] default_page_size: must not be larger than max_page_size (20)"},
-      {"unknown log level", "[server]\nlog_level = \"verbose\"\n", 2,
-       "[server] log_level: must be one of error, warn, info, debug, found \"verbose\""},
-      {"unknown scheduling", "[server]\nscheduling = \"fifo\"\n", 2,
-       "[server] scheduling: must be one of batch, normal, found \"fifo\""},
-      {"listen without a port", "[server]\nlisten = \"localhost\"\n", 2,
-       "[server] listen: expected host:port, found \"localhost\""},
-      {"listen with a bad port", "[server]\nlisten = \"localhost:99999\"\n", 2,
-       "[server] listen: expected host:port, found \"localhost:99999\""},
       {"section that is not a table", "index = 3\n", 1,
        "[index]: expected a table, found an integer"},
       {"empty language", "[index]\nlanguage = \"\"\n", 2, "[index] language: must not be empty"},
@@ -349,7 +357,7 @@ TEST_CASE("config: the documented example loads without warnings") {
 
 TEST_CASE("config: the example documents every key the loader knows") {
   // Each key below must appear in the example, so new keys cannot go undocumented. The list
-  // mirrors the fields of config.hpp.
+  // mirrors the fields of config.hpp; tests/server/test_server_config.cpp checks the [server] keys.
   const char* keys[] = {
       "content",
       "include",
@@ -385,21 +393,6 @@ TEST_CASE("config: the example documents every key the loader knows") {
       "synonyms",
       "use_default_synonyms",
       "article_cache_mb",
-      "listen",
-      "threads",
-      "queue_limit",
-      "wait_for_index",
-      "admin_token",
-      "cors_origins",
-      "rate_limit_per_second",
-      "rate_limit_burst",
-      "read_timeout_seconds",
-      "write_timeout_seconds",
-      "keep_alive_max_count",
-      "max_body_bytes",
-      "log_level",
-      "access_log",
-      "scheduling",
   };
   std::ifstream in(std::string(FOLIO_DOCS_DIR) + "/folio.example.toml");
   REQUIRE(in);

@@ -1,0 +1,39 @@
+// folio-server's settings and the [server] section of folio.toml that sets them. They belong to
+// the server, not to folio::Config: the library only hands the section's keys over
+// (ConfigSectionReader), so adding a server setting touches server/ alone.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "folio/config.hpp"
+
+namespace folio::server {
+
+struct ServerSettings {
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;              // searches at once; 0 = two per core
+  int queue_limit = 256;        // requests waiting for a worker before 503
+  bool wait_for_index = false;  // start without a database and answer 503 until it appears
+  std::string admin_token;      // enables POST /api/reindex; FOLIO_ADMIN_TOKEN overrides
+  std::vector<std::string> cors_origins;  // empty = same origin and localhost
+  double rate_limit_per_second = 50.0;    // per client IP; 0 disables
+  int rate_limit_burst = 100;
+  int read_timeout_seconds = 5;
+  int write_timeout_seconds = 5;
+  int keep_alive_max_count = 100;
+  std::size_t max_body_bytes = 64 * 1024;
+  std::string log_level = "info";  // error, warn, info, debug
+  bool access_log = true;
+  // "batch": the server's threads run under Linux's SCHED_BATCH (a woken thread does not preempt
+  // a running one: fewer context switches under load); "normal": the default policy.
+  std::string scheduling = "batch";
+};
+
+// Reads [server] into `settings`, which must outlive the load_config call it is given to. Wrong
+// types and impossible values are Error{ErrorCode::config} at the key's file:line:col; unknown
+// keys are warnings.
+ConfigSectionReader server_section_reader(ServerSettings& settings);
+
+}  // namespace folio::server
