@@ -62,6 +62,13 @@ FilterQuery build_filter_query(const std::vector<ResolvedFilter>& filters,
                                const std::vector<DateRange>& date_ranges,
                                std::string_view skip_any_of) {
   FilterQuery out;
+  auto require = [&out](Xapian::Query query) {
+    if (query.empty()) {
+      out.matches_nothing = true;
+    } else {
+      and_into(out.required, std::move(query));
+    }
+  };
   // Same field, "any": one OR over every value given for it, however many filters name it.
   std::map<std::string, std::vector<std::string>> any_terms;
   for (const auto& filter : filters) {
@@ -72,9 +79,8 @@ FilterQuery build_filter_query(const std::vector<ResolvedFilter>& filters,
                                             filter.terms.begin(), filter.terms.end());
         break;
       case FilterMode::all:
-        and_into(out.required, filter.impossible
-                                   ? Xapian::Query::MatchNothing
-                                   : terms_query(Xapian::Query::OP_AND, filter.terms));
+        require(filter.impossible ? Xapian::Query::MatchNothing
+                                  : terms_query(Xapian::Query::OP_AND, filter.terms));
         break;
       case FilterMode::none:
         if (!filter.terms.empty())
@@ -83,14 +89,15 @@ FilterQuery build_filter_query(const std::vector<ResolvedFilter>& filters,
     }
   }
   for (const auto& [field, terms] : any_terms) {
-    and_into(out.required, terms_query(Xapian::Query::OP_OR, terms));
+    require(terms_query(Xapian::Query::OP_OR, terms));
   }
   for (const auto& range : date_ranges)
-    and_into(out.required, date_range_query(range));
+    require(date_range_query(range));
   return out;
 }
 
 Xapian::Query apply_filters(Xapian::Query text, const FilterQuery& filters) {
+  if (filters.matches_nothing) return Xapian::Query::MatchNothing;
   if (text.empty()) text = match_all();
   if (!filters.required.empty()) {
     text = Xapian::Query(Xapian::Query::OP_FILTER, text, filters.required);

@@ -30,6 +30,9 @@ std::vector<ResolvedFilter> resolve_filters(const std::vector<FieldFilter>& filt
 struct FilterQuery {
   Xapian::Query required;  // documents must match (empty: no constraint)
   Xapian::Query excluded;  // documents must not match (empty: none)
+  // Some constraint no document meets (year:abc, a date range ending before it starts). A flag of
+  // its own: Xapian's MatchNothing is the empty query, which `required` reads as no constraint.
+  bool matches_nothing = false;
 };
 
 // `skip_any_of`: a field whose "any" filters are left out (disjunctive facet counting).
@@ -37,7 +40,7 @@ FilterQuery build_filter_query(const std::vector<ResolvedFilter>& filters,
                                const std::vector<DateRange>& date_ranges,
                                std::string_view skip_any_of = {});
 
-// text (every document if empty) restricted by the filters.
+// text (every document if empty) restricted by the filters: no document if one matches nothing.
 Xapian::Query apply_filters(Xapian::Query text, const FilterQuery& filters);
 
 }  // namespace folio::detail

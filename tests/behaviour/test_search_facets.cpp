@@ -332,7 +332,7 @@ TEST_CASE("facets: spellings of one value counted equally show the first in byte
     article.tags = tags;
     Xapian::Document doc;
     doc.add_value(schema::kFacetsSlot, detail::encode_facets(article));
-    doc.add_boolean_term("Q" + std::to_string(db.get_doccount()));
+    doc.add_boolean_term(schema::id_term(std::to_string(db.get_doccount())));
     db.add_document(doc);
   }
   auto column = detail::FacetColumn::build(db);

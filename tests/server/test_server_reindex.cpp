@@ -83,9 +83,9 @@ TEST_CASE("server reindex: one run at a time; a request during a run is a 409") 
   const ContentCopy site;
   // Enough new files that a run lasts far longer than starting a second one.
   for (int i = 0; i < 300; ++i) {
-    write_article(site.content / "bulk" / ("a" + std::to_string(i) + ".md"),
-                  "Bulk " + std::to_string(i),
-                  "Filler text for a longer reindex run, article " + std::to_string(i) + ".");
+    const std::string n = std::to_string(i);
+    write_article(site.content / "bulk" / ("a" + n + ".md"), "Bulk " + n,
+                  "Filler text for a longer reindex run, article " + n + ".");
   }
   SECTION("the job refuses a second start while running") {
     folio::IndexSettings settings;

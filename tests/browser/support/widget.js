@@ -5,6 +5,10 @@ const path = require('node:path');
 
 const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 
+// Every test's options: a hung page fails its own test after two minutes instead of stalling the
+// run. A per-test option because Node 18 (Debian 12's) has no --test-timeout.
+const TIMEOUT = {timeout: 120000};
+
 const W = {
   input: 'folio-search [role=combobox]',
   root: 'folio-search .folio.folio-ready',
@@ -81,4 +85,4 @@ async function axeScan(page) {
     `${v.impact} ${v.id}: ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(' >>> ')}: ${n.failureSummary}`).join('\n'));
 }
 
-module.exports = {W, searched, total, facetCounts, deepFocus, watch, screenshot, axeScan, ARTIFACTS};
+module.exports = {W, searched, total, facetCounts, deepFocus, watch, screenshot, axeScan, ARTIFACTS, TIMEOUT};

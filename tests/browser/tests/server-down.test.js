@@ -5,7 +5,7 @@ const {test, before, after} = require('node:test');
 const assert = require('node:assert/strict');
 const {startBackend} = require('../support/folio-server');
 const {launchBrowser} = require('../support/browser');
-const {W, searched, watch} = require('../support/widget');
+const {W, searched, watch, TIMEOUT} = require('../support/widget');
 
 let backend;
 let browser;
@@ -22,7 +22,7 @@ after(async () => {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-test('the server stopped mid-use: "unavailable" once, no error loop, retry on the next input', async () => {
+test('the server stopped mid-use: "unavailable" once, no error loop, retry on the next input', TIMEOUT, async () => {
   const page = await browser.context.newPage();
   const seen = watch(page);
   await searched(page, 'kubernetes', () => page.goto(`${backend.origin}/?q=kubernetes`));

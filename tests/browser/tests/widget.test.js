@@ -6,7 +6,7 @@ const zlib = require('node:zlib');
 const {startBackend} = require('../support/folio-server');
 const {launchBrowser} = require('../support/browser');
 const {startStaticServer} = require('../support/static-server');
-const {W, searched, total, facetCounts, deepFocus, watch, screenshot, axeScan} = require('../support/widget');
+const {W, searched, total, facetCounts, deepFocus, watch, screenshot, axeScan, TIMEOUT} = require('../support/widget');
 
 let backend;
 let browser;
@@ -53,7 +53,7 @@ afterEach(async () => {
 
 const hitTitles = (page) => page.locator(`${W.hits} .folio-hit-title`).allTextContents();
 
-test('the widget assets are served and stay under 15 KB gzipped together', async () => {
+test('the widget assets are served and stay under 15 KB gzipped together', TIMEOUT, async () => {
   let bytes = 0;
   for (const [file, type] of [['folio.js', /javascript/], ['folio.css', /text\/css/], ['', /text\/html/]]) {
     const res = await fetch(`${backend.origin}/${file}`);
@@ -65,7 +65,7 @@ test('the widget assets are served and stay under 15 KB gzipped together', async
   assert.ok(bytes < 15 * 1024, `folio.js + folio.css are ${bytes} bytes gzipped`);
 });
 
-test('typing shows highlighted results, debounced into few requests', async () => {
+test('typing shows highlighted results, debounced into few requests', TIMEOUT, async () => {
   const page = await openPage();
   await searched(page, '', () => page.goto(`${backend.origin}/`));
   const input = page.locator(W.input);
@@ -84,7 +84,7 @@ test('typing shows highlighted results, debounced into few requests', async () =
   await screenshot(page, 'demo-results-light.png');
 });
 
-test('a stale answer is dropped: only the newest query is shown', async () => {
+test('a stale answer is dropped: only the newest query is shown', TIMEOUT, async () => {
   const page = await openPage();
   await searched(page, '', () => page.goto(`${backend.origin}/`));
   let release;
@@ -110,7 +110,7 @@ test('a stale answer is dropped: only the newest query is shown', async () => {
   assert.equal(await input.inputValue(), 'kubernetes');
 });
 
-test('clicking a tag facet filters the results and updates the counts; clear all undoes it', async () => {
+test('clicking a tag facet filters the results and updates the counts; clear all undoes it', TIMEOUT, async () => {
   const page = await openPage();
   await searched(page, '', () => page.goto(`${backend.origin}/`));
   const all = await total(page);
@@ -143,7 +143,7 @@ test('clicking a tag facet filters the results and updates the counts; clear all
   assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
 });
 
-test('on a narrow screen the facet lists fold behind a "Filters" button', async () => {
+test('on a narrow screen the facet lists fold behind a "Filters" button', TIMEOUT, async () => {
   const page = await openPage();
   await page.setViewportSize({width: 390, height: 844});
   await searched(page, 'go', () => page.goto(`${backend.origin}/?q=go&tags=Go`));
@@ -161,7 +161,7 @@ test('on a narrow screen the facet lists fold behind a "Filters" button', async 
   await screenshot(page, 'demo-narrow.png');
 });
 
-test('keyboard: arrows move the active option, Enter opens it, Ctrl+Enter opens a new tab', async () => {
+test('keyboard: arrows move the active option, Enter opens it, Ctrl+Enter opens a new tab', TIMEOUT, async () => {
   const page = await openPage();
   await searched(page, 'kubernetes', () => page.goto(`${backend.origin}/?q=kubernetes`));
   const input = page.locator(W.input);
@@ -191,7 +191,7 @@ test('keyboard: arrows move the active option, Enter opens it, Ctrl+Enter opens 
   await page.waitForURL(href);
 });
 
-test('Ctrl+K and / open the modal, Esc closes it and focus returns where it was', async () => {
+test('Ctrl+K and / open the modal, Esc closes it and focus returns where it was', TIMEOUT, async () => {
   const page = await openPage();
   await page.goto(`${embedSite.origin}/modal.html`);
   await page.locator('folio-search .folio-ready .folio-trigger').waitFor();
@@ -222,7 +222,7 @@ test('Ctrl+K and / open the modal, Esc closes it and focus returns where it was'
   assert.match((await deepFocus(page)).className, /folio-trigger/);
 });
 
-test('recent searches are kept locally and offered in an empty box', async () => {
+test('recent searches are kept locally and offered in an empty box', TIMEOUT, async () => {
   const page = await openPage();
   await page.goto(`${embedSite.origin}/modal.html`);
   await page.locator('folio-search .folio-ready .folio-trigger').click();
@@ -241,7 +241,7 @@ test('recent searches are kept locally and offered in an empty box', async () =>
   assert.ok((await hitTitles(page)).length > 0);
 });
 
-test('no results: the helpful state offers popular tags and removing filters', async () => {
+test('no results: the helpful state offers popular tags and removing filters', TIMEOUT, async () => {
   const page = await openPage();
   await searched(page, '', () => page.goto(`${backend.origin}/`));
   const nonsense = 'qxzvjwkpf';
@@ -266,7 +266,7 @@ test('no results: the helpful state offers popular tags and removing filters', a
   assert.equal(new URL(page.url()).searchParams.get('tags'), null);
 });
 
-test('"did you mean" offers the correction and searches it when clicked', async () => {
+test('"did you mean" offers the correction and searches it when clicked', TIMEOUT, async () => {
   const page = await openPage();
   await searched(page, '', () => page.goto(`${backend.origin}/`));
   // the server decides when to correct; here one answer is rewritten to carry a suggestion
@@ -289,7 +289,7 @@ test('"did you mean" offers the correction and searches it when clicked', async 
   assert.equal(await notice.textContent(), 'Showing results for rusty');
 });
 
-test('load more appends the next page', async () => {
+test('load more appends the next page', TIMEOUT, async () => {
   const page = await openPage();
   await searched(page, '', () => page.goto(`${embedSite.origin}/paged.html`));
   const first = await page.locator(W.options).evaluateAll((os) => os.map((o) => o.id));
@@ -301,7 +301,7 @@ test('load more appends the next page', async () => {
   assert.deepEqual(now.slice(0, first.length), first, 'the first page stays in place');
 });
 
-test('server HTML in hits is reduced to text and <mark>; links are http(s) or relative', async () => {
+test('server HTML in hits is reduced to text and <mark>; links are http(s) or relative', TIMEOUT, async () => {
   const page = await openPage();
   await page.goto(`${backend.origin}/`);
   await page.route('**/api/search?*', (route) => route.fulfill({json: {
@@ -320,7 +320,7 @@ test('server HTML in hits is reduced to text and <mark>; links are http(s) or re
   assert.equal(await page.evaluate(() => window.__folioPwned), undefined);
 });
 
-test('an embed on a second origin searches the server cross-origin (CORS), themed by the page', async () => {
+test('an embed on a second origin searches the server cross-origin (CORS), themed by the page', TIMEOUT, async () => {
   const page = await openPage();
   await page.goto(`${embedSite.origin}/inline.html`);
   await searched(page, 'kubernetes', () => page.locator(W.input).pressSequentially('kubernetes'));
@@ -337,7 +337,7 @@ test('an embed on a second origin searches the server cross-origin (CORS), theme
   await screenshot(page, 'embed-second-origin.png');
 });
 
-test('the demo page has no serious or critical accessibility violations (axe-core), light and dark', async () => {
+test('the demo page has no serious or critical accessibility violations (axe-core), light and dark', TIMEOUT, async () => {
   const page = await openPage();
   await searched(page, 'go', () => page.goto(`${backend.origin}/?q=go`));
   await page.locator(W.input).focus();
@@ -356,7 +356,7 @@ test('the demo page has no serious or critical accessibility violations (axe-cor
   await page.emulateMedia({colorScheme: 'light'});
 });
 
-test('the modal has no serious or critical accessibility violations (axe-core)', async () => {
+test('the modal has no serious or critical accessibility violations (axe-core)', TIMEOUT, async () => {
   const page = await openPage();
   await page.goto(`${embedSite.origin}/modal.html`);
   await page.locator('folio-search .folio-ready .folio-trigger').waitFor();

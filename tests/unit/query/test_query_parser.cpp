@@ -40,7 +40,9 @@ std::string show(const QueryNode& node) {
       break;
     case NodeKind::near:
       children("<", " ", "");
-      out += "/" + std::to_string(node.window) + (node.ordered ? " ordered>" : ">");
+      out += '/';
+      out += std::to_string(node.window);
+      out += node.ordered ? " ordered>" : ">";
       break;
   }
   return out;

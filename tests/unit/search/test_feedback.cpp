@@ -101,8 +101,13 @@ TEST_CASE("feedback: expansion terms weigh each feedback document's words by its
     auto halved =
         by_term(detail::expansion_terms(db, {{docs[0], 0.5}, {docs[1], 1}}, query, every));
     Xapian::Stem english("en");
-    std::string supersonic = "Z" + english("supersonic");  // only in "all" (docs[0])
-    std::string panel = "Z" + english("panel");            // in both
+    auto stemmed = [&english](const std::string& word) {
+      std::string term = "Z";
+      term += english(word);
+      return term;
+    };
+    std::string supersonic = stemmed("supersonic");  // only in "all" (docs[0])
+    std::string panel = stemmed("panel");            // in both
     REQUIRE(equal.count(supersonic) == 1);
     REQUIRE(equal.count(panel) == 1);
     CHECK(halved.at(supersonic) == Approx(equal.at(supersonic) / 2));

@@ -1,0 +1,217 @@
+// WordExpander: one word (or phrase, or NEAR group) of a query as Xapian terms, checked by the
+// articles of a tiny real index that the query matches.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "query/synonyms.hpp"
+#include "query/word_query.hpp"
+#include "unit/query/tiny_index.hpp"
+
+using namespace folio;
+using namespace folio::detail;
+using folio::test::Ids;
+using folio::test::tiny_article;
+using folio::test::TinyIndex;
+
+namespace {
+
+// "server" is in two articles and "servers", "services" in one each: the wildcard limit test
+// relies on those counts.
+const TinyIndex& word_index() {
+  static const TinyIndex index({
+      tiny_article("running", "Running shoes", "She runs every morning in her running shoes."),
+      tiny_article("kubernetes", "Clusters", "Deploying services on kubernetes clusters."),
+      tiny_article("golang", "Servers", "Writing golang servers with a server framework."),
+      tiny_article("nodejs", "Node", "Server code in node.js is asynchronous."),
+      tiny_article("graph", "Graphs", "Each node of the graph holds js snippets."),
+      tiny_article("regex", "Patterns", "A regular expression matches text."),
+      tiny_article("config", "Settings", "Configuration management, by a quick brown fox."),
+  });
+  return index;
+}
+
+// A WordExpander over the tiny index, with its own synonyms and settings.
+struct Words {
+  explicit Words(WordSettings settings = {}, SynonymTable table = {})
+      : synonyms(std::move(table)),
+        expander(word_index().db(), Xapian::Stem("en"), synonyms, std::move(settings)) {}
+
+  WordQuery word(std::string_view text, std::string_view prefix = "",
+                 WordMode mode = WordMode::exact) {
+    return expander.word(text, prefix, mode, highlights);
+  }
+  Ids matches(const Xapian::Query& query) const { return word_index().matches(query); }
+
+  SynonymTable synonyms;
+  WordExpander expander;
+  HighlightTerms highlights;
+};
+
+}  // namespace
+
+TEST_CASE("word query: a word matches its stem, and remembers the word as typed") {
+  Words w;
+  WordQuery runs = w.word("Runs");
+  CHECK(runs.query.get_description() == "Query(Zrun)");
+  CHECK(w.matches(runs.query) == Ids{"running"});
+  CHECK(runs.positional_term == "runs");
+  CHECK_FALSE(runs.stopword);
+  CHECK(w.highlights.words == std::set<std::string>{"runs"});
+  CHECK(w.highlights.stems == std::set<std::string>{"run"});
+}
+
+TEST_CASE("word query: only terms starting with a letter are stemmed, as the indexer does") {
+  Words w;
+  CHECK(w.expander.stemmed_term("running", "") == "Zrun");
+  CHECK(w.expander.stemmed_term("running", "S") == "ZSrun");
+  CHECK(w.expander.stemmed_term("2026", "") == "2026");
+  CHECK(w.expander.stemmed_term("2026", "S") == "S2026");
+  CHECK(w.expander.stem("2026") == "2026");
+}
+
+TEST_CASE("word query: a field prefix keeps the word to that field") {
+  Words w;
+  CHECK(w.matches(w.word("shoes", "S").query) == Ids{"running"});   // in the title
+  CHECK(w.matches(w.word("morning", "").query) == Ids{"running"});  // in the body
+  CHECK(w.matches(w.word("morning", "S").query).empty());           // but not the title
+}
+
+TEST_CASE("word query: the tokeniser's terms, lowercased and in order") {
+  Words w;
+  CHECK(w.expander.terms_of("Node.js is GREAT") ==
+        std::vector<std::string>{"node", "js", "is", "great"});
+  CHECK(w.expander.terms_of("  ...  ").empty());
+  CHECK(w.word("...").query.empty());
+}
+
+TEST_CASE("word query: English stopwords are flagged outside fields only") {
+  Words english;
+  CHECK(english.word("the").stopword);
+  CHECK(english.word("The").stopword);
+  CHECK_FALSE(english.word("the", "S").stopword);  // title:the is a deliberate search
+  CHECK_FALSE(english.word("graph").stopword);
+  Words french(WordSettings{"fr"});
+  CHECK_FALSE(french.word("the").stopword);
+}
+
+TEST_CASE("word query: synonyms widen a word, a phrase synonym matches as a phrase") {
+  Words plain;
+  CHECK(plain.matches(plain.word("k8s").query).empty());
+  CHECK(plain.matches(plain.word("regex").query).empty());
+
+  SynonymTable table;
+  table.add_group({"k8s", "kubernetes"});
+  table.add_group({"regex", "regular expression"});
+  table.add_group({"brown", "expression snippets"});  // words the index holds, never adjacent
+  Words widened({}, table);
+  CHECK(widened.matches(widened.word("k8s").query) == Ids{"kubernetes"});
+  CHECK(widened.matches(widened.word("regex").query) == Ids{"regex"});
+  CHECK(widened.highlights.stems.count("kubernet") == 1);
+  CHECK(widened.highlights.words.count("expression") == 1);
+  // "expression snippets" is a phrase: "regex" has one word, "graph" the other.
+  CHECK(widened.matches(widened.word("brown").query) == Ids{"config"});
+}
+
+TEST_CASE("word query: a compound word is a phrase; any_part holds its words but stopwords") {
+  Words w;
+  WordQuery node_js = w.word("node.js");
+  CHECK(w.matches(node_js.query) == Ids{"nodejs"});  // "graph" has both words, apart
+  CHECK(w.matches(node_js.any_part) == Ids{"nodejs", "graph"});
+  CHECK(node_js.part_terms == std::vector<std::string>{"node", "js"});
+  CHECK(node_js.positional_term.empty());
+
+  WordQuery of_the_graph = w.word("node-of-the-graph");
+  CHECK(of_the_graph.part_terms == std::vector<std::string>{"node", "graph"});
+  CHECK(w.matches(of_the_graph.query) == Ids{"graph"});
+}
+
+TEST_CASE("word query: a wildcard matches the indexed words it starts, up to the limit") {
+  Words w;
+  WordQuery serv = w.word("serv*", "", WordMode::wildcard);
+  CHECK(w.matches(serv.query) == Ids{"kubernetes", "golang", "nodejs"});
+  CHECK(w.highlights.prefixes == std::set<std::string>{"serv"});
+  CHECK(w.matches(w.word("serv*", "S", WordMode::wildcard).query) == Ids{"golang"});
+
+  // Over the limit, the most frequent expansions are kept: "server" (two articles).
+  Words limited(WordSettings{"en", TypoTolerance::on, 1});
+  CHECK(limited.matches(limited.word("serv*", "", WordMode::wildcard).query) ==
+        Ids{"golang", "nodejs"});
+}
+
+TEST_CASE("word query: the word being typed also matches the indexed words it starts") {
+  Words typing;
+  WordQuery kuber = typing.word("kuber", "", WordMode::partial);
+  CHECK(typing.matches(kuber.query) == Ids{"kubernetes"});
+  CHECK(typing.highlights.prefixes.count("kuber") == 1);
+  CHECK(kuber.correction.empty());
+
+  Words typed;
+  CHECK(typed.matches(typed.word("kuber").query).empty());  // a finished word is not completed
+  // A word the index holds is not completed (its matches would be diluted by longer words).
+  Words holding;
+  CHECK(holding.matches(holding.word("node", "", WordMode::partial).query) ==
+        Ids{"nodejs", "graph"});
+  CHECK(holding.highlights.prefixes.empty());
+}
+
+TEST_CASE("word query: a word the index lacks is widened with its typo correction") {
+  Words on;
+  WordQuery misspelt = on.word("configuraton");
+  CHECK(misspelt.suggestion == "configuration");
+  CHECK(misspelt.correction == "configuration");
+  CHECK(on.matches(misspelt.query) == Ids{"config"});
+
+  SECTION("not with typo tolerance off, though it is still suggested") {
+    Words off(WordSettings{"en", TypoTolerance::off});
+    WordQuery word = off.word("configuraton");
+    CHECK(word.suggestion == "configuration");
+    CHECK(word.correction.empty());
+    CHECK(off.matches(word.query).empty());
+  }
+  SECTION("not a word the index holds") {
+    WordQuery held = on.word("configuration");
+    CHECK(held.suggestion.empty());
+    CHECK(held.correction.empty());
+  }
+  SECTION("a word of under five letters is suggested, never corrected") {
+    WordQuery fax = on.word("fax");
+    CHECK(fax.suggestion == "fox");
+    CHECK(fax.correction.empty());
+    CHECK(on.matches(fax.query).empty());
+  }
+  SECTION("not a word with digits") {
+    WordQuery mixed = on.word("configuraton2");
+    CHECK(mixed.suggestion.empty());
+    CHECK(on.matches(mixed.query).empty());
+  }
+}
+
+TEST_CASE("word query: a phrase matches its words adjacent and in order") {
+  Words w;
+  CHECK(w.matches(w.expander.phrase("running shoes", "", w.highlights)) == Ids{"running"});
+  CHECK(w.matches(w.expander.phrase("shoes running", "", w.highlights)).empty());
+  CHECK(w.matches(w.expander.phrase("morning shoes", "", w.highlights)).empty());
+  // In a field: the field holds every word, the text holds the phrase.
+  CHECK(w.matches(w.expander.phrase("running shoes", "S", w.highlights)) == Ids{"running"});
+  CHECK(w.matches(w.expander.phrase("every morning", "S", w.highlights)).empty());
+  // A one-word phrase is the word as written, not its stem.
+  CHECK(w.matches(w.expander.phrase("run", "", w.highlights)).empty());
+  CHECK(w.matches(w.word("run").query) == Ids{"running"});
+  CHECK(w.expander.phrase("", "", w.highlights).empty());
+}
+
+TEST_CASE("word query: NEAR keeps words within a window, ADJ in order too") {
+  Words w;
+  // "Deploying services on kubernetes clusters": "services" and "clusters" span four positions.
+  std::vector<std::string> words{"services", "clusters"};
+  CHECK(w.matches(w.expander.near(words, "", 4, false, w.highlights)) == Ids{"kubernetes"});
+  CHECK(w.matches(w.expander.near(words, "", 3, false, w.highlights)).empty());
+  std::vector<std::string> reversed{"clusters", "services"};
+  CHECK(w.matches(w.expander.near(reversed, "", 10, false, w.highlights)) == Ids{"kubernetes"});
+  CHECK(w.matches(w.expander.near(reversed, "", 10, true, w.highlights)).empty());
+  CHECK(w.matches(w.expander.near(words, "", 10, true, w.highlights)) == Ids{"kubernetes"});
+}
