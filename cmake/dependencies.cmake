@@ -11,7 +11,7 @@ if(NOT TARGET folio_dep::xapian)
   target_link_libraries(folio_dep::xapian INTERFACE ${XAPIAN_LIBRARIES})
 endif()
 
-# zstd compresses the stored article texts (src/compression.cpp).
+# zstd compresses the stored article texts (src/base/compression.cpp).
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 if(NOT TARGET folio_dep::zstd)
   add_library(folio_dep::zstd INTERFACE IMPORTED)
@@ -23,7 +23,7 @@ find_package(yaml-cpp REQUIRED CONFIG)
 find_package(nlohmann_json REQUIRED CONFIG)
 find_package(CLI11 REQUIRED CONFIG)
 
-# RapidJSON (header-only) streams the hot JSON responses (server/json_results.cpp); nlohmann-json
+# RapidJSON (header-only) streams the hot JSON responses (json/json_results.cpp); nlohmann-json
 # builds the rest and parses. Never define RAPIDJSON_SSE2/SSE42 with Debian's 1.1.0: its SIMD
 # string scan lets U+001A..U+001F through unescaped (a test in test_server_units.cpp catches it).
 find_path(RAPIDJSON_INCLUDE_DIR rapidjson/writer.h REQUIRED)

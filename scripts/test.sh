@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs every test: the suite in a Release build, the suite again under ASan and
-# UBSan, the server tests under ThreadSanitizer, and the browser tests in headless Chromium.
+# Sets up, builds and runs every test: the include rule (scripts/check_includes.sh), the suite in a
+# Release build, the suite again under ASan and UBSan, the server tests under ThreadSanitizer, and
+# the browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 jobs="$(nproc 2>/dev/null || echo 2)"
+
+echo "== include rule"
+scripts/check_includes.sh
 
 # Each stage has its own build type, so CI compiles all three: Release here (-O3, NDEBUG: what
 # users ship, and GCC's optimiser-dependent warnings under -Werror), Debug under ASan, and
