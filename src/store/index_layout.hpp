@@ -1,8 +1,9 @@
 // The on-disk layout of a folio index folder:
 //   folio-index/XAPIANDB       Xapian stub naming the current generation ("auto gen-000003")
 //   folio-index/gen-000003/    the current generation, a Xapian glass database
-//   folio-index/gen-000002/    the previous one, kept until the next rebuild for readers still on
-//   it folio-index/folio.lock     held with flock(2) by the one process writing
+//   folio-index/gen-000002/    the previous one, kept for readers still on it until the next
+//                              rebuild
+//   folio-index/folio.lock     held with flock(2) by the one process writing
 #pragma once
 
 #include <string>
