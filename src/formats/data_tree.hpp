@@ -3,6 +3,7 @@
 // folio::Error{ErrorCode::parse} with the file, line, column and a short reason.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,40 @@ struct DataSource {
   std::string_view text;
   std::string path;
   int first_line = 1;
+};
+
+// Bounds on what a reader builds, so that a hostile file costs an Error{parse} naming its line, not
+// the process: toml11 and yaml-cpp recurse once per level of brackets (10,000 levels in a 20 KB
+// file overflowed the stack), a deep tree is destroyed and flattened recursively, and YAML aliases
+// can expand a few hundred bytes into billions of values. Real front matter and folio.toml nest a
+// handful of levels and hold at most a few thousand values.
+inline constexpr int kMaxDataDepth = 64;
+inline constexpr std::size_t kMaxDataValues = 100000;
+
+// The bracket syntax of a format, for check_bracket_depth: what opens a string or a comment.
+enum class BracketSyntax { toml, yaml };
+
+// Throws Error{parse} at the first [ or { that nests deeper than kMaxDataDepth outside strings
+// and comments. Run before a parser that recurses per level. (A block scalar's brackets are
+// counted as if they were syntax: that can only refuse text with 64 unclosed brackets.)
+void check_bracket_depth(const DataSource& source, BracketSyntax syntax);
+
+// Counts the values a reader makes and the depth it is at; throws Error{parse} at `line` when a
+// bound is passed.
+class DataBudget {
+ public:
+  DataBudget(const DataSource& source, std::string_view format)
+      : source_(source), format_(format) {}
+  void count_value(int line);
+  void enter(int line);
+  void leave() { --depth_; }
+
+ private:
+  [[noreturn]] void fail(int line, const std::string& reason) const;
+  const DataSource& source_;
+  std::string_view format_;
+  std::size_t values_ = 0;
+  int depth_ = 0;
 };
 
 DataNode read_toml(const DataSource& source);

@@ -61,7 +61,7 @@ std::vector<std::size_t> find_key_offsets(std::string_view text) {
 class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
  public:
   TreeBuilder(const DataSource& source, std::vector<std::size_t> key_offsets)
-      : source_(source), key_offsets_(std::move(key_offsets)) {}
+      : source_(source), key_offsets_(std::move(key_offsets)), budget_(source, "JSON") {}
 
   DataNode take_root() { return std::move(root_); }
   const std::string& error_reason() const { return error_reason_; }
@@ -120,6 +120,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
 
   bool add(DataKind kind, std::string text) {
     DataNode node = make(kind, std::move(text));
+    budget_.count_value(node.line);
     if (stack_.empty()) {
       root_ = std::move(node);
     } else {
@@ -128,7 +129,11 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
 
+  // The budget's error leaves sax_parse as an exception: a deep tree is never built, so it is
+  // never destroyed or flattened level by level.
   bool open(DataKind kind) {
+    budget_.count_value(stack_.empty() ? source_.first_line : stack_.back()->line);
+    budget_.enter(stack_.empty() ? source_.first_line : stack_.back()->line);
     if (stack_.empty()) {
       root_ = make(kind, {});
       stack_.push_back(&root_);
@@ -142,6 +147,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
 
   bool close() {
     stack_.pop_back();
+    budget_.leave();
     return true;
   }
 
@@ -155,6 +161,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   TextPosition pending_position_;
   std::string error_reason_;
   std::size_t error_offset_ = 0;
+  DataBudget budget_;
 };
 
 // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error while parsing

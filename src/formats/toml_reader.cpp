@@ -55,12 +55,13 @@ std::string format_double(double value) {
 
 class Converter {
  public:
-  explicit Converter(const DataSource& source) : source_(source) {}
+  explicit Converter(const DataSource& source) : source_(source), budget_(source, "TOML") {}
 
-  DataNode convert(const toml::value& value, std::string key) const {
+  DataNode convert(const toml::value& value, std::string key) {
     DataNode node;
     node.key = std::move(key);
     place(node, value);
+    budget_.count_value(node.line);
     fill(node, value);
     return node;
   }
@@ -72,7 +73,7 @@ class Converter {
     node.column = static_cast<int>(where.column());
   }
 
-  void fill(DataNode& node, const toml::value& value) const {
+  void fill(DataNode& node, const toml::value& value) {
     switch (value.type()) {
       case toml::value_t::empty:
         node.kind = DataKind::null;
@@ -121,16 +122,21 @@ class Converter {
     node.text = std::move(text);
   }
 
-  void fill_array(DataNode& node, const toml::array& items) const {
+  void fill_array(DataNode& node, const toml::array& items) {
     node.kind = DataKind::array;
+    budget_.enter(node.line);
     for (const toml::value& item : items)
       node.children.push_back(convert(item, {}));
+    budget_.leave();
   }
 
-  void fill_table(DataNode& node, const toml::table& members) const {
+  // Dotted keys (a.b.c = 1) nest tables without brackets: the budget counts those levels.
+  void fill_table(DataNode& node, const toml::table& members) {
     node.kind = DataKind::table;
+    budget_.enter(node.line);
     for (const auto& [key, member] : members)
       node.children.push_back(convert(member, key));
+    budget_.leave();
     std::stable_sort(node.children.begin(), node.children.end(),
                      [](const DataNode& a, const DataNode& b) {
                        return a.line != b.line ? a.line < b.line : a.column < b.column;
@@ -138,6 +144,7 @@ class Converter {
   }
 
   const DataSource& source_;
+  DataBudget budget_;
 };
 
 // toml11 messages look like:
@@ -213,6 +220,7 @@ TomlMessage read_toml_message(const std::string& what) {
 }  // namespace
 
 DataNode read_toml(const DataSource& source) {
+  check_bracket_depth(source, BracketSyntax::toml);  // toml11 recurses once per bracket
   try {
     std::istringstream stream{std::string(source.text)};
     toml::value root = toml::parse(stream, source.path);
@@ -222,6 +230,8 @@ DataNode read_toml(const DataSource& source) {
     return node;
   } catch (const toml::exception& error) {
     throw_parse_error(source, error);
+  } catch (const Error&) {
+    throw;  // the budget's, with its position
   } catch (const std::exception& error) {
     throw Error(ErrorCode::parse, std::string("TOML: ") + error.what(),
                 SourceLocation{source.path, source.first_line, 0});

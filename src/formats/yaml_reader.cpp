@@ -80,12 +80,15 @@ void classify_scalar(DataNode& node, const YAML::Node& value) {
 
 class Converter {
  public:
-  explicit Converter(const DataSource& source) : source_(source) {}
+  explicit Converter(const DataSource& source) : source_(source), budget_(source, "YAML") {}
 
-  DataNode convert(const YAML::Node& value, std::string key, const YAML::Mark& where) const {
+  // An alias is converted each time it is used, as a reader of the file sees it: the budget
+  // stops a few hundred bytes of nested aliases from expanding into billions of values.
+  DataNode convert(const YAML::Node& value, std::string key, const YAML::Mark& where) {
     DataNode node;
     node.key = std::move(key);
     place(node, where);
+    budget_.count_value(node.line);
     switch (value.Type()) {
       case YAML::NodeType::Undefined:
       case YAML::NodeType::Null:
@@ -111,21 +114,26 @@ class Converter {
     node.column = where.column + 1;
   }
 
-  void fill_sequence(DataNode& node, const YAML::Node& value) const {
+  void fill_sequence(DataNode& node, const YAML::Node& value) {
     node.kind = DataKind::array;
+    budget_.enter(node.line);
     for (const YAML::Node& item : value)
       node.children.push_back(convert(item, {}, item.Mark()));
+    budget_.leave();
   }
 
-  void fill_map(DataNode& node, const YAML::Node& value) const {
+  void fill_map(DataNode& node, const YAML::Node& value) {
     node.kind = DataKind::table;
+    budget_.enter(node.line);
     for (const auto& member : value) {
       if (!member.first.IsScalar()) continue;  // complex keys have no dotted name
       node.children.push_back(convert(member.second, member.first.Scalar(), member.first.Mark()));
     }
+    budget_.leave();
   }
 
   const DataSource& source_;
+  DataBudget budget_;
 };
 
 [[noreturn]] void throw_parse_error(const DataSource& source, const YAML::Exception& error) {
@@ -141,6 +149,7 @@ class Converter {
 }  // namespace
 
 DataNode read_yaml(const DataSource& source) {
+  check_bracket_depth(source, BracketSyntax::yaml);  // yaml-cpp recurses once per flow bracket
   try {
     YAML::Node root = YAML::Load(std::string(source.text));
     YAML::Mark start = root.Mark();

@@ -68,6 +68,39 @@ TEST_CASE("cli: check validates without writing and fails on bad files") {
   CHECK(bad.output.find("broken.md") != std::string::npos);
 }
 
+TEST_CASE("cli: hostile front matter is reported with its line and the run goes on") {
+  folio::test::TempDir tmp;
+  tmp.write("content/good.md", kGood);
+  const int depth = 10000;  // crashed toml11, yaml-cpp and the JSON tree's destructor before
+  tmp.write("content/deep-toml.md", "+++\ntitle = \"x\"\nv = " + std::string(depth, '[') +
+                                        std::string(depth, ']') + "\n+++\nbody\n");
+  tmp.write("content/deep-yaml.md",
+            "---\ntitle: x\nv: " + std::string(depth, '[') + std::string(depth, ']') + "\n---\n");
+  tmp.write("content/deep-json.md", "{\"title\": \"x\", \"v\": " + std::string(depth * 50, '[') +
+                                        std::string(depth * 50, ']') + "}\nbody\n");
+  std::string laughs = "---\na: &a [l, l, l, l, l, l, l, l, l]\n";
+  for (char name = 'b'; name <= 'i'; ++name) {
+    std::string previous(1, static_cast<char>(name - 1));
+    laughs += std::string(1, name) + ": &" + name + " [*" + previous + ", *" + previous + ", *" +
+              previous + ", *" + previous + ", *" + previous + ", *" + previous + ", *" + previous +
+              ", *" + previous + ", *" + previous + "]\n";
+  }
+  tmp.write("content/laughs.md", laughs + "---\nbody\n");
+
+  CommandResult check = run_folio("check " + tmp.join("content"));
+  CHECK(check.exit_code == 1);
+  CHECK(check.output.find("deep-toml.md:3:") != std::string::npos);
+  CHECK(check.output.find("deep-yaml.md:3:") != std::string::npos);
+  CHECK(check.output.find("deep-json.md:1") != std::string::npos);
+  CHECK(check.output.find("laughs.md:") != std::string::npos);
+  CHECK(check.output.find("1 ok, 4 failed") != std::string::npos);
+
+  CommandResult index = run_folio("index " + tmp.join("content") + " --db " + tmp.join("index"));
+  CHECK(index.exit_code == 0);
+  CHECK(index.output.find("1 added") != std::string::npos);
+  CHECK(index.output.find("4 failed") != std::string::npos);
+}
+
 TEST_CASE("cli: usage errors exit 2, a locked or missing index exits 3") {
   folio::test::TempDir tmp;
   tmp.write("content/good.md", kGood);
