@@ -37,7 +37,8 @@ struct IndexSettings {
   bool include_expired = false;  // articles past their expiryDate (Hugo's buildExpired)
   bool index_code = true;
   std::size_t max_file_bytes = 5 * 1024 * 1024;
-  int jobs = 0;  // parser threads; 0 = one per core
+  int jobs = 0;                          // parser threads; 0 = one per core
+  bool follow_outside_symlinks = false;  // read files linked from outside the content folders
   FieldWeights weights;
 };
 

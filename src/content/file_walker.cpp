@@ -72,22 +72,44 @@ bool matches_any(const std::vector<std::string>& globs, std::string_view path) {
                      [&](const std::string& g) { return glob_match(g, path); });
 }
 
+bool is_within(const fs::path& path, const fs::path& folder) {
+  auto [folder_end, path_at] =
+      std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+  return folder_end == folder.end();
+}
+
+// Why a matching entry is not read, or "" when it is a file to read.
+std::string reason_to_skip(const fs::directory_entry& entry, const fs::path& real_root,
+                           bool follow_outside_symlinks) {
+  std::error_code ec;
+  if (entry.is_symlink(ec)) {
+    const fs::path target = fs::canonical(entry.path(), ec);
+    if (ec) return "a symbolic link to nothing";
+    if (!follow_outside_symlinks && !is_within(target, real_root)) {
+      return "a symbolic link out of the content folder (to " + target.string() +
+             "), not read ([index] follow_outside_symlinks = true reads it)";
+    }
+  }
+  if (entry.is_directory(ec)) return {};  // a folder named like an article: nothing to say
+  if (!entry.is_regular_file(ec)) return "not a regular file (a FIFO, socket or device)";
+  return {};
+}
+
 }  // namespace
 
 bool glob_match(std::string_view pattern, std::string_view path) {
   return match_from(pattern, 0, path, 0);
 }
 
-std::vector<SourceFile> find_source_files(const std::vector<std::string>& roots,
-                                          const std::vector<std::string>& include,
-                                          const std::vector<std::string>& exclude) {
-  std::vector<SourceFile> files;
-  for (const auto& root : roots) {
+WalkResult find_source_files(const ContentWalk& walk) {
+  WalkResult result;
+  for (const auto& root : walk.roots) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
       throw Error(ErrorCode::io, "content folder does not exist or is not a folder",
                   SourceLocation{root});
     }
+    const fs::path real_root = fs::canonical(root, ec);
     std::vector<SourceFile> found;
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -96,18 +118,22 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& roots,
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (!it->is_regular_file(ec)) continue;
       std::string relative = it->path().lexically_relative(root).generic_string();
-      if (!matches_any(include, relative) || matches_any(exclude, relative)) continue;
-      found.push_back(SourceFile{it->path().string(), relative});
+      if (!matches_any(walk.include, relative) || matches_any(walk.exclude, relative)) continue;
+      std::string reason = reason_to_skip(*it, real_root, walk.follow_outside_symlinks);
+      if (!reason.empty()) {
+        result.skipped.push_back(it->path().string() + ": " + reason);
+      } else if (it->is_regular_file(ec)) {
+        found.push_back(SourceFile{it->path().string(), relative});
+      }
     }
     if (ec) throw Error(ErrorCode::io, "cannot list folder: " + ec.message(), SourceLocation{root});
     std::sort(found.begin(), found.end(), [](const SourceFile& a, const SourceFile& b) {
       return a.relative_path < b.relative_path;
     });
-    files.insert(files.end(), found.begin(), found.end());
+    result.files.insert(result.files.end(), found.begin(), found.end());
   }
-  return files;
+  return result;
 }
 
 }  // namespace folio::detail

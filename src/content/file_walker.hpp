@@ -16,11 +16,25 @@ struct SourceFile {
 // classes, `**` across segments (`**/` also matches no folder at all).
 bool glob_match(std::string_view pattern, std::string_view path);
 
+struct ContentWalk {
+  std::vector<std::string> roots;
+  std::vector<std::string> include;  // globs on the relative path
+  std::vector<std::string> exclude;
+  // A symbolic link whose target lies outside its root is not read unless this is set: a link to
+  // /etc/passwd in a content folder must not put that file in a snippet.
+  bool follow_outside_symlinks = false;
+};
+
+struct WalkResult {
+  std::vector<SourceFile> files;     // sorted by relative path, roots in order
+  std::vector<std::string> skipped;  // "path: reason" for each file matching the globs not taken
+};
+
 // Every regular file under each root matching an include glob and no exclude glob; hidden files
-// and folders (a name starting with '.') are skipped. Sorted by relative path, roots in order.
-// Throws Error{io} if a root does not exist or is not a folder.
-std::vector<SourceFile> find_source_files(const std::vector<std::string>& roots,
-                                          const std::vector<std::string>& include,
-                                          const std::vector<std::string>& exclude);
+// and folders (a name starting with '.') are skipped silently. A matching name that is not a
+// regular file (a FIFO, socket or device), a dangling link or a link out of the root is reported
+// in `skipped`. Folder links are not followed. Throws Error{io} if a root does not exist or is
+// not a folder.
+WalkResult find_source_files(const ContentWalk& walk);
 
 }  // namespace folio::detail

@@ -279,6 +279,8 @@ class ConfigReader {
             {"include_future", [&](const DataNode& n) { s.include_future = read_bool(c, n); }},
             {"include_expired", [&](const DataNode& n) { s.include_expired = read_bool(c, n); }},
             {"index_code", [&](const DataNode& n) { s.index_code = read_bool(c, n); }},
+            {"follow_outside_symlinks",
+             [&](const DataNode& n) { s.follow_outside_symlinks = read_bool(c, n); }},
             {"max_file_bytes",
              [&](const DataNode& n) {
                s.max_file_bytes = read_size(c, n, {1, std::numeric_limits<std::int64_t>::max()});

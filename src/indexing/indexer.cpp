@@ -440,8 +440,12 @@ IndexReport run_index(const IndexRequest& original) {
     throw Error(ErrorCode::invalid_argument,
                 "no content folder given (pass one or set [index] content)");
   }
-  auto files = detail::find_source_files(settings.content_dirs, settings.include, settings.exclude);
+  detail::WalkResult walk = detail::find_source_files(detail::ContentWalk{
+      settings.content_dirs, settings.include, settings.exclude, settings.follow_outside_symlinks});
+  const std::vector<detail::SourceFile>& files = walk.files;
   report.files = files.size();
+  for (std::string& skipped : walk.skipped)
+    report.warnings.push_back(std::move(skipped));
 
   bool writes = request.mode != IndexMode::check && !request.dry_run;
   std::optional<IndexWriter> writer;

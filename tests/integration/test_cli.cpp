@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "folio/index_writer.hpp"
@@ -99,6 +100,20 @@ TEST_CASE("cli: hostile front matter is reported with its line and the run goes 
   CHECK(index.exit_code == 0);
   CHECK(index.output.find("1 added") != std::string::npos);
   CHECK(index.output.find("4 failed") != std::string::npos);
+}
+
+TEST_CASE("cli: a link to a file outside the content folder is not indexed, and is reported") {
+  folio::test::TempDir tmp;
+  tmp.write("content/good.md", kGood);
+  tmp.write("private/secret.md", "+++\ntitle = \"Secret\"\n+++\nlaunch codes zebra\n");
+  std::filesystem::create_symlink(tmp.join("private/secret.md"), tmp.join("content/secret.md"));
+  CommandResult index = run_folio("index " + tmp.join("content") + " --db " + tmp.join("index"));
+  CHECK(index.exit_code == 0);
+  CHECK(index.output.find("secret.md: a symbolic link out of the content folder") !=
+        std::string::npos);
+  CHECK(index.output.find("1 added") != std::string::npos);
+  CHECK(run_folio("search --db " + tmp.join("index") + " zebra").output.find("0 results") !=
+        std::string::npos);
 }
 
 TEST_CASE("cli: usage errors exit 2, a locked or missing index exits 3") {

@@ -372,6 +372,7 @@ TEST_CASE("config: the example documents every key the loader knows") {
       "index_code",
       "max_file_bytes",
       "jobs",
+      "follow_outside_symlinks",
       "[index.weights]",
       "title",
       "headings",
