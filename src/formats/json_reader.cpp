@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "folio/error.hpp"
@@ -124,9 +126,21 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     if (stack_.empty()) {
       root_ = std::move(node);
     } else {
-      stack_.back()->children.push_back(std::move(node));
+      put(std::move(node));
     }
     return true;
+  }
+
+  // Appends a member to the open array or object; in an object, a key given twice keeps its last
+  // value, as Hugo (Go's encoding/json) reads JSON front matter.
+  DataNode& put(DataNode node) {
+    DataNode& parent = *stack_.back();
+    if (parent.kind == DataKind::table) {
+      auto [at, added] = keys_.back().emplace(node.key, parent.children.size());
+      if (!added) return parent.children[at->second] = std::move(node);
+    }
+    parent.children.push_back(std::move(node));
+    return parent.children.back();
   }
 
   // The budget's error leaves sax_parse as an exception: a deep tree is never built, so it is
@@ -138,15 +152,15 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
       root_ = make(kind, {});
       stack_.push_back(&root_);
     } else {
-      DataNode& parent = *stack_.back();
-      parent.children.push_back(make(kind, {}));
-      stack_.push_back(&parent.children.back());
+      stack_.push_back(&put(make(kind, {})));
     }
+    keys_.emplace_back();
     return true;
   }
 
   bool close() {
     stack_.pop_back();
+    keys_.pop_back();
     budget_.leave();
     return true;
   }
@@ -157,6 +171,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   DataNode root_;
   std::vector<DataNode*> stack_;  // the open arrays and objects; a parent's children only grow
                                   // after its open child is closed, so the pointers stay valid
+  std::vector<std::unordered_map<std::string, std::size_t>> keys_;  // per open object: key -> place
   std::string pending_key_;
   TextPosition pending_position_;
   std::string error_reason_;

@@ -3,6 +3,8 @@
 // article layer parses them as dates.
 #include <yaml-cpp/yaml.h>
 
+#include <map>
+#include <string>
 #include <string_view>
 
 #include "folio/error.hpp"
@@ -122,12 +124,22 @@ class Converter {
     budget_.leave();
   }
 
+  // A key given twice keeps its last value, as Hugo reads YAML (yaml-cpp keeps both, and the first
+  // used to win by lookup order; 16 digitalgov files repeat a key).
   void fill_map(DataNode& node, const YAML::Node& value) {
     node.kind = DataKind::table;
     budget_.enter(node.line);
+    std::map<std::string, std::size_t> index_of;  // key -> its place in node.children
     for (const auto& member : value) {
       if (!member.first.IsScalar()) continue;  // complex keys have no dotted name
-      node.children.push_back(convert(member.second, member.first.Scalar(), member.first.Mark()));
+      const std::string& key = member.first.Scalar();
+      DataNode converted = convert(member.second, key, member.first.Mark());
+      auto [at, added] = index_of.emplace(key, node.children.size());
+      if (added) {
+        node.children.push_back(std::move(converted));
+      } else {
+        node.children[at->second] = std::move(converted);
+      }
     }
     budget_.leave();
   }

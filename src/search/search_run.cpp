@@ -8,6 +8,7 @@
 #include "base/text.hpp"
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
+#include "folio/utf8.hpp"
 #include "query/query_builder.hpp"
 #include "query/query_parser.hpp"
 #include "query/search_filters.hpp"
@@ -422,9 +423,10 @@ SearchResults SearchRun::run() {
 }  // namespace
 
 void validate_request(const SearchRequest& request, const SearchSettings& settings) {
-  if (request.query.size() > settings.max_query_length) {
-    throw Error(ErrorCode::invalid_query,
-                "the query is longer than " + std::to_string(settings.max_query_length) + " bytes")
+  if (utf8_length(request.query) > settings.max_query_length) {
+    throw Error(
+        ErrorCode::invalid_query,
+        "the query is longer than " + std::to_string(settings.max_query_length) + " characters")
         .with_param("query");
   }
   if (request.page < 1 || request.page > settings.max_page) {

@@ -160,6 +160,12 @@ TEST_CASE("errors: a request that cannot be served names its parameter") {
   ok.page = settings.max_page;
   ok.page_size = settings.max_page_size;
   CHECK_NOTHROW(searcher.search(ok));
+  // The query limit counts characters, as the HTTP API's q does: 512 CJK characters are 1,536
+  // bytes, and were refused as "longer than 512" when the limit counted bytes.
+  SearchRequest cjk;
+  for (std::size_t i = 0; i < settings.max_query_length; ++i)
+    cjk.query += "\xE6\x9D\xB1";  // 東
+  CHECK_NOTHROW(searcher.search(cjk));
 }
 
 TEST_CASE("errors: strict mode rejects unknown fields with their position") {

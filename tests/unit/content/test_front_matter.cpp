@@ -209,6 +209,23 @@ TEST_CASE("front matter: JSON object, ended by brace matching that skips strings
   }
 }
 
+TEST_CASE("front matter: a YAML or JSON key given twice keeps its last value, as Hugo reads it") {
+  // Hugo 0.111 renders `title: first ... title: second` as "second"; 16 digitalgov files repeat a
+  // key (expirydate, primary_image, redirectto).
+  const std::string yaml =
+      "---\ntitle: first\nparams:\n  a: 1\n  a: 2\ntags: [x]\ntitle: second\n---\nbody\n";
+  FrontMatter from_yaml = parse_front_matter(yaml, "dup.md");
+  CHECK(items_of(from_yaml, "title") == Items{"second"});
+  CHECK(items_of(from_yaml, "params.a") == Items{"2"});
+  CHECK(items_of(from_yaml, "tags") == Items{"x"});
+  const std::string json =
+      "{\"title\": \"first\", \"o\": {\"a\": 1, \"a\": [2, 3]}, "
+      "\"title\": \"second\"}\nbody\n";
+  FrontMatter from_json = parse_front_matter(json, "dup.md");
+  CHECK(items_of(from_json, "title") == Items{"second"});
+  CHECK(items_of(from_json, "o.a") == Items{"2", "3"});
+}
+
 TEST_CASE("front matter: a single string and a list both come back as items") {
   struct Case {
     const char* name;
