@@ -64,37 +64,13 @@ std::size_t skip_toml(std::string_view text, std::size_t at) {
   }
 }
 
-// Where a YAML scalar may start: at the start of a line's content, or after an indicator.
-bool starts_yaml_scalar(std::string_view text, std::size_t at) {
-  for (std::size_t i = at; i > 0; --i) {
-    const char before = text[i - 1];
-    if (before == ' ' || before == '\t') continue;
-    return before == '\n' || before == ':' || before == '-' || before == '[' || before == '{' ||
-           before == ',' || before == '?';
-  }
-  return true;
-}
-
-// YAML: # comments (at a line's start or after a blank), "double" and 'single' quoted scalars.
-std::size_t skip_yaml(std::string_view text, std::size_t at) {
-  const char c = text[at];
-  if (c == '#' && (at == 0 || text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\n'))
-    return line_end(text, at);
-  if ((c == '"' || c == '\'') && starts_yaml_scalar(text, at)) {
-    return c == '"' ? string_end(text, at, "\"", true, false, true)
-                    : string_end(text, at, "'", false, true, true);
-  }
-  return at;
-}
-
 }  // namespace
 
 void check_bracket_depth(const DataSource& source, BracketSyntax syntax) {
   const std::string_view text = source.text;
   int depth = 0;
   for (std::size_t at = 0; at < text.size();) {
-    const std::size_t skipped =
-        syntax == BracketSyntax::toml ? skip_toml(text, at) : skip_yaml(text, at);
+    const std::size_t skipped = syntax == BracketSyntax::toml ? skip_toml(text, at) : at;
     if (skipped != at) {
       at = skipped;
       continue;

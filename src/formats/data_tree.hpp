@@ -50,12 +50,14 @@ struct DataSource {
 inline constexpr int kMaxDataDepth = 64;
 inline constexpr std::size_t kMaxDataValues = 100000;
 
-// The bracket syntax of a format, for check_bracket_depth: what opens a string or a comment.
+// The bracket syntax of a format, for check_bracket_depth. TOML's strings and comments are
+// unambiguous and skipped. YAML's are not (a quote or a # inside a block scalar is text, and a
+// scan that took it for a string could skip the flow brackets after it), so every YAML bracket
+// counts: that can refuse only text holding more than 64 unclosed brackets.
 enum class BracketSyntax { toml, yaml };
 
-// Throws Error{parse} at the first [ or { that nests deeper than kMaxDataDepth outside strings
-// and comments. Run before a parser that recurses per level. (A block scalar's brackets are
-// counted as if they were syntax: that can only refuse text with 64 unclosed brackets.)
+// Throws Error{parse} at the first [ or { that nests deeper than kMaxDataDepth (outside TOML's
+// strings and comments). Run before a parser that recurses per level.
 void check_bracket_depth(const DataSource& source, BracketSyntax syntax);
 
 // Counts the values a reader makes and the depth it is at; throws Error{parse} at `line` when a
