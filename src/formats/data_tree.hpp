@@ -50,15 +50,12 @@ struct DataSource {
 inline constexpr int kMaxDataDepth = 64;
 inline constexpr std::size_t kMaxDataValues = 100000;
 
-// The bracket syntax of a format, for check_bracket_depth. TOML's strings and comments are
-// unambiguous and skipped. YAML's are not (a quote or a # inside a block scalar is text, and a
-// scan that took it for a string could skip the flow brackets after it), so every YAML bracket
-// counts: that can refuse only text holding more than 64 unclosed brackets.
-enum class BracketSyntax { toml, yaml };
-
-// Throws Error{parse} at the first [ or { that nests deeper than kMaxDataDepth (outside TOML's
-// strings and comments). Run before a parser that recurses per level.
-void check_bracket_depth(const DataSource& source, BracketSyntax syntax);
+// Throws Error{parse} at the first [ or { that nests deeper than kMaxDataDepth, counting every
+// bracket, in strings and comments too: run before a parser that recurses per level. Telling
+// strings from syntax here would take a parser (a quote inside a YAML block scalar is text; a
+// TOML literal string may end in extra quotes), and each way a scan misjudged one let deep
+// brackets through; counting all can refuse only text holding more than 64 unclosed brackets.
+void check_bracket_depth(const DataSource& source, std::string_view format);
 
 // Counts the values a reader makes and the depth it is at; throws Error{parse} at `line` when a
 // bound is passed.

@@ -220,7 +220,7 @@ TomlMessage read_toml_message(const std::string& what) {
 }  // namespace
 
 DataNode read_toml(const DataSource& source) {
-  check_bracket_depth(source, BracketSyntax::toml);  // toml11 recurses once per bracket
+  check_bracket_depth(source, "TOML");  // toml11 recurses once per bracket
   try {
     std::istringstream stream{std::string(source.text)};
     toml::value root = toml::parse(stream, source.path);

@@ -161,7 +161,7 @@ class Converter {
 }  // namespace
 
 DataNode read_yaml(const DataSource& source) {
-  check_bracket_depth(source, BracketSyntax::yaml);  // yaml-cpp recurses once per flow bracket
+  check_bracket_depth(source, "YAML");  // yaml-cpp recurses once per flow bracket
   try {
     YAML::Node root = YAML::Load(std::string(source.text));
     YAML::Mark start = root.Mark();
