@@ -1,9 +1,10 @@
 // Writing articles into a folio index.
 //
 // On disk an index is a folder holding a Xapian stub file (XAPIANDB) that names the current
-// generation, a sub-folder gen-NNNNNN per generation, and a lock file. Any Xapian tool can open the
-// folder. A full rebuild writes a new generation and swaps the stub atomically with rename(2), so
-// a reader never sees a half-built index; kill -9 at any moment leaves the last commit usable.
+// generation, a sub-folder gen-NNNNNN per generation, and a lock file. Xapian's API opens the
+// folder; tools that want a file (xapian-check) take the stub, folder/XAPIANDB. A full rebuild
+// writes a new generation and swaps the stub atomically with rename(2), so a reader never sees a
+// half-built index; kill -9 at any moment leaves the last commit usable.
 #pragma once
 
 #include <cstddef>

@@ -128,6 +128,7 @@ struct IndexWriter::Impl {
       fs::create_directories(generation_path() + ".shards");
     } else {
       generation = previous;
+      detail::remove_unfinished_rebuilds(options.db_path, previous);
       open_for_update();
     }
   }

@@ -85,14 +85,10 @@ std::string next_generation_name(const std::string& db_path) {
   return buffer;
 }
 
-void remove_stale_generations(const std::string& db_path, const std::string& keep_a,
-                              const std::string& keep_b) {
-  for (const auto& name : list_generations(db_path)) {
-    if (name == keep_a || name == keep_b) continue;
-    std::error_code ec;
-    fs::remove_all(fs::path(db_path) / name, ec);
-  }
-  // Shard folders of rebuilds that never finished ("gen-000004.shards").
+namespace {
+
+// Shard folders of rebuilds that never finished ("gen-000004.shards").
+void remove_shard_folders(const std::string& db_path) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(db_path, ec)) {
     std::string name = entry.path().filename().string();
@@ -102,6 +98,27 @@ void remove_stale_generations(const std::string& db_path, const std::string& kee
       fs::remove_all(entry.path(), ignored);
     }
   }
+}
+
+}  // namespace
+
+void remove_stale_generations(const std::string& db_path, const std::string& keep_a,
+                              const std::string& keep_b) {
+  for (const auto& name : list_generations(db_path)) {
+    if (name == keep_a || name == keep_b) continue;
+    std::error_code ec;
+    fs::remove_all(fs::path(db_path) / name, ec);
+  }
+  remove_shard_folders(db_path);
+}
+
+void remove_unfinished_rebuilds(const std::string& db_path, const std::string& current) {
+  for (const auto& name : list_generations(db_path)) {
+    if (name <= current) continue;  // zero-padded: names sort as their numbers
+    std::error_code ec;
+    fs::remove_all(fs::path(db_path) / name, ec);
+  }
+  remove_shard_folders(db_path);
 }
 
 void sync_folder(const std::string& folder) {

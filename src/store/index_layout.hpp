@@ -22,6 +22,10 @@ std::string next_generation_name(const std::string& db_path);
 // Removes generation folders other than `keep_a` and `keep_b` (left over by crashes or old swaps).
 void remove_stale_generations(const std::string& db_path, const std::string& keep_a,
                               const std::string& keep_b);
+// Removes what a rebuild killed before its swap left behind: generations newer than `current`
+// (nothing reads them: the stub never named them) and every shard folder. For update runs, which
+// otherwise left them until the next rebuild.
+void remove_unfinished_rebuilds(const std::string& db_path, const std::string& current);
 // Flushes the files of `folder` and the folder itself to disk, after DB_NO_SYNC writes.
 void sync_folder(const std::string& folder);
 

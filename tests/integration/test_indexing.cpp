@@ -266,6 +266,24 @@ TEST_CASE("indexing: a full rebuild swaps generations atomically and cleans up")
   CHECK(Xapian::Database(db).get_doccount() == 1);
 }
 
+TEST_CASE("indexing: an update run removes what a killed rebuild left behind") {
+  test::TempDir tmp;
+  tmp.write("content/a.md", article("A", "\"Go\"", "a"));
+  std::string db = tmp.join("index");
+  run_index(request_for(tmp.join("content"), db));
+  std::string current = current_generation_path(db);
+  // What a --full killed before its swap leaves: a newer generation and its shard folder.
+  tmp.write("index/gen-000002/postlist.glass", "partial");
+  tmp.write("index/gen-000002.shards/0/postlist.glass", "partial");
+  tmp.write("content/b.md", article("B", "\"Go\"", "b"));
+  IndexReport report = run_index(request_for(tmp.join("content"), db));
+  CHECK(report.added == 1);
+  CHECK_FALSE(fs::exists(tmp.join("index/gen-000002")));
+  CHECK_FALSE(fs::exists(tmp.join("index/gen-000002.shards")));
+  CHECK(current_generation_path(db) == current);
+  CHECK(Xapian::Database(db).get_doccount() == 2);
+}
+
 TEST_CASE("indexing: an index from an older schema is rebuilt by the next run") {
   test::TempDir tmp;
   tmp.write("content/a.md", article("A", "\"Go\"", "a"));
