@@ -62,6 +62,9 @@ struct Article {
   std::optional<Timestamp> publish_date;
   std::optional<Timestamp> expiry_date;
   bool draft = false;
+  // Why the generator writes no page for it (`_build: {render: never}`, a headless bundle); ""
+  // when it does. Such articles are not indexed.
+  std::string not_rendered;
   std::vector<std::string> tags;
   std::vector<std::string> categories;
   std::vector<std::string> keywords;

@@ -99,17 +99,6 @@ bool is_true(const std::string& s) {
   return s == "true" || s == "yes" || s == "1";
 }
 
-// Hugo's multilingual file names: "post.fr.md" is the French version of "post".
-std::string language_from_file_name(const std::string& relative_path) {
-  std::string stem = std::filesystem::path(relative_path).stem().string();
-  auto dot = stem.rfind('.');
-  if (dot == std::string::npos || stem.size() - dot != 3) return {};
-  std::string code = stem.substr(dot + 1);
-  bool letters =
-      std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::islower(c); });
-  return letters ? code : std::string();
-}
-
 std::string title_from_file_name(const std::string& relative_path) {
   std::filesystem::path p(relative_path);
   std::string stem = p.stem().string();
@@ -166,7 +155,6 @@ void read_metadata(const Fields& f, const IndexSettings& settings, Article& a) {
   a.series = f.list({"series", "taxonomies.series"});
   a.aliases = f.list({"aliases"});
   a.language = lower(f.text({"lang", "language", "languagecode"}));
-  if (a.language.empty()) a.language = language_from_file_name(a.relative_path);
   std::string weight = f.text({"weight"});
   if (!weight.empty()) {
     try {
@@ -181,6 +169,48 @@ void read_metadata(const Fields& f, const IndexSettings& settings, Article& a) {
     auto values = f.list({name, "taxonomies." + name});
     if (!values.empty()) a.taxonomies[name] = std::move(values);
   }
+}
+
+// Hugo writes no page for `_build: {render: never}` (`build` from Hugo 0.123), nor for a headless
+// leaf bundle.
+std::string why_not_rendered(const Fields& f, const std::string& relative_path) {
+  const std::string render = lower(f.text({"_build.render", "build.render"}));
+  if (render == "never" || render == "false" || render == "link") {
+    return "its front matter says build render: " + render;
+  }
+  const std::string stem = std::filesystem::path(relative_path).stem().string();
+  if (is_true(lower(f.text({"headless"}))) && stem.rfind("index", 0) == 0) {
+    return "it is a headless bundle";
+  }
+  return {};
+}
+
+// Language, URL and whether a page is written at all: what the site makes of the file.
+void place_page(const ArticleSource& source, const IndexSettings& settings, const Fields& f,
+                Article& a) {
+  const SiteSettings* site =
+      settings.site.generator == SiteGenerator::none ? nullptr : &settings.site;
+  const std::string file_language =
+      language_of_file_name(a.relative_path, site ? &site->languages : nullptr);
+  if (a.language.empty()) a.language = source.content_language;
+  if (a.language.empty()) a.language = file_language;
+  UrlRequest url;
+  url.relative_path = a.relative_path;
+  url.slug = f.text({"slug"});
+  url.url = f.text({"url"});
+  url.zola_path = f.text({"path"});
+  url.base_url = settings.base_url;
+  url.title = f.text({"title"});
+  url.date = a.date;
+  url.language = source.content_language;
+  url.default_language = settings.language;
+  url.section_path = source.section_path;
+  url.categories = a.categories;
+  url.site = site;
+  std::string warning;
+  a.url = article_url(url, &warning);
+  if (!warning.empty()) a.warnings.push_back(source.path + ": " + warning);
+  a.not_rendered = why_not_rendered(f, a.relative_path);
 }
 
 }  // namespace
@@ -217,13 +247,7 @@ Article parse_article(const ArticleSource& source, const IndexSettings& settings
   a.reading_time_minutes =
       a.word_count == 0 ? 0 : std::max(1, (a.word_count + kWordsPerMinute - 1) / kWordsPerMinute);
 
-  UrlRequest url;
-  url.relative_path = a.relative_path;
-  url.slug = fields.text({"slug"});
-  url.url = fields.text({"url"});
-  url.zola_path = fields.text({"path"});
-  url.base_url = settings.base_url;
-  a.url = article_url(url);
+  place_page(source, settings, fields, a);
   a.id = article_id(a.relative_path);
   return a;
 }

@@ -255,9 +255,15 @@ class ConfigReader {
  private:
   void read_index(const KeyContext& c, const DataNode& table) {
     IndexSettings& s = config_.index;
+    for (const DataNode& member : table.children)
+      s.explicit_keys.insert(member.key);
     read_section(
         c, table,
         {
+            {"site",
+             [&](const DataNode& n) {
+               s.site_root = resolve_path(base_, read_nonempty_string(c, n));
+             }},
             {"content",
              [&](const DataNode& n) {
                s.content_dirs.clear();

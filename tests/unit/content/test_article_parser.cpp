@@ -10,7 +10,7 @@ namespace {
 
 Article parse(const std::string& relative, const std::string& content,
               IndexSettings settings = {}) {
-  return parse_article(ArticleSource{"content/" + relative, relative, content}, settings);
+  return parse_article(ArticleSource{"content/" + relative, relative, content, {}, {}}, settings);
 }
 
 }  // namespace
