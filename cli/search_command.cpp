@@ -117,6 +117,8 @@ int run_stats_command(const StatsOptions& o) {
     std::printf("last indexed:  %s\n",
                 stats.last_indexed.empty() ? "unknown" : stats.last_indexed.c_str());
     std::printf("revision:      %s\n", stats.revision.c_str());
+    std::printf("site:          %s\n",
+                stats.site.empty() ? "none (a content folder)" : stats.site.c_str());
     std::printf("top tags:     ");
     for (const auto& t : stats.top_tags)
       std::printf(" %s (%zu)", t.value.c_str(), t.count);

@@ -60,7 +60,8 @@ Json to_json(const IndexStats& stats) {
   }
   return Json{{"articles", stats.articles},     {"terms", stats.terms},
               {"size_bytes", stats.size_bytes}, {"last_indexed", text_or_null(stats.last_indexed)},
-              {"revision", stats.revision},     {"top_tags", std::move(top_tags)}};
+              {"revision", stats.revision},     {"site", text_or_null(stats.site)},
+              {"top_tags", std::move(top_tags)}};
 }
 
 Json to_json(const IndexReport& report) {

@@ -48,6 +48,7 @@ struct Article {
   std::string relative_path;  // path relative to its content root, with '/' ("posts/go-vs-rust.md")
   std::string id;             // stable id: relative path without extension ("posts/go-vs-rust")
   std::string url;            // "/posts/go-vs-rust/", base URL applied when configured
+  int url_line = 0;           // the front matter line of the url or slug that set it; 0 = none
   std::string content_hash;   // hex hash of the raw file bytes
   // The file's size and modification time when read ("" when it was modified too recently to be
   // trusted); an incremental run skips a file whose stamp is unchanged without reading it.

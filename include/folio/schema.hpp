@@ -53,6 +53,7 @@ inline constexpr std::string_view kMetaLastIndexed = "folio.last_indexed";  // I
 // The settings that shaped the documents (schema version, language, weights, ...), so that an
 // incremental run with other settings rebuilds instead of mixing old and new documents.
 inline constexpr std::string_view kMetaSettingsDigest = "folio.settings_digest";
+inline constexpr std::string_view kMetaSite = "folio.site";  // the site the index was read from
 inline constexpr std::string_view kMetaLanguage = "folio.language";  // default language (stemmer)
 // Bumped whenever the terms, values or stored record written for an article change, including
 // changes to what is extracted from Markdown: the next `folio index` rebuilds an index of another

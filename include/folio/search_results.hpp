@@ -78,6 +78,7 @@ struct IndexStats {
   std::size_t size_bytes = 0;
   std::string last_indexed;  // ISO 8601, empty if unknown
   std::string revision;      // changes with every commit or swap
+  std::string site;          // the generator and settings read from the site; "" for a folder
   std::vector<TagCount> top_tags;
 };
 

@@ -26,4 +26,8 @@ SiteSettings read_site(const std::string& root);
 // and build options (drafts, future, expired). Without site_root it does nothing.
 void apply_site(IndexSettings& settings);
 
+// One line on what was read, for `folio stats` and /api/stats (no filesystem paths: the server
+// shows it): "hugo (config.yml); base path /; languages en (default); permalinks news=...".
+std::string describe_site(const SiteSettings& site);
+
 }  // namespace folio

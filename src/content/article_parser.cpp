@@ -209,6 +209,7 @@ void place_page(const ArticleSource& source, const IndexSettings& settings, cons
   url.site = site;
   std::string warning;
   a.url = article_url(url, &warning);
+  if (const FrontMatterValue* set_by = f.find({"url", "path", "slug"})) a.url_line = set_by->line;
   if (!warning.empty()) a.warnings.push_back(source.path + ": " + warning);
   a.not_rendered = why_not_rendered(f, a.relative_path);
 }

@@ -151,3 +151,12 @@ TEST_CASE("cli: search and stats read what index wrote") {
     CHECK(help.output.find("Exit codes") != std::string::npos);
   }
 }
+
+TEST_CASE("cli: check reports two articles publishing one URL, with file and line") {
+  folio::test::TempDir tmp;
+  tmp.write("content/posts/a.md", "---\ntitle: A\nslug: same\n---\nfirst\n");
+  tmp.write("content/posts/b.md", "---\ntitle: B\ndate: 2025-01-01\nslug: same\n---\nsecond\n");
+  CommandResult check = run_folio("check " + tmp.join("content"));
+  CHECK(check.output.find("b.md:4: publishes the same URL /posts/same/ as ") != std::string::npos);
+  CHECK(check.output.find("a.md:3") != std::string::npos);
+}
