@@ -53,7 +53,8 @@ struct Article {
   // trusted); an incremental run skips a file whose stamp is unchanged without reading it.
   std::string file_stamp;
 
-  // Front matter.
+  // Front matter. Text fields are as a reader of the site sees them: character references
+  // decoded ("Q&amp;A" -> "Q&A"), and in the description inline HTML tags dropped.
   std::string title;
   std::string description;  // description, else summary, else the first sentences of the body
   bool description_from_body = false;  // true when `description` is the body's first sentences

@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "base/utf8.hpp"
+#include "content/markdown/html_entities.hpp"
+#include "content/markdown/html_text.hpp"
 #include "folio/error.hpp"
 #include "folio/front_matter.hpp"
 #include "folio/markdown.hpp"
@@ -61,16 +63,14 @@ class Fields {
     return trim(v->items.front());
   }
 
+  // The values of a list (a single value is a list of one), trimmed, duplicates dropped, with
+  // character references decoded ("Q&amp;A" is the tag "Q&A").
   std::vector<std::string> list(std::initializer_list<std::string_view> keys) const {
-    const FrontMatterValue* v = find(keys);
-    std::vector<std::string> out;
-    if (!v) return out;
-    for (const auto& raw : v->items) {
-      std::string item = trim(raw);
-      if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end())
-        out.push_back(item);
-    }
-    return out;
+    return list(keys, References::decoded);
+  }
+  // As list, the values as written: paths and URLs.
+  std::vector<std::string> raw_list(std::initializer_list<std::string_view> keys) const {
+    return list(keys, References::as_written);
   }
 
   std::optional<Timestamp> date(std::initializer_list<std::string_view> keys,
@@ -91,6 +91,22 @@ class Fields {
   }
 
  private:
+  enum class References { decoded, as_written };
+
+  std::vector<std::string> list(std::initializer_list<std::string_view> keys,
+                                References references) const {
+    const FrontMatterValue* v = find(keys);
+    std::vector<std::string> out;
+    if (!v) return out;
+    for (const auto& raw : v->items) {
+      std::string item =
+          references == References::decoded ? trim(detail::html::decode_entities(raw)) : trim(raw);
+      if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end())
+        out.push_back(item);
+    }
+    return out;
+  }
+
   std::string path_;
   std::map<std::string, const FrontMatterValue*> by_key_;
 };
@@ -150,9 +166,13 @@ std::string lead_summary(const std::string& text) {
   return std::string(detail::utf8::truncate(flat, cut)) + "…";
 }
 
+// Front matter text is shown as the site renders it: character references decoded (digitalgov's
+// "Q&amp;A &mdash; ..." shows as "Q&A — ..."). A summary is rendered (Hugo reads a front matter
+// summary as Markdown), so its inline tags are dropped too; a tag in a title is kept ("Escaping
+// <script> in Go"), as a title printed by a template shows it.
 void read_metadata(const Fields& f, const IndexSettings& settings, Article& a) {
-  a.title = f.text({"title"});
-  a.description = f.text({"description", "summary"});
+  a.title = trim(detail::html::decode_entities(f.text({"title"})));
+  a.description = detail::html::inline_text(f.text({"description", "summary"}));
   a.date = f.date({"date", "pubdate", "published"}, a.warnings);
   a.lastmod = f.date({"lastmod", "updated", "modified"}, a.warnings);
   a.publish_date = f.date({"publishdate"}, a.warnings);
@@ -164,7 +184,7 @@ void read_metadata(const Fields& f, const IndexSettings& settings, Article& a) {
   a.keywords = f.list({"keywords"});
   a.authors = f.list({"authors", "author", "taxonomies.authors", "params.author", "extra.author"});
   a.series = f.list({"series", "taxonomies.series"});
-  a.aliases = f.list({"aliases"});
+  a.aliases = f.raw_list({"aliases"});
   a.language = lower(f.text({"lang", "language", "languagecode"}));
   if (a.language.empty()) a.language = language_from_file_name(a.relative_path);
   std::string weight = f.text({"weight"});

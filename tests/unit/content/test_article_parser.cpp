@@ -58,6 +58,32 @@ TEST_CASE("article parser: description falls back to summary, then the lead of t
   CHECK(fallback.description_from_body);  // shown in results, not indexed as a description
 }
 
+TEST_CASE("article parser: front matter text is shown as the site renders it") {
+  // digitalgov's YAML, entities as its authors wrote them
+  Article a = parse("news/q.md",
+                    "---\n"
+                    "title: \"Q&amp;A: Plain Language&mdash;It&#8217;s Here&#8230;\"\n"
+                    "summary: \"<strong>In 2019, USA.gov took calls!</strong> Read&nbsp;how "
+                    "&ldquo;they&rdquo; did it.\"\n"
+                    "tags: [\"Q&amp;A\", \"Q&A\", \"caf&eacute;\"]\n"
+                    "authors: [\"Jos&eacute; &amp; Ana\"]\n"
+                    "aliases: [\"/old/q&amp;a/\"]\n"
+                    "---\n"
+                    "Body &mdash; text with <abbr title=\"x\">API</abbr>.\n");
+  CHECK(a.title == "Q&A: Plain Language\u2014It\u2019s Here\u2026");
+  CHECK(a.description == "In 2019, USA.gov took calls! Read how \u201Cthey\u201D did it.");
+  CHECK(a.tags == std::vector<std::string>{"Q&A", "caf\u00E9"});  // one tag once decoded
+  CHECK(a.authors == std::vector<std::string>{"Jos\u00E9 & Ana"});
+  CHECK(a.aliases == std::vector<std::string>{"/old/q&amp;a/"});  // a path, as written
+  CHECK(a.body_text == "Body \u2014 text with API.");
+  // Unknown names stay; a title keeps a tag as text (it is printed as text).
+  Article b = parse("b.md",
+                    "+++\ntitle = \"Escaping <script> &bogus; & &amp;\"\n"
+                    "description = \"About <script> tags\"\n+++\nx\n");
+  CHECK(b.title == "Escaping <script> &bogus; & &");
+  CHECK(b.description == "About <script> tags");
+}
+
 TEST_CASE("article parser: Hugo and Zola field variants") {
   SECTION("Zola taxonomies, updated and path") {
     Article a = parse(
