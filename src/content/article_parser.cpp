@@ -73,11 +73,11 @@ class Fields {
     return list(keys, References::as_written);
   }
 
-  std::optional<Timestamp> date(std::initializer_list<std::string_view> keys,
-                                std::vector<std::string>& warnings) const {
+  std::optional<DateWithOffset> date(std::initializer_list<std::string_view> keys,
+                                     std::vector<std::string>& warnings) const {
     const FrontMatterValue* v = find(keys);
     if (!v || v->items.empty() || v->items.front().empty()) return std::nullopt;
-    auto t = parse_date(v->items.front());
+    auto t = parse_date_with_offset(v->items.front());
     if (!t) {
       warnings.push_back(location(v->line) + ": \"" + v->items.front() +
                          "\" is not a date I can read (expected e.g. 2026-01-26 or "
@@ -166,6 +166,25 @@ std::string lead_summary(const std::string& text) {
   return std::string(detail::utf8::truncate(flat, cut)) + "…";
 }
 
+std::optional<Timestamp> instant_of(const std::optional<DateWithOffset>& date) {
+  if (!date) return std::nullopt;
+  return date->instant;
+}
+
+void read_dates(const Fields& f, Article& a) {
+  std::optional<DateWithOffset> date = f.date({"date", "pubdate", "published"}, a.warnings);
+  const std::optional<DateWithOffset> lastmod =
+      f.date({"lastmod", "updated", "modified"}, a.warnings);
+  const std::optional<DateWithOffset> publish_date = f.date({"publishdate"}, a.warnings);
+  a.publish_date = instant_of(publish_date);
+  a.expiry_date = instant_of(f.date({"expirydate", "unpublishdate"}, a.warnings));
+  if (!date) date = publish_date;
+  a.date = instant_of(date);
+  a.date_offset_seconds = date ? date->offset_seconds : 0;
+  a.lastmod = instant_of(lastmod);
+  a.lastmod_offset_seconds = lastmod ? lastmod->offset_seconds : 0;
+}
+
 // Front matter text is shown as the site renders it: character references decoded (digitalgov's
 // "Q&amp;A &mdash; ..." shows as "Q&A — ..."). A summary is rendered (Hugo reads a front matter
 // summary as Markdown), so its inline tags are dropped too; a tag in a title is kept ("Escaping
@@ -173,11 +192,7 @@ std::string lead_summary(const std::string& text) {
 void read_metadata(const Fields& f, const IndexSettings& settings, Article& a) {
   a.title = trim(detail::html::decode_entities(f.text({"title"})));
   a.description = detail::html::inline_text(f.text({"description", "summary"}));
-  a.date = f.date({"date", "pubdate", "published"}, a.warnings);
-  a.lastmod = f.date({"lastmod", "updated", "modified"}, a.warnings);
-  a.publish_date = f.date({"publishdate"}, a.warnings);
-  a.expiry_date = f.date({"expirydate", "unpublishdate"}, a.warnings);
-  if (!a.date) a.date = a.publish_date;
+  read_dates(f, a);
   a.draft = is_true(f.text({"draft"}));
   a.tags = f.list({"tags", "taxonomies.tags"});
   a.categories = f.list({"categories", "taxonomies.categories"});
