@@ -40,7 +40,7 @@ SearchRequest make_request(const SearchOptions& o, const Config& config) {
 void print_hit(const Hit& hit, const TerminalStyle& style) {
   std::printf("%s\n", style.title(hit.title).c_str());
   std::string meta = hit.url;
-  if (hit.date) meta += "  " + format_day(*hit.date);
+  if (hit.date) meta += "  " + format_day(*hit.date, hit.date_offset_seconds);
   for (const auto& t : hit.tags)
     meta += "  #" + t;
   std::printf("  %s\n", style.dim(meta).c_str());

@@ -31,6 +31,8 @@ struct ArticleRecord {
   std::string description;
   std::optional<Timestamp> date;
   std::optional<Timestamp> lastmod;
+  int date_offset_seconds = 0;     // as in Article: the calendar date shown is
+  int lastmod_offset_seconds = 0;  // format_day(*date, date_offset_seconds)
   std::vector<std::string> tags;
   std::vector<std::string> categories;
   std::vector<std::string> keywords;
@@ -54,12 +56,20 @@ struct Article {
   // trusted); an incremental run skips a file whose stamp is unchanged without reading it.
   std::string file_stamp;
 
-  // Front matter.
+  // Front matter. Text fields are as a reader of the site sees them: character references
+  // decoded ("Q&amp;A" -> "Q&A"), and in the description inline HTML tags dropped.
   std::string title;
   std::string description;  // description, else summary, else the first sentences of the body
   bool description_from_body = false;  // true when `description` is the body's first sentences
+  // Dates are instants (UTC), each with the UTC offset it was written with (east of UTC, 0 when
+  // the text had none): `date: 2019-12-12 19:00:00 -0500` is the instant 2019-12-13T00:00:00Z
+  // with date_offset_seconds -18000, and its calendar date, the one the site shows and builds
+  // permalinks (:year/:month/:day) from, is format_day(*date, date_offset_seconds) = 2019-12-12.
+  // Instants order articles; the written calendar date is what is shown, filtered and faceted.
   std::optional<Timestamp> date;
   std::optional<Timestamp> lastmod;
+  int date_offset_seconds = 0;
+  int lastmod_offset_seconds = 0;
   std::optional<Timestamp> publish_date;
   std::optional<Timestamp> expiry_date;
   bool draft = false;
