@@ -124,7 +124,10 @@ class FileProcessor {
       r.warnings = std::move(r.article->warnings);
       r.url = r.article->url;
       r.url_where = file.path;
-      if (r.article->url_line > 0) r.url_where += ":" + std::to_string(r.article->url_line);
+      if (r.article->url_line > 0) {
+        r.url_where += ':';  // not ":" + to_string(): GCC 12 -O3 misfires -Wrestrict on it
+        r.url_where += std::to_string(r.article->url_line);
+      }
     }
     if (r.outcome == Outcome::parsed && writer_) writer_->add_or_replace(*r.article);
     r.article.reset();
