@@ -83,11 +83,9 @@ SiteSettings read_site(const std::string& root) {
     case SiteGenerator::hugo:
       return detail::read_hugo_site(root, detail::hugo_config_files(root));
     case SiteGenerator::zola:
+      return detail::read_zola_site(root);
     case SiteGenerator::jekyll:
-      throw Error(ErrorCode::config,
-                  std::string("this is a ") + generator_name(detect_site(root)) +
-                      " site; folio reads Hugo sites so far: give the content folder instead",
-                  SourceLocation{root});
+      return detail::read_jekyll_site(root, detail::jekyll_config_file(root));
     case SiteGenerator::none:
       break;
   }
