@@ -20,7 +20,9 @@ with_tests=0
 case "${1:-}" in
   --test)
     with_tests=1
-    packages+=(chromium nodejs npm curl)
+    # jekyll (Debian's 4.3, with Ruby): tests/integration/test_sites.cpp builds the Jekyll
+    # fixture with it and compares its pages with folio's URLs (a second or two).
+    packages+=(chromium nodejs npm curl jekyll)
     ;;
   --bench)
     # libmariadb-dev and libpq-dev: the SQL peers' load client (bench/sql_load.cpp).
