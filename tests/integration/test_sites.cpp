@@ -193,47 +193,117 @@ TEST_CASE("sites: folio index SITE_ROOT reads a Zola or a Jekyll site") {
   }
 }
 
-// The proof against the generator: jekyll builds a copy of the fixture, and every page it writes
-// must be a URL folio stores, and every URL folio stores a page it writes. Drafts and future posts
-// are built on both sides so that those rules are compared too.
-TEST_CASE("sites: every page jekyll builds is a URL folio stores, and back") {
-  if (run("command -v jekyll").exit_code != 0) {
-    std::printf(
-        "SKIPPED: jekyll is not installed (apt-get install jekyll; scripts/setup.sh "
-        "--test installs it)\n");
-    return;
-  }
-  test::TempDir tmp;
-  const std::string source = tmp.join("site");
-  test::copy_tree(kSites + "/jekyll", source);
+namespace {
+
+bool jekyll_missing() {
+  if (run("command -v jekyll").exit_code == 0) return false;
+  std::printf(
+      "SKIPPED: jekyll is not installed (apt-get install jekyll; scripts/setup.sh --test "
+      "installs it)\n");
+  return true;
+}
+
+// The pages `jekyll build --drafts --future` writes for the site at `source` (files under the
+// destination, *.html), and the files folio's URLs name when it indexes the same site with drafts
+// and future posts: a URL ending in '/' is its folder's index.html, any other the path with .html
+// (Jekyll writes /about as about.html), the baseurl and the percent-encoding taken off.
+struct BothSides {
+  std::set<std::string> written;
+  std::set<std::string> stored;
+};
+
+BothSides build_and_index(const test::TempDir& tmp, const std::string& source,
+                          const std::string& base_path) {
+  BothSides sides;
+  const std::string out = tmp.join("out");
   const CommandResult build =
-      run("TZ=UTC jekyll build --drafts --future --quiet -s " + source + " -d " + tmp.join("out"));
+      run("TZ=UTC jekyll build --drafts --future --quiet -s '" + source + "' -d '" + out + "'");
   INFO(build.output);
   REQUIRE(build.exit_code == 0);
-  std::set<std::string> written;
-  for (const auto& entry : fs::recursive_directory_iterator(tmp.join("out"))) {
+  for (const auto& entry : fs::recursive_directory_iterator(out)) {
     if (entry.is_regular_file() && entry.path().extension() == ".html")
-      written.insert(entry.path().lexically_relative(tmp.join("out")).generic_string());
+      sides.written.insert(entry.path().lexically_relative(out).generic_string());
   }
-
   IndexRequest request = site_request(source, tmp.join("index"));
   request.settings.include_drafts = true;
   request.settings.include_future = true;
   request.settings.explicit_keys = {"include_drafts", "include_future"};
   const IndexReport report = run_index(request);
   CHECK(report.failed == 0);
-  // A URL is the file Jekyll writes: a folder's index.html, else the path with .html.
-  std::set<std::string> stored;
   for (const std::string& url : urls_of(stored_records(tmp.join("index")))) {
-    REQUIRE(url.rfind("/blog/", 0) == 0);  // baseurl
-    std::string file = percent_decoded(url.substr(std::string("/blog/").size()));
+    REQUIRE(url.rfind(base_path, 0) == 0);
+    std::string file = percent_decoded(url.substr(base_path.size()));
     if (file.empty() || file.back() == '/') {
       file += "index.html";
     } else if (fs::path(file).extension() != ".html") {
       file += ".html";
     }
-    stored.insert(file);
+    sides.stored.insert(file);
   }
-  CHECK(stored == written);
-  CHECK(written.size() == 19);  // the 17 pages, the draft and the future post
+  return sides;
+}
+
+}  // namespace
+
+// The proof against the generator: jekyll builds a copy of the fixture, and every page it writes
+// must be a URL folio stores, and every URL folio stores a page it writes. Drafts and future posts
+// are built on both sides so that those rules are compared too.
+TEST_CASE("sites: every page jekyll builds is a URL folio stores, and back") {
+  if (jekyll_missing()) return;
+  test::TempDir tmp;
+  const std::string source = tmp.join("site");
+  test::copy_tree(kSites + "/jekyll", source);
+  const BothSides sides = build_and_index(tmp, source, "/blog/");
+  CHECK(sides.stored == sides.written);
+  CHECK(sides.written.size() == 19);  // the 17 pages, the draft and the future post
+}
+
+// The same comparison under each permalink style, custom patterns, include and exclude, and with
+// the posts and collections moved into a collections_dir.
+TEST_CASE("sites: jekyll and folio agree under each permalink style and collections_dir") {
+  if (jekyll_missing()) return;
+  struct Variant {
+    const char* name;
+    const char* config;
+    bool collections_dir = false;
+  };
+  const Variant variants[] = {
+      {"pretty",
+       "permalink: pretty\ncollections:\n  recipes: {output: true}\n"
+       "  guides: {output: true}\n"},
+      {"ordinal",
+       "permalink: ordinal\ncollections:\n  recipes:\n    output: true\n"
+       "    permalink: /r/:title:output_ext\n"},
+      {"weekdate",
+       "permalink: weekdate\ncollections:\n  guides:\n    output: true\n"
+       "    permalink: /g/:path/\n"},
+      {"none", "permalink: none\ninclude: [_staff]\nexclude: [docs]\n"},
+      {"custom",
+       "permalink: /:categories/:short_year/:i_month/:i_day/:slug/:hour:minute/\n"
+       "collections:\n  recipes:\n    output: true\n"
+       "    permalink: /:collection/:name:output_ext\n"},
+      {"no ending", "permalink: /:year/:title\n"},
+      {"collections_dir",
+       "collections_dir: coll\ncollections:\n  recipes: {output: true}\n"
+       "permalink: /:categories/:slugified_categories/:w_year/:week/:long_day/:title/\n",
+       true},
+  };
+  for (const Variant& variant : variants) {
+    CAPTURE(variant.name);
+    test::TempDir tmp;
+    const std::string source = tmp.join("site");
+    test::copy_tree(kSites + "/jekyll", source);
+    tmp.write("site/_config.yml", variant.config);
+    if (variant.collections_dir) {
+      fs::create_directories(source + "/coll");
+      for (const char* folder : {"_posts", "_drafts", "_recipes"})
+        fs::rename(source + "/" + folder, source + "/coll/" + folder);
+      fs::create_directories(source + "/coll/nested/_posts");
+      fs::copy(source + "/coll/_posts/2024-01-15-hello-world.md",
+               source + "/coll/nested/_posts/2024-01-16-nested.md");
+    }
+    const BothSides sides = build_and_index(tmp, source, "/");
+    CHECK(sides.stored == sides.written);
+    CHECK(sides.written.size() >= 15);
+  }
 }
