@@ -17,7 +17,8 @@ bool is_file(const fs::path& path) {
   return fs::is_regular_file(path, ec);
 }
 
-// Zola's config.toml has `base_url`; Hugo's spells it baseURL (any case, no underscore).
+// Zola's config.toml has `base_url`; Hugo's spells it baseURL (any case, no underscore). Zola after
+// 0.22.1 reads zola.toml first, which is Zola's alone.
 bool is_zola_config(const fs::path& path) {
   if (!is_file(path)) return false;
   const detail::DataNode tree = detail::read_config_tree(path.string());
@@ -73,7 +74,8 @@ SiteGenerator detect_site(const std::string& folder) {
       is_file(root / "_config.toml")) {
     return SiteGenerator::jekyll;
   }
-  if (is_zola_config(root / "config.toml")) return SiteGenerator::zola;
+  if (is_file(root / "zola.toml") || is_zola_config(root / "config.toml"))
+    return SiteGenerator::zola;
   if (!detail::hugo_config_files(folder).empty()) return SiteGenerator::hugo;
   return SiteGenerator::none;
 }

@@ -13,7 +13,7 @@ namespace folio::detail {
 std::vector<std::string> hugo_config_files(const std::string& root);
 SiteSettings read_hugo_site(const std::string& root, const std::vector<std::string>& files);
 
-// Zola: config.toml at the root (zola_site.cpp).
+// Zola: zola.toml, else config.toml, at the root (zola_site.cpp).
 std::string zola_config_file(const std::string& root);
 SiteSettings read_zola_site(const std::string& root);
 

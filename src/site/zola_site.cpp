@@ -1,4 +1,5 @@
-// Zola's configuration: https://www.getzola.org/documentation/getting-started/configuration/.
+// Zola's configuration (https://www.getzola.org/documentation/getting-started/configuration/):
+// zola.toml, which Zola after 0.22.1 reads first, else config.toml.
 // Only what decides which pages exist and where is read: base_url, the languages (the
 // `[languages.fr]` tables of Zola 0.16 and later, or the `languages = [{code = "fr"}]` list
 // before), the taxonomies (also those of each language), slugify.paths and ignored_content.
@@ -70,6 +71,9 @@ ZolaSlugify slugify_strategy(const DataNode& slugify, SiteSettings& site) {
 }  // namespace
 
 std::string zola_config_file(const std::string& root) {
+  const fs::path current = fs::path(root) / "zola.toml";  // read first by Zola after 0.22.1
+  std::error_code ec;
+  if (fs::is_regular_file(current, ec)) return current.string();
   return (fs::path(root) / "config.toml").string();
 }
 

@@ -76,6 +76,16 @@ TEST_CASE("zola site: the languages list of Zola before 0.16") {
   CHECK(s.zola.slugify_paths == ZolaSlugify::off);
 }
 
+TEST_CASE("zola site: zola.toml, which Zola after 0.22.1 reads before config.toml") {
+  folio::test::TempDir site;
+  site.write("zola.toml", "base_url = \"https://example.org/new\"\n");
+  site.write("config.toml", "base_url = \"https://example.org/old\"\n");
+  CHECK(folio::detect_site(site.path()) == SiteGenerator::zola);
+  const SiteSettings s = folio::read_site(site.path());
+  CHECK(s.base_path == "/new/");
+  CHECK(s.config_files == std::vector<std::string>{site.join("zola.toml")});
+}
+
 TEST_CASE("zola site: a config.toml without base_url is Hugo's") {
   folio::test::TempDir site;
   site.write("config.toml", "baseURL = \"https://example.org/\"\n");
