@@ -53,6 +53,16 @@ struct JekyllCollection {
   std::string permalink;  // its URL pattern, the site's style already applied
 };
 
+// One of Jekyll's front matter defaults (`defaults:` in _config.yml), as far as folio uses them:
+// the permalink and published values of the files in its scope.
+struct JekyllDefault {
+  std::string path;  // scope.path: a path prefix, or a glob with *; "" = every file
+  std::string type;  // scope.type: pages, posts, drafts or a collection; "" = any
+  bool has_type = false;
+  std::string permalink;  // values.permalink, "" when not set
+  std::string published;  // values.published ("true"/"false"), "" when not set
+};
+
 // What only Jekyll's configuration says (https://jekyllrb.com/docs/configuration/options/).
 struct JekyllOptions {
   std::string permalink_style = "date";       // `permalink` as written: date, pretty, or a pattern
@@ -62,6 +72,7 @@ struct JekyllOptions {
   std::vector<std::string> exclude;           // `exclude` and Jekyll's default excludes
   std::string destination = "_site";          // the output folder, never read
   bool unpublished = false;                   // pages with published: false are written too
+  std::vector<JekyllDefault> defaults;        // front matter defaults, in the config's order
 };
 
 // What a static site generator's configuration says about publishing: where content lives and how

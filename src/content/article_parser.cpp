@@ -248,8 +248,10 @@ void apply_site_rules(const Fields& f, const SiteSettings& site, const UrlReques
     return;
   }
   if (site.generator != SiteGenerator::jekyll) return;
-  if (lower(f.text({"published"})) == "false" && !site.jekyll.unpublished)
-    a.not_rendered = "its front matter says published: false";
+  std::string published = lower(f.text({"published"}));
+  if (!f.find({"published"})) published = detail::jekyll_default(url, "published");
+  if (published == "false" && !site.jekyll.unpublished)
+    a.not_rendered = "its front matter (or a front matter default) says published: false";
   a.categories = detail::jekyll_categories(url);
   if (f.text({"title"}).empty() && a.headings.empty()) {
     std::string title = detail::jekyll_default_title(url);

@@ -2,7 +2,8 @@
 // the first of _config.yml, _config.yaml and _config.toml at the site root. Only what decides
 // which pages exist and where is read: baseurl, permalink, collections and collections_dir,
 // include/exclude (with Jekyll's default excludes), destination, show_drafts, future,
-// unpublished, and `lang` for the stemming language.
+// unpublished, the permalink and published values of front matter defaults, and `lang` for the
+// stemming language.
 #include <filesystem>
 
 #include "base/text.hpp"
@@ -76,6 +77,34 @@ void read_language(const DataNode& config, SiteSettings& site) {
   site.languages.push_back(SiteLanguage{lang, {}, 0});
 }
 
+// `defaults: [{scope: {path: "", type: posts}, values: {permalink: ..., published: false}}]`: the
+// sets that give a permalink or published value (the only values folio uses), in order.
+void read_defaults(const DataNode& config, SiteSettings& site) {
+  const DataNode* defaults = config.find("defaults");
+  if (!defaults || defaults->kind != DataKind::array) return;
+  for (const DataNode& set : defaults->children) {
+    if (set.kind != DataKind::table) continue;
+    const DataNode* values = set.find("values");
+    if (!values || values->kind != DataKind::table) continue;  // Jekyll skips it with a warning
+    JekyllDefault entry;
+    if (const DataNode* scope = set.find("scope"); scope && scope->kind == DataKind::table) {
+      entry.path = tree_string(*scope, "path");
+      if (const DataNode* type = scope->find("type"); type && type->is_scalar()) {
+        entry.has_type = true;
+        entry.type = type->text;
+        // Jekyll's deprecated singular types.
+        if (entry.type == "page" || entry.type == "post" || entry.type == "draft")
+          entry.type += 's';
+      }
+    }
+    entry.permalink = tree_string(*values, "permalink");
+    if (const DataNode* published = values->find("published"); published && published->is_scalar())
+      entry.published = ascii_lower(published->text);
+    if (!entry.permalink.empty() || !entry.published.empty())
+      site.jekyll.defaults.push_back(std::move(entry));
+  }
+}
+
 std::string without_slashes(std::string text) {
   while (!text.empty() && text.front() == '/')
     text.erase(0, 1);
@@ -130,10 +159,7 @@ SiteSettings read_jekyll_site(const std::string& root, const std::string& file) 
   // The site root is the content folder: place_pages (src/content/jekyll_pages.cpp) leaves out
   // what Jekyll does not read (_layouts, _site, node_modules, files without front matter, ...).
   site.content_dirs.push_back(fs::path(root).lexically_normal().string());
-  if (config.find("defaults"))
-    site.notes.push_back(
-        "front matter defaults (`defaults:`) are not applied: a permalink or published set there "
-        "is not seen");
+  read_defaults(config, site);
   return site;
 }
 

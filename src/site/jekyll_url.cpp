@@ -451,6 +451,42 @@ std::string page_path(const UrlRequest& request) {
   return sanitize_url(url);
 }
 
+// --- Front matter defaults (FrontmatterDefaults) ---
+
+std::string_view scope_path(std::string_view path) {
+  while (!path.empty() && path.front() == '/')
+    path.remove_prefix(1);
+  return path;
+}
+
+// applies_path?: no path applies everywhere; a path with * is a glob that some folder above the
+// file (or the file) matches; any other path is a prefix of the file's path. `collections_dir`
+// is taken off the scope for documents.
+bool default_applies(std::string_view scope, std::string_view path,
+                     const std::string& collections_dir) {
+  scope = scope_path(scope);
+  if (scope.empty()) return true;
+  std::string stripped(scope);
+  if (!collections_dir.empty() && starts_with(stripped, collections_dir + "/"))
+    stripped.erase(0, collections_dir.size() + 1);
+  if (stripped.find('*') == std::string::npos) return starts_with(path, stripped);
+  for (std::size_t end = 0; end != std::string_view::npos;) {
+    end = path.find('/', end + 1);
+    const std::string prefix(path.substr(0, end));
+    if (::fnmatch(stripped.c_str(), prefix.c_str(), FNM_PATHNAME) == 0) return true;
+  }
+  return false;
+}
+
+// has_precedence?: a longer scope path wins; with paths of one length, a scope with a type.
+bool has_precedence(const JekyllDefault& old_scope, const JekyllDefault& new_scope) {
+  const std::size_t new_length = scope_path(new_scope.path).size();
+  const std::size_t old_length = scope_path(old_scope.path).size();
+  if (new_length != old_length) return new_length >= old_length;
+  if (new_scope.has_type) return true;
+  return !old_scope.has_type;
+}
+
 }  // namespace
 
 std::string jekyll_slugify(std::string_view text, JekyllSlug mode, bool cased) {
@@ -646,10 +682,38 @@ std::string jekyll_default_title(const UrlRequest& request) {
   return title;
 }
 
+std::string jekyll_default(const UrlRequest& request, std::string_view key) {
+  const SiteSettings& site = *request.site;
+  if (site.jekyll.defaults.empty()) return {};
+  const JekyllFile file = classify_jekyll_file(request.relative_path, site);
+  const bool page = file.kind == JekyllKind::page || file.kind == JekyllKind::not_read;
+  // Pages are matched by their path from the site root and have the type "pages"; documents by
+  // their path from collections_dir and their collection's label (a draft's is "posts").
+  const std::string path =
+      page ? std::string(scope_path(request.relative_path)) : file.document_path;
+  const std::string type = page ? std::string("pages") : file.collection;
+  const JekyllDefault* chosen = nullptr;
+  for (const JekyllDefault& set : site.jekyll.defaults) {
+    const std::string& value = key == "permalink" ? set.permalink : set.published;
+    if (value.empty() || (set.has_type && set.type != type)) continue;
+    if (!default_applies(set.path, path, page ? std::string() : site.jekyll.collections_dir))
+      continue;
+    if (!chosen || has_precedence(*chosen, set)) chosen = &set;
+  }
+  if (!chosen) return {};
+  return key == "permalink" ? chosen->permalink : chosen->published;
+}
+
 std::string jekyll_url_path(const UrlRequest& request, std::string* error) {
   const JekyllFile file = classify_jekyll_file(request.relative_path, *request.site);
-  if (file.kind == JekyllKind::page || file.kind == JekyllKind::not_read) return page_path(request);
-  return document_path(request, file, error);
+  const bool page = file.kind == JekyllKind::page || file.kind == JekyllKind::not_read;
+  if (request.permalink.empty() && !request.site->jekyll.defaults.empty()) {
+    UrlRequest with_default = request;
+    with_default.permalink = jekyll_default(request, "permalink");
+    if (!with_default.permalink.empty())
+      return page ? page_path(with_default) : document_path(with_default, file, error);
+  }
+  return page ? page_path(request) : document_path(request, file, error);
 }
 
 }  // namespace folio::detail

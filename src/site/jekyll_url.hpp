@@ -71,8 +71,14 @@ std::vector<std::string> jekyll_categories(const UrlRequest& request);
 // -> "Hello World"); "" for pages.
 std::string jekyll_default_title(const UrlRequest& request);
 
+// The value front matter defaults (`defaults:`) give the file for `key` ("permalink" or
+// "published"), as FrontmatterDefaults#find chooses it (the longest scope path wins, then a scope
+// with a type); "" when none does.
+std::string jekyll_default(const UrlRequest& request, std::string_view key);
+
 // The path Jekyll gives the file (before the site's baseurl): a page's /:path/:basename with the
-// site's suffix, a document's collection permalink, or the front matter permalink. `error`
+// site's suffix, a document's collection permalink, or the front matter permalink (else a front
+// matter default's). `error`
 // receives why a permalink cannot be expanded (an unknown token); the collection's pattern, then
 // the default one, are used instead.
 std::string jekyll_url_path(const UrlRequest& request, std::string* error);

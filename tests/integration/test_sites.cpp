@@ -258,8 +258,8 @@ TEST_CASE("sites: every page jekyll builds is a URL folio stores, and back") {
   CHECK(sides.written.size() == 19);  // the 17 pages, the draft and the future post
 }
 
-// The same comparison under each permalink style, custom patterns, include and exclude, and with
-// the posts and collections moved into a collections_dir.
+// The same comparison under each permalink style, custom patterns, include and exclude, front
+// matter defaults, and with the posts and collections moved into a collections_dir.
 TEST_CASE("sites: jekyll and folio agree under each permalink style and collections_dir") {
   if (jekyll_missing()) return;
   struct Variant {
@@ -283,6 +283,12 @@ TEST_CASE("sites: jekyll and folio agree under each permalink style and collecti
        "collections:\n  recipes:\n    output: true\n"
        "    permalink: /:collection/:name:output_ext\n"},
       {"no ending", "permalink: /:year/:title\n"},
+      {"defaults",
+       "collections:\n  recipes: {output: true}\ndefaults:\n"
+       "  - scope: {path: docs}\n    values: {permalink: /manual/:basename/}\n"
+       "  - scope: {path: '', type: posts}\n    values: {permalink: '/p/:year/:title/'}\n"
+       "  - scope: {path: travel, type: posts}\n    values: {permalink: /t/:title/}\n"
+       "  - scope: {path: _posts/sub}\n    values: {published: false}\n"},
       {"collections_dir",
        "collections_dir: coll\ncollections:\n  recipes: {output: true}\n"
        "permalink: /:categories/:slugified_categories/:w_year/:week/:long_day/:title/\n",

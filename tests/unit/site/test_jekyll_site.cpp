@@ -148,3 +148,24 @@ TEST_CASE("jekyll site: apply_site makes the site root the content folder") {
   CHECK(settings.taxonomies.empty());  // tags and categories are folio's own fields
   CHECK(settings.language == "en");
 }
+
+TEST_CASE("jekyll site: front matter defaults that give a permalink or published") {
+  folio::test::TempDir site;
+  site.write("_config.yml",
+             "defaults:\n"
+             "  - scope: {path: \"\"}\n    values: {layout: default}\n"
+             "  - scope: {path: docs, type: page}\n    values: {permalink: /manual/:basename/}\n"
+             "  - scope: {type: posts}\n    values: {published: false, layout: post}\n"
+             "  - values: {permalink: /:title/}\n"
+             "  - scope: {path: x}\n");
+  const SiteSettings s = folio::read_site(site.path());
+  REQUIRE(s.jekyll.defaults.size() == 3);  // layout only, and a set without values, are skipped
+  CHECK(s.jekyll.defaults[0].path == "docs");
+  CHECK(s.jekyll.defaults[0].type == "pages");  // Jekyll's deprecated "page"
+  CHECK(s.jekyll.defaults[0].permalink == "/manual/:basename/");
+  CHECK(s.jekyll.defaults[1].type == "posts");
+  CHECK(s.jekyll.defaults[1].published == "false");
+  CHECK(s.jekyll.defaults[1].permalink.empty());
+  CHECK_FALSE(s.jekyll.defaults[2].has_type);
+  CHECK(s.jekyll.defaults[2].permalink == "/:title/");
+}

@@ -268,3 +268,41 @@ TEST_CASE("jekyll url: escape_path leaves plain paths alone") {
   CHECK(jekyll_escape_path("it's_(x)") == "it's_(x)");
   CHECK(jekyll_escape_path("100%") == "100%25");
 }
+
+TEST_CASE("jekyll url: front matter defaults, with Jekyll's precedence") {
+  SiteSettings site = jekyll_site();
+  auto add = [&site](const char* path, const char* type, const char* permalink,
+                     const char* published = "") {
+    folio::JekyllDefault set;
+    set.path = path;
+    set.type = type;
+    set.has_type = *type != '\0';
+    set.permalink = permalink;
+    set.published = published;
+    site.jekyll.defaults.push_back(set);
+  };
+  add("", "posts", "/p/:year/:title/");
+  add("travel", "posts", "/t/:title/");  // a longer path wins
+  add("docs", "", "/manual/:basename/");
+  add("docs", "pages", "/guide/:basename/");  // same length: the one with a type wins
+  add("/docs/draft*", "", "", "false");       // a glob
+  add("_posts/old", "", "", "false");         // documents are matched from collections_dir
+  CHECK(url_of(site, {"_posts/2024-01-15-x.md"}) == "/p/2024/x/");
+  CHECK(url_of(site, {"travel/_posts/2024-01-15-x.md"}) == "/t/x/");
+  CHECK(url_of(site, {"docs/install.md"}) == "/guide/install/");
+  CHECK(url_of(site, {"about.md"}) == "/about.html");
+  CHECK(url_of(site, {"_posts/2024-01-15-x.md", "", {}, "", "/own/"}) == "/own/");
+  CHECK(url_of(site, {"_recipes/soup.md"}) == "/recipes/soup.html");  // type posts only
+
+  auto published = [&site](const char* path) {
+    UrlRequest request;
+    request.site = &site;
+    request.relative_path = path;
+    return folio::detail::jekyll_default(request, "published");
+  };
+  CHECK(published("docs/drafts/a.md") == "false");
+  CHECK(published("docs/draft-notes.md") == "false");
+  CHECK(published("docs/install.md").empty());
+  CHECK(published("_posts/old/2020-01-01-a.md") == "false");
+  CHECK(published("_posts/2020-01-01-a.md").empty());
+}
