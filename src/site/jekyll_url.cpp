@@ -59,7 +59,8 @@ bool is_special(std::string_view name) {
 // prefix of the path, or names the folder with a trailing slash. Both sides are read from the
 // site root.
 bool glob_include(const std::vector<std::string>& patterns, std::string_view path, bool is_dir) {
-  const std::string entry = "/" + std::string(path);
+  std::string entry = "/";  // built with +=: GCC 12's -Wrestrict misfires on "/" + std::string
+  entry += path;
   for (const std::string& raw : patterns) {
     std::string_view pattern_view = raw;
     while (!pattern_view.empty() && pattern_view.front() == '/')
@@ -341,7 +342,10 @@ std::optional<std::string> expand_drop(std::string_view pattern, const DocumentF
       found = drop_value(name, facts, value);
     }
     if (!found) {
-      if (error) *error = "the permalink has an unknown token :" + std::string(name);
+      if (error) {
+        *error = "unknown token :";
+        *error += name;
+      }
       return std::nullopt;
     }
     out += jekyll_escape_path(value);
@@ -397,7 +401,8 @@ DocumentFacts document_facts(const UrlRequest& request, const JekyllFile& file) 
     facts.slug = without_trailing_dots(facts.basename);
   }
   std::string cleaned(path.substr(0, path.size() - extension.size()));
-  const std::string directory = "_" + file.collection;
+  std::string directory = "_";
+  directory += file.collection;
   if (const std::size_t at = cleaned.find(directory); at != std::string::npos)
     cleaned.erase(at, directory.size());
   facts.path = without_trailing_dots(std::move(cleaned));
@@ -413,11 +418,25 @@ std::string document_path(const UrlRequest& request, const JekyllFile& file, std
   const JekyllCollection* collection = find_collection(request.site->jekyll, file.collection);
   const std::string pattern =
       collection ? collection->permalink : jekyll_with_suffix("/:collection/:path", "date");
+  // Jekyll stops the build at a token its URL drop does not have; folio warns and falls back to
+  // the collection's pattern, then to Jekyll's default one.
+  std::string unknown;
+  auto warn = [&](const std::string& used, const char* instead) {
+    if (!error) return;
+    *error = "the permalink \"";
+    *error += used;
+    *error += "\" has an ";
+    *error += unknown;
+    *error += ", which stops a Jekyll build; ";
+    *error += instead;
+    *error += " is used instead";
+  };
   if (!request.permalink.empty()) {
-    if (auto url = expand_drop(request.permalink, facts, error)) return sanitize_url(*url);
+    if (auto url = expand_drop(request.permalink, facts, &unknown)) return sanitize_url(*url);
+    warn(request.permalink, "the collection's permalink");
   }
-  if (auto url = expand_drop(pattern, facts, request.permalink.empty() ? error : nullptr))
-    return sanitize_url(*url);
+  if (auto url = expand_drop(pattern, facts, &unknown)) return sanitize_url(*url);
+  warn(pattern, "/:collection/:path:output_ext");
   return sanitize_url(*expand_drop("/:collection/:path:output_ext", facts, nullptr));
 }
 
@@ -590,9 +609,11 @@ JekyllFile classify_jekyll_file(std::string_view relative_path, const SiteSettin
     const std::string_view folder = segments[i];
     if (folder == "_posts" || folder == "_drafts") {
       // Reader#retrieve_posts, in each folder it reads; with collections_dir, only there.
-      const std::string dir = "/" + from_root;
-      if (options.collections_dir.empty() ||
-          (!from_root.empty() && starts_with(dir, "/" + options.collections_dir)))
+      std::string dir = "/";
+      dir += from_root;
+      std::string collections = "/";
+      collections += options.collections_dir;
+      if (options.collections_dir.empty() || (!from_root.empty() && starts_with(dir, collections)))
         return classify_post(segments, i, site);
     }
     if (!from_root.empty()) from_root += '/';
@@ -645,7 +666,8 @@ std::vector<std::string> jekyll_categories(const UrlRequest& request) {
                         file.kind == JekyllKind::document;
   if (document) {
     // Document#categories_from_path: the folders before the first _posts (_drafts for drafts).
-    const std::string special = file.kind == JekyllKind::draft ? "_drafts" : "_" + file.collection;
+    std::string special = "_";
+    special += file.kind == JekyllKind::draft ? std::string("drafts") : file.collection;
     const std::string_view path = file.document_path;
     const std::string_view name = base_name(path);
     if (!starts_with(path, special)) {
