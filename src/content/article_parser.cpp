@@ -237,14 +237,19 @@ std::optional<Timestamp> site_file_date(const ArticleSource& source, const UrlRe
   return detail::jekyll_file_date(url);
 }
 
-// What Zola and Jekyll decide from front matter beyond the URL: Zola's `render = false`, Jekyll's
-// `published: false`, a Jekyll document's categories (its folders above _posts too) and default
-// title (from its slug).
+// What Zola and Jekyll decide from front matter beyond the URL: Zola's `render = false` (and a
+// section's `redirect_to`: its page is only a redirect), Jekyll's `published: false`, a Jekyll
+// document's categories (its folders above _posts too) and default title (from its slug).
 void apply_site_rules(const Fields& f, const SiteSettings& site, const UrlRequest& url,
                       Article& a) {
   if (site.generator == SiteGenerator::zola) {
-    if (lower(f.text({"render"})) == "false")
+    const bool section =
+        std::filesystem::path(url.relative_path).stem().string().rfind("_index", 0) == 0;
+    if (lower(f.text({"render"})) == "false") {
       a.not_rendered = "its front matter says render = false";
+    } else if (section && !f.text({"redirect_to"}).empty()) {
+      a.not_rendered = "its section redirects to " + f.text({"redirect_to"});
+    }
     return;
   }
   if (site.generator != SiteGenerator::jekyll) return;

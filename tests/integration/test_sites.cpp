@@ -118,7 +118,7 @@ TEST_CASE("sites: a Zola site is indexed at the paths Zola publishes") {
   };
   CHECK(urls_of(records) == expected);
   CHECK(report.skipped_drafts == 3);      // draft.md, wip/_index.md and wip/page.md below it
-  CHECK(report.skipped_unrendered == 2);  // hidden/_index.md, hidden/unrendered.md
+  CHECK(report.skipped_unrendered == 3);  // hidden/_index.md, hidden/unrendered.md, old/_index.md
   CHECK(report.not_pages == 2);           // idea.draft.md (ignored_content), notes.markdown
   REQUIRE(records.count("blog/2024-01-15-first-post"));
   const ArticleRecord& first = records.at("blog/2024-01-15-first-post");
