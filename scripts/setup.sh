@@ -20,8 +20,9 @@ with_tests=0
 case "${1:-}" in
   --test)
     with_tests=1
-    # hugo: the generator comparison test builds sample-content as a Hugo site.
-    packages+=(chromium nodejs npm curl hugo)
+    # hugo and jekyll (Debian's 0.111 and 4.3, Jekyll with Ruby): the generator comparison tests
+    # build sites with them and compare their pages with folio's URLs (a few seconds).
+    packages+=(chromium nodejs npm curl hugo jekyll)
     ;;
   --bench)
     # libmariadb-dev and libpq-dev: the SQL peers' load client (bench/sql_load.cpp).

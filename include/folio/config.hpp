@@ -34,6 +34,47 @@ struct SiteLanguage {
   int weight = 0;
 };
 
+// Zola's `slugify.paths`: "on" (ASCII, transliterated), "safe" (only characters unsafe in file
+// names removed) or "off".
+enum class ZolaSlugify { on, safe, off };
+
+// What only Zola's configuration says (https://www.getzola.org/documentation/getting-started/
+// configuration/).
+struct ZolaOptions {
+  ZolaSlugify slugify_paths = ZolaSlugify::on;
+  bool paths_keep_dates = false;             // slugify.paths_keep_dates
+  std::vector<std::string> ignored_content;  // globs on the file's full path
+};
+
+// One Jekyll collection: `collections: {recipes: {output: true, permalink: ...}}`.
+struct JekyllCollection {
+  std::string label;      // "posts", "recipes": the folder is _posts, _recipes
+  bool output = false;    // only collections with output: true write pages (posts always do)
+  std::string permalink;  // its URL pattern, the site's style already applied
+};
+
+// One of Jekyll's front matter defaults (`defaults:` in _config.yml), as far as folio uses them:
+// the permalink and published values of the files in its scope.
+struct JekyllDefault {
+  std::string path;  // scope.path: a path prefix, or a glob with *; "" = every file
+  std::string type;  // scope.type: pages, posts, drafts or a collection; "" = any
+  bool has_type = false;
+  std::string permalink;  // values.permalink, "" when not set
+  std::string published;  // values.published ("true"/"false"), "" when not set
+};
+
+// What only Jekyll's configuration says (https://jekyllrb.com/docs/configuration/options/).
+struct JekyllOptions {
+  std::string permalink_style = "date";       // `permalink` as written: date, pretty, or a pattern
+  std::string collections_dir;                // "" = the site root
+  std::vector<JekyllCollection> collections;  // posts first
+  std::vector<std::string> include;           // `include`: names read although special
+  std::vector<std::string> exclude;           // `exclude` and Jekyll's default excludes
+  std::string destination = "_site";          // the output folder, never read
+  bool unpublished = false;                   // pages with published: false are written too
+  std::vector<JekyllDefault> defaults;        // front matter defaults, in the config's order
+};
+
 // What a static site generator's configuration says about publishing: where content lives and how
 // a content file becomes a page URL. Read from the site's own config file by read_site
 // (folio/site.hpp); empty (generator none) when folio indexes a bare folder of Markdown.
@@ -62,6 +103,8 @@ struct SiteSettings {
   std::vector<std::string> shortcodes;
   bool shortcodes_known = false;
   std::vector<std::string> notes;  // what was read and what was not, for `folio stats`
+  ZolaOptions zola;    // generator zola only
+  JekyllOptions jekyll;  // generator jekyll only
 };
 
 struct IndexSettings {

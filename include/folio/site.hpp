@@ -1,7 +1,7 @@
 // A static site generator's configuration read the way the generator reads it, so that folio
 // indexes what the site publishes, at the URLs it publishes it: Hugo (hugo.toml|yaml|json,
-// config.toml|yaml|json, config/_default/ and config/production/), Zola (config.toml with
-// base_url) and Jekyll (_config.yml).
+// config.toml|yaml|json, config/_default/ and config/production/), Zola (zola.toml, or config.toml
+// with base_url) and Jekyll (_config.yml, _config.yaml or _config.toml).
 #pragma once
 
 #include <string>

@@ -16,6 +16,7 @@ struct UrlRequest {
   std::string slug;           // front matter `slug`: replaces the last path segment
   std::string url;            // front matter `url`: the whole path, used as is
   std::string zola_path;      // front matter `path` (Zola): the whole path
+  std::string permalink;      // front matter `permalink` (Jekyll): a pattern or the whole path
   std::string base_url;       // "https://example.com" or "https://example.com/blog/"; may be empty
   // What permalink patterns and languages need.
   std::string title;  // as written in front matter (Hugo's :title, and :slug without a slug)
@@ -28,7 +29,10 @@ struct UrlRequest {
   const SiteSettings* site = nullptr;   // nullptr: a bare folder, Hugo's defaults
 };
 
-// A page URL: posts/go-vs-rust.md -> /posts/go-vs-rust/; posts/bundle/index.md -> /posts/bundle/;
+// A page URL. Zola sites follow Zola's rules (section path, slugified slug, `path`, /LANG/ for
+// other languages) and Jekyll sites Jekyll's (page paths with the site's permalink style, posts and
+// collections by their permalink patterns, `permalink` front matter); otherwise Hugo's:
+// posts/go-vs-rust.md -> /posts/go-vs-rust/; posts/bundle/index.md -> /posts/bundle/;
 // posts/_index.md -> /posts/; _index.md -> /; posts/hello.fr.md -> /fr/posts/hello/ (French not
 // being the default language). Hugo sites apply their permalinks, language prefixes, base path and
 // uglyURLs. Paths are lowercased and sanitised as Hugo does. The base URL, when given, replaces the

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <filesystem>
 
+#include <sys/stat.h>
+
 #include "base/utf8.hpp"
 #include "content/markdown/html_entities.hpp"
 #include "content/markdown/html_text.hpp"
@@ -12,6 +14,8 @@
 #include "folio/front_matter.hpp"
 #include "folio/markdown.hpp"
 #include "folio/url.hpp"
+#include "site/jekyll_url.hpp"
+#include "site/zola_url.hpp"
 
 namespace folio {
 namespace {
@@ -161,7 +165,11 @@ std::optional<Timestamp> instant_of(const std::optional<DateWithOffset>& date) {
 }
 
 void read_dates(const Fields& f, Article& a) {
-  std::optional<DateWithOffset> date = f.date({"date", "pubdate", "published"}, a.warnings);
+  // Jekyll's `published: false` is a switch, not a date.
+  const std::string published = lower(f.text({"published"}));
+  std::optional<DateWithOffset> date = published == "true" || published == "false"
+                                           ? f.date({"date", "pubdate"}, a.warnings)
+                                           : f.date({"date", "pubdate", "published"}, a.warnings);
   const std::optional<DateWithOffset> lastmod =
       f.date({"lastmod", "updated", "modified"}, a.warnings);
   const std::optional<DateWithOffset> publish_date = f.date({"publishdate"}, a.warnings);
@@ -220,6 +228,77 @@ std::string why_not_rendered(const Fields& f, const std::string& relative_path) 
   return {};
 }
 
+// Jekyll's front matter categories: `categories` (a string is split on white space, as Jekyll
+// splits it), then `category`.
+std::vector<std::string> jekyll_front_matter_categories(const Fields& f) {
+  std::vector<std::string> categories;
+  auto add = [&categories](const std::string& category) {
+    if (!category.empty() &&
+        std::find(categories.begin(), categories.end(), category) == categories.end())
+      categories.push_back(category);
+  };
+  if (const FrontMatterValue* value = f.find({"categories"})) {
+    for (const std::string& item : value->items) {
+      if (value->is_list) {
+        add(trim(item));
+        continue;
+      }
+      std::size_t start = 0;
+      while (start < item.size()) {
+        const std::size_t end = item.find_first_of(" \t\r\n", start);
+        add(item.substr(start, end - start));
+        if (end == std::string::npos) break;
+        start = end + 1;
+      }
+    }
+  }
+  if (const FrontMatterValue* value = f.find({"category"}))
+    for (const std::string& item : value->items)
+      add(trim(item));
+  return categories;
+}
+
+// The date a Zola or Jekyll page takes from its file name (2024-01-15-hello.md) when its front
+// matter has none; a Jekyll draft's is its file's modification time.
+std::optional<Timestamp> site_file_date(const ArticleSource& source, const UrlRequest& url) {
+  if (url.site->generator == SiteGenerator::zola) return detail::zola_file_date(url);
+  if (url.site->generator != SiteGenerator::jekyll) return std::nullopt;
+  if (detail::classify_jekyll_file(url.relative_path, *url.site).kind ==
+      detail::JekyllKind::draft) {
+    struct stat st {};
+    if (::stat(source.path.c_str(), &st) == 0) return static_cast<Timestamp>(st.st_mtime);
+    return std::nullopt;
+  }
+  return detail::jekyll_file_date(url);
+}
+
+// What Zola and Jekyll decide from front matter beyond the URL: Zola's `render = false` (and a
+// section's `redirect_to`: its page is only a redirect), Jekyll's `published: false`, a Jekyll
+// document's categories (its folders above _posts too) and default title (from its slug).
+void apply_site_rules(const Fields& f, const SiteSettings& site, const UrlRequest& url,
+                      Article& a) {
+  if (site.generator == SiteGenerator::zola) {
+    const bool section =
+        std::filesystem::path(url.relative_path).stem().string().rfind("_index", 0) == 0;
+    if (lower(f.text({"render"})) == "false") {
+      a.not_rendered = "its front matter says render = false";
+    } else if (section && !f.text({"redirect_to"}).empty()) {
+      a.not_rendered = "its section redirects to " + f.text({"redirect_to"});
+    }
+    return;
+  }
+  if (site.generator != SiteGenerator::jekyll) return;
+  std::string published = lower(f.text({"published"}));
+  if (!f.find({"published"})) published = detail::jekyll_default(url, "published");
+  if (published == "false" && !site.jekyll.unpublished)
+    a.not_rendered = "its front matter (or a front matter default) says published: false";
+  a.categories = detail::jekyll_categories(url);
+  if (f.text({"title"}).empty() && a.headings.empty()) {
+    std::string title = detail::jekyll_default_title(url);
+    if (!title.empty()) a.title = std::move(title);
+  }
+}
+
 // Language, URL and whether a page is written at all: what the site makes of the file.
 void place_page(const ArticleSource& source, const IndexSettings& settings, const Fields& f,
                 Article& a) {
@@ -234,6 +313,7 @@ void place_page(const ArticleSource& source, const IndexSettings& settings, cons
   url.slug = f.text({"slug"});
   url.url = f.text({"url"});
   url.zola_path = f.text({"path"});
+  url.permalink = f.text({"permalink"});
   url.base_url = settings.base_url;
   url.title = f.text({"title"});
   url.date = a.date;
@@ -243,11 +323,19 @@ void place_page(const ArticleSource& source, const IndexSettings& settings, cons
   url.section_path = source.section_path;
   url.categories = a.categories;
   url.site = site;
+  if (site && site->generator == SiteGenerator::jekyll)
+    url.categories = jekyll_front_matter_categories(f);
+  if (site && !a.date) {
+    a.date = site_file_date(source, url);
+    url.date = a.date;
+  }
   std::string warning;
   a.url = article_url(url, &warning);
-  if (const FrontMatterValue* set_by = f.find({"url", "path", "slug"})) a.url_line = set_by->line;
+  if (const FrontMatterValue* set_by = f.find({"url", "permalink", "path", "slug"}))
+    a.url_line = set_by->line;
   if (!warning.empty()) a.warnings.push_back(source.path + ": " + warning);
   a.not_rendered = why_not_rendered(f, a.relative_path);
+  if (site) apply_site_rules(f, *site, url, a);
 }
 
 }  // namespace

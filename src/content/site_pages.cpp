@@ -149,6 +149,9 @@ std::vector<std::regex> ignore_patterns(const SiteSettings& site,
 std::vector<PagePlace> place_pages(const std::vector<SourceFile>& files,
                                    const IndexSettings& settings,
                                    std::vector<std::string>& warnings) {
+  if (settings.site.generator == SiteGenerator::zola)
+    return place_zola_pages(files, settings, warnings);
+  if (settings.site.generator == SiteGenerator::jekyll) return place_jekyll_pages(files, settings);
   const ContentTree tree = read_tree(files, settings, warnings);
   const std::vector<std::regex> ignored = ignore_patterns(settings.site, warnings);
   std::vector<PagePlace> places(files.size());

@@ -19,10 +19,14 @@ struct PagePlace {
   // An _index file at or above says `cascade: {_build: {render: never}}` (or `build`, as Hugo
   // 0.123+).
   std::string unrendered_by;  // that _index file, or ""
+  // The page is a draft by its place: in Jekyll's _drafts/, or below a Zola section whose
+  // _index.md says draft = true (that file or folder, else "").
+  std::string draft_by;
 };
 
 // One PagePlace per file, in the same order. Reads the front matter of _index files (for
-// cascade) and returns the problems it met reading them in `warnings`.
+// cascade) and returns the problems it met reading them in `warnings`. Zola and Jekyll sites are
+// placed by their own rules (zola_pages.cpp, jekyll_pages.cpp).
 std::vector<PagePlace> place_pages(const std::vector<SourceFile>& files,
                                    const IndexSettings& settings,
                                    std::vector<std::string>& warnings);
@@ -31,5 +35,11 @@ std::vector<PagePlace> place_pages(const std::vector<SourceFile>& files,
 // in a language's own content folder (content/de/about.md -> "about.de", as about.de.md would
 // be), so that translations in per-language folders do not share an id.
 std::string page_id(const SourceFile& file, const IndexSettings& settings);
+
+std::vector<PagePlace> place_zola_pages(const std::vector<SourceFile>& files,
+                                        const IndexSettings& settings,
+                                        std::vector<std::string>& warnings);
+std::vector<PagePlace> place_jekyll_pages(const std::vector<SourceFile>& files,
+                                          const IndexSettings& settings);
 
 }  // namespace folio::detail

@@ -165,6 +165,7 @@ class FileProcessor {
       r.article->file_stamp = std::move(stamp);
       if (!place.unrendered_by.empty() && r.article->not_rendered.empty())
         r.article->not_rendered = "its section says build render: never in " + place.unrendered_by;
+      if (!place.draft_by.empty()) r.article->draft = true;
       r.outcome = publication_outcome(*r.article);
       report_unknown_shortcodes(*r.article);
     } catch (const Error& e) {
@@ -432,6 +433,16 @@ std::string site_digest(const SiteSettings& site) {
     digest += section;
     digest += '=';
     digest += pattern;
+  }
+  if (site.generator == SiteGenerator::jekyll) {
+    digest += " style ";
+    digest += site.jekyll.permalink_style;
+  }
+  if (site.generator == SiteGenerator::zola) {
+    static constexpr const char* kSlugify[] = {"on", "safe", "off"};
+    digest += " slugify ";
+    digest += kSlugify[static_cast<int>(site.zola.slugify_paths)];
+    if (site.zola.paths_keep_dates) digest += " keeping dates";
   }
   return digest;
 }

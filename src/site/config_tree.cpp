@@ -33,7 +33,7 @@ void lowercase_keys(DataNode& node) {
 
 }  // namespace
 
-DataNode read_config_tree(const std::string& path) {
+DataNode read_config_tree(const std::string& path, KeyCase key_case) {
   const std::string text = read_text(path);
   const DataSource source{text, path, 1};
   DataNode root;
@@ -51,7 +51,7 @@ DataNode read_config_tree(const std::string& path) {
                     describe_kind(root.kind),
                 SourceLocation{path, 1, 1});
   }
-  lowercase_keys(root);
+  if (key_case == KeyCase::lower) lowercase_keys(root);
   return root;
 }
 

@@ -11,9 +11,12 @@
 
 namespace folio::detail {
 
-// Reads a .toml, .yaml/.yml or .json file into a tree with lowercased keys. Throws Error{parse}
-// naming the file, line and column, or Error{io}.
-DataNode read_config_tree(const std::string& path);
+// Hugo's keys are case-insensitive (lowered); Zola's and Jekyll's are not (kept).
+enum class KeyCase { lower, keep };
+
+// Reads a .toml, .yaml/.yml or .json file into a tree with lowercased keys (or keys as written).
+// Throws Error{parse} naming the file, line and column, or Error{io}.
+DataNode read_config_tree(const std::string& path, KeyCase key_case = KeyCase::lower);
 
 // Merges `from` into `into`: a table member of both is merged recursively, any other value of
 // `from` replaces the one in `into`.

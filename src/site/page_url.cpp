@@ -3,7 +3,9 @@
 
 #include "folio/url.hpp"
 #include "site/hugo_permalink.hpp"
+#include "site/jekyll_url.hpp"
 #include "site/url_path.hpp"
+#include "site/zola_url.hpp"
 
 namespace folio {
 namespace {
@@ -181,7 +183,12 @@ std::string language_of_file_name(const std::string& relative_path,
 
 std::string article_url(const UrlRequest& request, std::string* warning) {
   std::string path;
-  if (!request.zola_path.empty() && request.url.empty()) {
+  const SiteGenerator generator = request.site ? request.site->generator : SiteGenerator::none;
+  if (generator == SiteGenerator::zola) {
+    path = detail::zola_url_path(request);
+  } else if (generator == SiteGenerator::jekyll) {
+    path = detail::jekyll_url_path(request, warning);
+  } else if (!request.zola_path.empty() && request.url.empty()) {
     // Zola serves `path = "about"` at /about/: its permalinks always end with a slash.
     path = explicit_path(request.zola_path, true);
   } else {

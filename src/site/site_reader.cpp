@@ -17,7 +17,8 @@ bool is_file(const fs::path& path) {
   return fs::is_regular_file(path, ec);
 }
 
-// Zola's config.toml has `base_url`; Hugo's spells it baseURL (any case, no underscore).
+// Zola's config.toml has `base_url`; Hugo's spells it baseURL (any case, no underscore). Zola after
+// 0.22.1 reads zola.toml first, which is Zola's alone.
 bool is_zola_config(const fs::path& path) {
   if (!is_file(path)) return false;
   const detail::DataNode tree = detail::read_config_tree(path.string());
@@ -75,7 +76,8 @@ SiteGenerator detect_site(const std::string& folder) {
       is_file(root / "_config.toml")) {
     return SiteGenerator::jekyll;
   }
-  if (is_zola_config(root / "config.toml")) return SiteGenerator::zola;
+  if (is_file(root / "zola.toml") || is_zola_config(root / "config.toml"))
+    return SiteGenerator::zola;
   if (!detail::hugo_config_files(folder).empty()) return SiteGenerator::hugo;
   return SiteGenerator::none;
 }
@@ -85,11 +87,9 @@ SiteSettings read_site(const std::string& root) {
     case SiteGenerator::hugo:
       return detail::read_hugo_site(root, detail::hugo_config_files(root));
     case SiteGenerator::zola:
+      return detail::read_zola_site(root);
     case SiteGenerator::jekyll:
-      throw Error(ErrorCode::config,
-                  std::string("this is a ") + generator_name(detect_site(root)) +
-                      " site; folio reads Hugo sites so far: give the content folder instead",
-                  SourceLocation{root});
+      return detail::read_jekyll_site(root, detail::jekyll_config_file(root));
     case SiteGenerator::none:
       break;
   }

@@ -13,4 +13,13 @@ namespace folio::detail {
 std::vector<std::string> hugo_config_files(const std::string& root);
 SiteSettings read_hugo_site(const std::string& root, const std::vector<std::string>& files);
 
+// Zola: zola.toml, else config.toml, at the root (zola_site.cpp).
+std::string zola_config_file(const std::string& root);
+SiteSettings read_zola_site(const std::string& root);
+
+// Jekyll: the first of _config.yml, _config.yaml, _config.toml at the root, "" when none
+// (jekyll_site.cpp).
+std::string jekyll_config_file(const std::string& root);
+SiteSettings read_jekyll_site(const std::string& root, const std::string& file);
+
 }  // namespace folio::detail

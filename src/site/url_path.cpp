@@ -57,4 +57,19 @@ std::string hugo_sanitize(std::string_view path) {
   return out;
 }
 
+std::string base_path_of_url(std::string_view url) {
+  std::string_view path = url;
+  const std::size_t scheme = path.find("://");
+  if (scheme != std::string_view::npos) {
+    const std::size_t slash = path.find('/', scheme + 3);
+    path = slash == std::string_view::npos ? std::string_view() : path.substr(slash);
+  }
+  std::string out = "/";
+  for (std::string_view segment : split_path(path)) {
+    out += segment;
+    out += '/';
+  }
+  return out;
+}
+
 }  // namespace folio::detail

@@ -19,4 +19,8 @@ std::string_view without_extension(std::string_view name);
 // dropped.
 std::string hugo_sanitize(std::string_view path);
 
+// The path of a site's base URL, with a slash at both ends: "https://example.com/blog" ->
+// "/blog/", "https://example.com" -> "/", "/docs" -> "/docs/", "" -> "/".
+std::string base_path_of_url(std::string_view url);
+
 }  // namespace folio::detail

@@ -1,0 +1,16 @@
+// Non-ASCII characters spelled in ASCII, as the `deunicode` crate spells them for Zola's slugs.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace folio::detail {
+
+// The ASCII spelling of `code_point` for a slug, lowercased and with every run of punctuation
+// written as one '-' ("é" -> "e", "ß" -> "ss", "©" -> "-c-", "Ж" -> "zh", U+00AD -> ""), for Latin
+// (U+00A0..U+024F, U+1E00..U+1EFF), combining marks, Greek, Cyrillic, general punctuation and a
+// few symbols. nullopt for any other character: folio has no spelling for it (deunicode has one
+// for CJK, Arabic, Indic scripts, emoji, ...).
+std::optional<std::string_view> transliterate(char32_t code_point);
+
+}  // namespace folio::detail
