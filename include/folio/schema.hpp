@@ -31,6 +31,9 @@ inline constexpr std::string_view kMonth = "M";        // M202601
 inline constexpr std::string_view kDay = "D";          // D20260126
 inline constexpr std::string_view kTaxonomy = "XTAX";  // XTAX<name>:<value>, custom taxonomies
 inline constexpr std::string_view kDraft = "XDRAFT";   // present on drafts indexed with --drafts
+// The title's words, lowercased and space-separated (store/title_key.hpp): a query that is
+// exactly a title finds its article through it, whatever query syntax its characters spell.
+inline constexpr std::string_view kExactTitle = "XTITLE";
 
 // Value slots.
 enum Slot : unsigned {
@@ -45,6 +48,7 @@ enum Slot : unsigned {
   kTextSlot = 8,         // headings and section texts, zstd-compressed (see stored_record.hpp)
   kFileStampSlot = 9,    // "size:mtime_ns" of the source file when indexed ("" if too recent)
   kRecordSlot = 10,      // the display record of a hit (see stored_record.hpp)
+  kTitleKeySlot = 11,    // page kind and title words, for the title bonus (see title_key.hpp)
 };
 
 // Database metadata keys.
@@ -58,7 +62,8 @@ inline constexpr std::string_view kMetaLanguage = "folio.language";  // default 
 // changes to what is extracted from Markdown: the next `folio index` rebuilds an index of another
 // version in full, and a Searcher refuses it. 2: section texts in kTextSlot, positions only on
 // unprefixed terms, file stamps. 3: the display record in kRecordSlot, not the document data.
-inline constexpr int kSchemaVersion = 3;
+// 4: the title key in kTitleKeySlot and the kExactTitle term.
+inline constexpr int kSchemaVersion = 4;
 
 // Lowercases (ASCII and common Latin letters), trims and collapses inner whitespace, so that
 // `tags:go` finds "Go" and `tags:"backend  language"` finds "Backend Language".

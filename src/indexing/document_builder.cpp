@@ -4,6 +4,7 @@
 #include "folio/schema.hpp"
 #include "store/facet_codec.hpp"
 #include "store/stored_record.hpp"
+#include "store/title_key.hpp"
 
 namespace folio::detail {
 namespace {
@@ -153,6 +154,14 @@ void DocumentBuilder::add_values(const Article& article, Xapian::Document& doc) 
   doc.add_value(kTextSlot, encode_stored_text(article));
 }
 
+// What the title bonus and the exact-title match read (store/title_key.hpp).
+void DocumentBuilder::add_title_key(const Article& article, Xapian::Document& doc) const {
+  std::vector<std::string> words = title_words(article.title);
+  std::string exact = exact_title_term(words);
+  if (!exact.empty()) doc.add_boolean_term(exact);
+  doc.add_value(kTitleKeySlot, encode_title_key(page_kind_of(article.relative_path), words));
+}
+
 Xapian::Document DocumentBuilder::build(const Article& article) {
   Xapian::Document doc;
   generator_.set_document(doc);
@@ -160,6 +169,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   index_free_text(article);
   add_filter_terms(article, doc);
   add_values(article, doc);
+  add_title_key(article, doc);
   doc.add_value(schema::kRecordSlot, encode_display_record(article));
   return doc;
 }
