@@ -94,6 +94,8 @@ BuiltQuery QueryBuilder::build(const QueryNode& root, std::string_view query_tex
   QueryNode readable = root;
   if (policy_ == FieldPolicy::lenient) read_unknown_fields_as_words(readable);
   build_root(readable);
+  collect_typed_words(readable);
+  built.literal_words = words_.terms_of(query_text);
   built.corrected_query = apply_replacements(query_text);
   out_ = nullptr;
   return built;
@@ -360,6 +362,22 @@ void QueryBuilder::build_root(const QueryNode& root) {
   out_->all_words = without_excluded(out_->all_words, parts);
   Xapian::Query partial = best_partial(parts);
   if (!partial.empty()) out_->best_partial = without_excluded(partial, parts);
+}
+
+void QueryBuilder::collect_typed_words(const QueryNode& node) {
+  if (node.sign == '-') return;
+  if (node.kind != NodeKind::word && node.kind != NodeKind::phrase) {
+    for (const auto& child : node.children)
+      collect_typed_words(child);
+    return;
+  }
+  if (!node.field.empty()) {
+    auto field = fields_.find(node.field);
+    if (field && field->kind != FieldKind::text) return;  // a filter or a date
+  }
+  if (node.kind == NodeKind::word && node.text.size() > 1 && node.text.back() == '*') return;
+  for (auto& term : words_.terms_of(node.text))
+    out_->typed_words.push_back(std::move(term));
 }
 
 std::string QueryBuilder::apply_replacements(std::string_view query_text) const {
