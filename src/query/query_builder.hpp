@@ -70,7 +70,7 @@ class QueryBuilder {
   void read_unknown_fields_as_words(QueryNode& node);
   Xapian::Query sequence_query(const QueryNode& node, const std::optional<FieldSpec>& inherited);
   void build_root(const QueryNode& root);
-  void collect_typed_words(const QueryNode& node);
+  void collect_typed_text(const QueryNode& node, std::string& text) const;
   bool take_filter(const QueryNode& node);
   std::optional<FieldSpec> resolve_field(const QueryNode& node,
                                          const std::optional<FieldSpec>& inherited, bool& unknown);
