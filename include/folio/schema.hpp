@@ -31,9 +31,6 @@ inline constexpr std::string_view kMonth = "M";        // M202601
 inline constexpr std::string_view kDay = "D";          // D20260126
 inline constexpr std::string_view kTaxonomy = "XTAX";  // XTAX<name>:<value>, custom taxonomies
 inline constexpr std::string_view kDraft = "XDRAFT";   // present on drafts indexed with --drafts
-// The title's words, lowercased and space-separated (store/title_key.hpp): a query that is
-// exactly a title finds its article through it, whatever query syntax its characters spell.
-inline constexpr std::string_view kExactTitle = "XTITLE";
 
 // Value slots.
 enum Slot : unsigned {
@@ -62,7 +59,7 @@ inline constexpr std::string_view kMetaLanguage = "folio.language";  // default 
 // changes to what is extracted from Markdown: the next `folio index` rebuilds an index of another
 // version in full, and a Searcher refuses it. 2: section texts in kTextSlot, positions only on
 // unprefixed terms, file stamps. 3: the display record in kRecordSlot, not the document data.
-// 4: the title key in kTitleKeySlot and the kExactTitle term.
+// 4: the title key in kTitleKeySlot.
 inline constexpr int kSchemaVersion = 4;
 
 // Lowercases (ASCII and common Latin letters), trims and collapses inner whitespace, so that

@@ -154,12 +154,10 @@ void DocumentBuilder::add_values(const Article& article, Xapian::Document& doc) 
   doc.add_value(kTextSlot, encode_stored_text(article));
 }
 
-// What the title bonus and the exact-title match read (store/title_key.hpp).
+// What the title bonus reads (store/title_key.hpp).
 void DocumentBuilder::add_title_key(const Article& article, Xapian::Document& doc) const {
-  std::vector<std::string> words = title_words(article.title);
-  std::string exact = exact_title_term(words);
-  if (!exact.empty()) doc.add_boolean_term(exact);
-  doc.add_value(kTitleKeySlot, encode_title_key(page_kind_of(article.relative_path), words));
+  doc.add_value(kTitleKeySlot,
+                encode_title_key(page_kind_of(article.relative_path), title_words(article.title)));
 }
 
 Xapian::Document DocumentBuilder::build(const Article& article) {

@@ -208,18 +208,60 @@ std::optional<double> title_ceiling(const Xapian::Database& db, const TitleColum
   return ceiling;
 }
 
-// The articles whose title is exactly `terms`' words, each weighing `strength` times the title
-// ceiling of `counted`; empty when there are none.
+// Given documents, each with a given weight.
+class FixedDocuments : public Xapian::PostingSource {
+ public:
+  FixedDocuments(std::vector<Xapian::docid> docids, double weight)
+      : docids_(std::move(docids)), weight_(weight) {}
+
+  Xapian::PostingSource* clone() const override { return new FixedDocuments(docids_, weight_); }
+  void init(const Xapian::Database&) override {
+    at_ = 0;
+    started_ = false;
+    set_maxweight(weight_);
+  }
+  Xapian::doccount get_termfreq_min() const override { return count(); }
+  Xapian::doccount get_termfreq_est() const override { return count(); }
+  Xapian::doccount get_termfreq_max() const override { return count(); }
+  void next(double) override {
+    if (started_) ++at_;
+    started_ = true;
+  }
+  void skip_to(Xapian::docid docid, double) override {
+    started_ = true;
+    at_ = static_cast<std::size_t>(
+        std::lower_bound(docids_.begin() + static_cast<std::ptrdiff_t>(at_), docids_.end(), docid) -
+        docids_.begin());
+  }
+  bool at_end() const override { return started_ && at_ >= docids_.size(); }
+  Xapian::docid get_docid() const override { return docids_[at_]; }
+  double get_weight() const override { return weight_; }
+
+ private:
+  std::vector<Xapian::docid> docids_;  // sorted
+  double weight_;
+  std::size_t at_ = 0;
+  bool started_ = false;
+
+  Xapian::doccount count() const { return static_cast<Xapian::doccount>(docids_.size()); }
+};
+
+// The articles whose title is exactly `terms`' words (found in the title column: none without
+// one), each weighing `strength` times the title ceiling of `counted`; empty when there are none.
 Xapian::Query exact_title_weighted(const Xapian::Database& db, const TitleColumn* column,
                                    const TitleBonusTerms& terms,
                                    const std::vector<std::string>& counted, double strength) {
-  std::string term = exact_title_term(terms.words);
-  if (term.empty() || db.get_termfreq(term) == 0) return {};
+  if (column == nullptr || terms.words.empty()) return {};
+  std::string exact;
+  for (const auto& word : terms.words) {
+    if (!exact.empty()) exact += ' ';
+    exact += word;
+  }
+  std::vector<Xapian::docid> docids = column->titled(title_hash(exact));
+  if (docids.empty()) return {};
   std::optional<double> ceiling = title_ceiling(db, column, counted, terms.stemmer);
   if (!ceiling) return {};
-  auto* fixed = new Xapian::FixedWeightPostingSource(strength * *ceiling);
-  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()),
-                       Xapian::Query(term));
+  return Xapian::Query((new FixedDocuments(std::move(docids), strength * *ceiling))->release());
 }
 
 }  // namespace

@@ -7,11 +7,11 @@
 
 namespace folio::detail {
 
-std::uint32_t title_hash(std::string_view words) {
-  std::uint32_t hash = 2166136261u;
+std::uint64_t title_hash(std::string_view words) {
+  std::uint64_t hash = 14695981039346656037ull;
   for (unsigned char c : words) {
     hash ^= c;
-    hash *= 16777619u;
+    hash *= 1099511628211ull;
   }
   return hash;
 }
@@ -48,7 +48,9 @@ std::shared_ptr<const TitleColumn> TitleColumn::build(const Xapian::Database& db
     if (docid >= size) continue;
     column->facts_[docid] = title_facts(*it);
     column->present_[docid] = true;
+    column->by_hash_.emplace_back(column->facts_[docid].exact_hash, docid);
   }
+  std::sort(column->by_hash_.begin(), column->by_hash_.end());
   for (std::string prefix : {std::string(schema::kTitle), "Z" + std::string(schema::kTitle)}) {
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
       column->title_terms_.emplace(*it, it.get_termfreq());
@@ -56,11 +58,21 @@ std::shared_ptr<const TitleColumn> TitleColumn::build(const Xapian::Database& db
   return column;
 }
 
+std::vector<Xapian::docid> TitleColumn::titled(std::uint64_t exact_hash) const {
+  std::vector<Xapian::docid> docids;
+  auto it = std::lower_bound(by_hash_.begin(), by_hash_.end(),
+                             std::pair<std::uint64_t, Xapian::docid>{exact_hash, 0});
+  for (; it != by_hash_.end() && it->first == exact_hash; ++it)
+    docids.push_back(it->second);
+  return docids;
+}
+
 std::size_t TitleColumn::memory_bytes() const {
   std::size_t terms = 0;
   for (const auto& [term, count] : title_terms_)
     terms += sizeof(term) + term.capacity() + sizeof(count) + 2 * sizeof(void*);
-  return facts_.capacity() * sizeof(TitleFacts) + present_.capacity() / 8 + terms;
+  return facts_.capacity() * sizeof(TitleFacts) + present_.capacity() / 8 +
+         by_hash_.capacity() * sizeof(by_hash_[0]) + terms;
 }
 
 }  // namespace folio::detail

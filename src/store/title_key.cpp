@@ -5,8 +5,6 @@
 
 #include <xapian.h>
 
-#include "folio/schema.hpp"
-
 namespace folio::detail {
 namespace {
 
@@ -39,16 +37,6 @@ PageKind page_kind_of(std::string_view relative_path) {
       slash == std::string_view::npos ? relative_path : relative_path.substr(slash + 1);
   std::string_view stem = name.substr(0, name.find('.'));
   return stem == "_index" ? PageKind::section : PageKind::page;
-}
-
-std::string exact_title_term(const std::vector<std::string>& words) {
-  if (words.empty()) return {};
-  std::string joined;
-  for (const auto& word : words) {
-    if (!joined.empty()) joined += ' ';
-    joined += word;
-  }
-  return schema::boolean_term(schema::kExactTitle, joined);
 }
 
 std::string encode_title_key(PageKind kind, const std::vector<std::string>& words) {

@@ -26,9 +26,6 @@ std::vector<std::string> title_words(std::string_view text);
 // A section page for an `_index` file ("topics/accessibility/_index.md"), else a page.
 PageKind page_kind_of(std::string_view relative_path);
 
-// The boolean term of a title's exact words (schema::kExactTitle), truncated safely; "" for none.
-std::string exact_title_term(const std::vector<std::string>& words);
-
 std::string encode_title_key(PageKind kind, const std::vector<std::string>& words);
 // An empty or unknown value reads as a page without words.
 TitleKey decode_title_key(std::string_view value);

@@ -1,10 +1,9 @@
-// The title key (value slot schema::kTitleKeySlot) and the exact-title term.
+// The title key (value slot schema::kTitleKeySlot).
 #include <catch2/catch.hpp>
 
 #include <string>
 #include <vector>
 
-#include "folio/schema.hpp"
 #include "store/title_key.hpp"
 
 using namespace folio;
@@ -43,10 +42,4 @@ TEST_CASE("title key: encoded and decoded") {
   std::string long_key = encode_title_key(PageKind::page, many);
   CHECK(long_key.size() <= 1024);
   CHECK(decode_title_key(long_key).words.ends_with("word"));
-}
-
-TEST_CASE("title key: the exact-title term") {
-  CHECK(exact_title_term({"open", "data"}) == std::string(schema::kExactTitle) + "open data");
-  CHECK(exact_title_term({}).empty());
-  CHECK(exact_title_term(Words(100, "accessibility")).size() <= 245);
 }
