@@ -20,7 +20,13 @@ struct Page {
 
 // A small site: hub pages with short bodies, and pages that repeat the hubs' words in their text.
 const Page kSite[] = {
-    {"topics/accessibility/_index.md", "Accessibility", "Everything published about this topic."},
+    {"topics/accessibility/_index.md", "Accessibility",
+     "The guidance, resources and community you find here will help you deliver digital products "
+     "and services that everyone can use, people with disabilities included."},
+    {"resources/accessibility-intro.md", "An introduction to accessibility",
+     "Accessibility means that people with disabilities can use what you build. This introduction "
+     "to accessibility covers the law, accessibility testing and the accessibility of documents: "
+     "accessibility is for everyone."},
     {"news/accessibility-summit.md", "Notes from the summit",
      "The summit opened with a talk on accessibility in procurement. Accessibility is a legal "
      "duty, and accessibility reviews belong in every release. Teams shared their accessibility "
@@ -29,6 +35,9 @@ const Page kSite[] = {
      "Inclusive design starts from accessibility. Accessibility means people with disabilities "
      "can use a service. Good accessibility helps everyone: captions and contrast are "
      "accessibility features that many people use every day."},
+    {"resources/plain-language-guidelines.md", "Federal plain language guidelines",
+     "These plain language guidelines explain how to write in plain language: plain language "
+     "organisation, plain language words and plain language testing."},
     {"posts/plain-language.md", "Plain language",
      "Write so that readers understand what you mean the first time they read it. Use short "
      "sentences, common words and the active voice."},
@@ -94,11 +103,12 @@ std::string first_hit(Searcher& searcher, const std::string& query) {
 TEST_CASE("ranking: a topic page and an exact title come before pages that repeat the words") {
   RankingSite site;
   Searcher searcher(site.db());
-  // Every other page holds "accessibility" in its text, several times; the hub only in its title.
+  // The other pages hold "accessibility" in their text, several times, one in its title too; the
+  // topic page only in its title.
   CHECK(first_hit(searcher, "accessibility") == "topics/accessibility/_index");
   CHECK(first_hit(searcher, "Accessibility") == "topics/accessibility/_index");
-  // The article titled "Plain language" before those that say it four times, and before the one
-  // whose title holds more words than the query.
+  // The article titled "Plain language" before those that say it four times, and before those
+  // whose titles hold more words than the query, the shorter title first.
   std::vector<std::string> ids = hit_ids(searcher.search(request("plain language")));
   REQUIRE(ids.size() >= 3);
   CHECK(ids[0] == "posts/plain-language");
