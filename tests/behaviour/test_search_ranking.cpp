@@ -136,6 +136,16 @@ TEST_CASE("ranking: a page's title typed as written finds it first, query syntax
   CHECK(results.hits.front().id == "posts/do-not-track");
   for (const auto& hit : results.hits)
     CHECK(hit.id != "posts/track-changes");
+  // The total and the facets count the page found this way too.
+  SearchRequest with_facets = request("Do NOT Track");
+  with_facets.facets = {FacetRequest{"section"}};
+  results = searcher.search(with_facets);
+  CHECK(results.total == results.hits.size());
+  REQUIRE(results.facets.size() == 1);
+  std::size_t counted = 0;
+  for (const auto& value : results.facets[0].values)
+    counted += value.count;
+  CHECK(counted == results.hits.size());
   CHECK(first_hit(searcher, "compiling with -fno-exceptions") == "posts/fno-exceptions");
   // Not the exact title: the operators apply as written.
   CHECK(hit_ids(searcher.search(request("Do NOT Track changes"))).empty());
