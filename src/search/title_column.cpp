@@ -51,7 +51,9 @@ std::shared_ptr<const TitleColumn> TitleColumn::build(const Xapian::Database& db
     column->by_hash_.emplace_back(column->facts_[docid].exact_hash, docid);
   }
   std::sort(column->by_hash_.begin(), column->by_hash_.end());
-  for (std::string prefix : {std::string(schema::kTitle), "Z" + std::string(schema::kTitle)}) {
+  std::string stemmed = "Z";
+  stemmed += schema::kTitle;
+  for (const std::string& prefix : {std::string(schema::kTitle), stemmed}) {
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
       column->title_terms_.emplace(*it, it.get_termfreq());
   }
