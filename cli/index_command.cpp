@@ -8,6 +8,7 @@
 #include "config_loading.hpp"
 #include "folio/error.hpp"
 #include "folio/indexer.hpp"
+#include "folio/site.hpp"
 #include "progress.hpp"
 #include "report_json.hpp"
 
@@ -32,21 +33,38 @@ void print_summary(const IndexReport& r, const IndexOptions& o) {
   }
   std::fprintf(stderr,
                "%s%zu added, %zu updated, %zu deleted, %zu unchanged, %zu skipped (%zu drafts, "
-               "%zu future, %zu expired), %zu failed; %zu articles in the index; %.2fs, %.0f "
+               "%zu future, %zu expired, %zu not rendered), %zu failed; %zu articles in the "
+               "index; %.2fs, %.0f "
                "articles/s\n",
                o.dry_run ? "dry run, nothing written: " : "", r.added, r.updated, r.deleted,
-               r.unchanged, r.skipped_drafts + r.skipped_future + r.skipped_expired,
-               r.skipped_drafts, r.skipped_future, r.skipped_expired, r.failed, r.documents,
-               r.seconds, rate);
+               r.unchanged,
+               r.skipped_drafts + r.skipped_future + r.skipped_expired + r.skipped_unrendered,
+               r.skipped_drafts, r.skipped_future, r.skipped_expired, r.skipped_unrendered,
+               r.failed, r.documents, r.seconds, rate);
 }
 
 IndexRequest make_request(const IndexOptions& o, const Config& config) {
   IndexRequest request;
   request.settings = config.index;
-  if (!o.content_dirs.empty()) request.settings.content_dirs = o.content_dirs;
-  if (o.drafts) request.settings.include_drafts = true;
-  if (o.future) request.settings.include_future = true;
-  if (o.expired) request.settings.include_expired = true;
+  IndexSettings& s = request.settings;
+  // `folio index SITE_ROOT`: a folder holding a generator's config is a site, read as the
+  // generator reads it; any other folder is a content folder.
+  if (o.content_dirs.size() == 1 && detect_site(o.content_dirs.front()) != SiteGenerator::none) {
+    s.site_root = o.content_dirs.front();
+    s.explicit_keys.erase("content");
+  } else if (!o.content_dirs.empty()) {
+    s.content_dirs = o.content_dirs;
+    s.site_root.clear();
+    s.explicit_keys.insert("content");
+  }
+  auto flag = [&s](bool given, bool& setting, const char* key) {
+    if (!given) return;
+    setting = true;
+    s.explicit_keys.insert(key);
+  };
+  flag(o.drafts, s.include_drafts, "include_drafts");
+  flag(o.future, s.include_future, "include_future");
+  flag(o.expired, s.include_expired, "include_expired");
   if (o.jobs > 0) request.settings.jobs = o.jobs;
   request.mode =
       o.check_only ? IndexMode::check : (o.full ? IndexMode::full : IndexMode::incremental);

@@ -2,7 +2,7 @@
 # Checks which way includes point, so that the source tree stays the map docs/ARCHITECTURE.md
 # draws. Exits 1 and names each include that breaks a rule:
 #
-#   1. The pipeline's stages, lowest first: base, formats, content, store, then indexing (the write
+#   1. The pipeline's stages, lowest first: base, formats, site, content, store, then indexing (the write
 #      side) and query (the read side) side by side, then search, then the Searcher API. A file
 #      may include headers of its own stage and of the stages below it, never above: the write side
 #      never compiles against the query side or the Searcher, nothing below search/ includes
@@ -20,7 +20,8 @@ cd "$(dirname "$0")/.."
 declare -A public_stage=(
   [error]=base [date]=base [utf8]=base
   [config]=formats
-  [article]=content [article_parser]=content [front_matter]=content [markdown]=content [url]=content
+  [site]=site [url]=site
+  [article]=content [article_parser]=content [front_matter]=content [markdown]=content
   [schema]=store
   [index_writer]=indexing [indexer]=indexing
   [search_request]=query
@@ -31,13 +32,14 @@ declare -A public_stage=(
 declare -A allowed=(
   [base]=""
   [formats]="base"
-  [content]="base formats"
-  [store]="base formats content"
-  [indexing]="base formats content store"
-  [query]="base formats content store"
-  [search]="base formats content store query"
-  [api]="base formats content store query search"
-  [all]="base formats content store indexing query search api"
+  [site]="base formats"
+  [content]="base formats site"
+  [store]="base formats site content"
+  [indexing]="base formats site content store"
+  [query]="base formats site content store"
+  [search]="base formats site content store query"
+  [api]="base formats site content store query search"
+  [all]="base formats site content store indexing query search api"
 )
 
 # The stage of a file (a path from the repository root) or of an include as written.
@@ -55,7 +57,7 @@ stage_of_include() {
   local target=$1
   case "$target" in
     folio/*) stage_of_file "include/$target" ;;
-    base/* | formats/* | content/* | store/* | indexing/* | query/* | search/*) stage_of_file "src/$target" ;;
+    base/* | formats/* | site/* | content/* | store/* | indexing/* | query/* | search/*) stage_of_file "src/$target" ;;
     *) echo "" ;;
   esac
 }
@@ -96,7 +98,7 @@ done < <(of "src|include")
 # Rule 2: programs see the public API only.
 while read -r file line target; do
   case "$target" in
-    base/* | formats/* | content/* | store/* | indexing/* | query/* | search/*)
+    base/* | formats/* | site/* | content/* | store/* | indexing/* | query/* | search/*)
       report "$file" "$line" "$target" "programs include only folio/ headers, not folio::core's internals" ;;
   esac
 done < <(of "cli|json|server")

@@ -20,7 +20,8 @@ with_tests=0
 case "${1:-}" in
   --test)
     with_tests=1
-    packages+=(chromium nodejs npm curl)
+    # hugo: the generator comparison test builds sample-content as a Hugo site.
+    packages+=(chromium nodejs npm curl hugo)
     ;;
   --bench)
     # libmariadb-dev and libpq-dev: the SQL peers' load client (bench/sql_load.cpp).

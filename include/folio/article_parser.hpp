@@ -14,6 +14,10 @@ struct ArticleSource {
   std::string path;           // path on disk, used in error messages
   std::string relative_path;  // relative to the content root, '/' separators
   std::string_view content;   // the raw bytes of the file
+  // Its place in the site (see IndexSettings::site): the language of its content folder ("" when
+  // the folder holds every language) and the nearest section folder above it ("" = the top).
+  std::string content_language;
+  std::string section_path;
 };
 
 // Parses one article: checks size and UTF-8, reads front matter, extracts the Markdown, derives

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,49 @@ struct FieldWeights {
   int code = 1;  // 0 leaves code out of the free-text index
 };
 
+enum class SiteGenerator { none, hugo, zola, jekyll };
+
+// One language a site publishes in.
+struct SiteLanguage {
+  std::string code;         // "en", "pt-br"
+  std::string content_dir;  // its own content folder (Hugo's languages.X.contentDir); "" = shared
+  int weight = 0;
+};
+
+// What a static site generator's configuration says about publishing: where content lives and how
+// a content file becomes a page URL. Read from the site's own config file by read_site
+// (folio/site.hpp); empty (generator none) when folio indexes a bare folder of Markdown.
+struct SiteSettings {
+  SiteGenerator generator = SiteGenerator::none;
+  std::string root;                       // the site's root folder
+  std::vector<std::string> config_files;  // the files read, in the order they were merged
+  std::string base_path = "/";            // the path of the site's base URL ("/", "/docs/")
+  // Content folders shared by every language (a page in one is in the default language unless
+  // its name says otherwise: post.fr.md); a language's own folder is in `languages`.
+  std::vector<std::string> content_dirs;
+  std::vector<std::string> taxonomies;  // plural names ("tags", "topics")
+  bool build_drafts = false;
+  bool build_future = false;
+  bool build_expired = false;
+  std::string default_language;  // defaultContentLanguage
+  bool default_language_in_subdir = false;
+  std::vector<SiteLanguage> languages;  // configured languages, by weight
+  // Hugo: section (or taxonomy) -> pattern (":year/:month/:slug/"). Jekyll: "posts" or a
+  // collection -> pattern. Zola has none.
+  std::map<std::string, std::string> permalinks;
+  bool ugly_urls = false;                 // Hugo uglyURLs: /posts/a.html instead of /posts/a/
+  std::vector<std::string> ignore_files;  // Hugo ignoreFiles: regular expressions on the path
+  std::vector<std::string> notes;         // what was read and what was not, for `folio stats`
+};
+
 struct IndexSettings {
+  // [index] site: a site root whose generator configuration supplies the content folders, base
+  // URL, languages, permalinks, taxonomies and build options not set explicitly here.
+  std::string site_root;
+  SiteSettings site;  // filled from site_root by read_site when an index run starts
+  // The [index] keys a folio.toml set (and options a program set), which a site's own
+  // configuration does not override ("base_url", "taxonomies", ...).
+  std::set<std::string> explicit_keys;
   std::vector<std::string> content_dirs;                            // [index] content
   std::vector<std::string> include = {"**/*.md", "**/*.markdown"};  // globs, relative to a root
   std::vector<std::string> exclude;                                 // globs, relative to a root

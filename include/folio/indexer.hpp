@@ -47,6 +47,9 @@ struct IndexReport {
   std::size_t skipped_drafts = 0;
   std::size_t skipped_future = 0;
   std::size_t skipped_expired = 0;
+  std::size_t skipped_unrendered =
+      0;                      // pages the site never renders (build render: never, headless)
+  std::size_t not_pages = 0;  // files that are not pages: bundle resources, Hugo ignoreFiles
   std::size_t failed = 0;
   std::vector<FileProblem> problems;  // one per failed file
   std::vector<std::string> warnings;  // non-fatal notes, "path: reason"

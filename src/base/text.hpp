@@ -20,6 +20,9 @@ std::string html_escape(std::string_view text);
 // Lowercases with Xapian's Unicode tables.
 std::string lowercase(std::string_view text);
 
+// Lowercases ASCII letters only: for keys and names that are ASCII by definition.
+std::string ascii_lower(std::string_view text);
+
 // True if every character is a letter (Unicode categories Lu, Ll, Lt, Lm, Lo).
 bool is_all_letters(std::string_view text);
 

@@ -110,6 +110,32 @@ bool is_digit(char32_t code_point) {
   return Xapian::Unicode::get_category(code_point) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
 }
 
+bool is_mark(char32_t code_point) {
+  switch (Xapian::Unicode::get_category(code_point)) {
+    case Xapian::Unicode::NON_SPACING_MARK:
+    case Xapian::Unicode::ENCLOSING_MARK:
+    case Xapian::Unicode::COMBINING_SPACING_MARK:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_space(char32_t code_point) {
+  if (code_point == '\t' || code_point == '\n' || code_point == '\v' || code_point == '\f' ||
+      code_point == '\r' || code_point == 0x85) {
+    return true;
+  }
+  switch (Xapian::Unicode::get_category(code_point)) {
+    case Xapian::Unicode::SPACE_SEPARATOR:
+    case Xapian::Unicode::LINE_SEPARATOR:
+    case Xapian::Unicode::PARAGRAPH_SEPARATOR:
+      return true;
+    default:
+      return false;
+  }
+}
+
 char32_t to_lower(char32_t code_point) {
   return Xapian::Unicode::tolower(code_point);
 }

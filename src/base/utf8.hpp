@@ -35,6 +35,10 @@ void append(std::string& out, char32_t code_point);
 // Letters (Unicode categories Lu, Ll, Lt, Lm, Lo) and decimal digits (Nd).
 bool is_letter(char32_t code_point);
 bool is_digit(char32_t code_point);
+// Combining marks (Mn, Me, Mc): the accents of decomposed text, the vowel signs of Indic scripts.
+bool is_mark(char32_t code_point);
+// White space as Go's unicode.IsSpace sees it (Hugo's URL rules use it).
+bool is_space(char32_t code_point);
 
 // Simple (one to one) Unicode lowercase mapping.
 char32_t to_lower(char32_t code_point);

@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "base/utf8.hpp"
+#include "content/markdown/html_entities.hpp"
+#include "content/markdown/html_text.hpp"
 #include "folio/error.hpp"
 #include "folio/front_matter.hpp"
 #include "folio/markdown.hpp"
@@ -61,23 +63,21 @@ class Fields {
     return trim(v->items.front());
   }
 
+  // The values of a list (a single value is a list of one), trimmed, duplicates dropped, with
+  // character references decoded ("Q&amp;A" is the tag "Q&A").
   std::vector<std::string> list(std::initializer_list<std::string_view> keys) const {
-    const FrontMatterValue* v = find(keys);
-    std::vector<std::string> out;
-    if (!v) return out;
-    for (const auto& raw : v->items) {
-      std::string item = trim(raw);
-      if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end())
-        out.push_back(item);
-    }
-    return out;
+    return list(keys, References::decoded);
+  }
+  // As list, the values as written: paths and URLs.
+  std::vector<std::string> raw_list(std::initializer_list<std::string_view> keys) const {
+    return list(keys, References::as_written);
   }
 
-  std::optional<Timestamp> date(std::initializer_list<std::string_view> keys,
-                                std::vector<std::string>& warnings) const {
+  std::optional<DateWithOffset> date(std::initializer_list<std::string_view> keys,
+                                     std::vector<std::string>& warnings) const {
     const FrontMatterValue* v = find(keys);
     if (!v || v->items.empty() || v->items.front().empty()) return std::nullopt;
-    auto t = parse_date(v->items.front());
+    auto t = parse_date_with_offset(v->items.front());
     if (!t) {
       warnings.push_back(location(v->line) + ": \"" + v->items.front() +
                          "\" is not a date I can read (expected e.g. 2026-01-26 or "
@@ -91,23 +91,28 @@ class Fields {
   }
 
  private:
+  enum class References { decoded, as_written };
+
+  std::vector<std::string> list(std::initializer_list<std::string_view> keys,
+                                References references) const {
+    const FrontMatterValue* v = find(keys);
+    std::vector<std::string> out;
+    if (!v) return out;
+    for (const auto& raw : v->items) {
+      std::string item =
+          references == References::decoded ? trim(detail::html::decode_entities(raw)) : trim(raw);
+      if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end())
+        out.push_back(item);
+    }
+    return out;
+  }
+
   std::string path_;
   std::map<std::string, const FrontMatterValue*> by_key_;
 };
 
 bool is_true(const std::string& s) {
   return s == "true" || s == "yes" || s == "1";
-}
-
-// Hugo's multilingual file names: "post.fr.md" is the French version of "post".
-std::string language_from_file_name(const std::string& relative_path) {
-  std::string stem = std::filesystem::path(relative_path).stem().string();
-  auto dot = stem.rfind('.');
-  if (dot == std::string::npos || stem.size() - dot != 3) return {};
-  std::string code = stem.substr(dot + 1);
-  bool letters =
-      std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::islower(c); });
-  return letters ? code : std::string();
 }
 
 std::string title_from_file_name(const std::string& relative_path) {
@@ -150,23 +155,41 @@ std::string lead_summary(const std::string& text) {
   return std::string(detail::utf8::truncate(flat, cut)) + "…";
 }
 
+std::optional<Timestamp> instant_of(const std::optional<DateWithOffset>& date) {
+  if (!date) return std::nullopt;
+  return date->instant;
+}
+
+void read_dates(const Fields& f, Article& a) {
+  std::optional<DateWithOffset> date = f.date({"date", "pubdate", "published"}, a.warnings);
+  const std::optional<DateWithOffset> lastmod =
+      f.date({"lastmod", "updated", "modified"}, a.warnings);
+  const std::optional<DateWithOffset> publish_date = f.date({"publishdate"}, a.warnings);
+  a.publish_date = instant_of(publish_date);
+  a.expiry_date = instant_of(f.date({"expirydate", "unpublishdate"}, a.warnings));
+  if (!date) date = publish_date;
+  a.date = instant_of(date);
+  a.date_offset_seconds = date ? date->offset_seconds : 0;
+  a.lastmod = instant_of(lastmod);
+  a.lastmod_offset_seconds = lastmod ? lastmod->offset_seconds : 0;
+}
+
+// Front matter text is shown as the site renders it: character references decoded (digitalgov's
+// "Q&amp;A &mdash; ..." shows as "Q&A — ..."). A summary is rendered (Hugo reads a front matter
+// summary as Markdown), so its inline tags are dropped too; a tag in a title is kept ("Escaping
+// <script> in Go"), as a title printed by a template shows it.
 void read_metadata(const Fields& f, const IndexSettings& settings, Article& a) {
-  a.title = f.text({"title"});
-  a.description = f.text({"description", "summary"});
-  a.date = f.date({"date", "pubdate", "published"}, a.warnings);
-  a.lastmod = f.date({"lastmod", "updated", "modified"}, a.warnings);
-  a.publish_date = f.date({"publishdate"}, a.warnings);
-  a.expiry_date = f.date({"expirydate", "unpublishdate"}, a.warnings);
-  if (!a.date) a.date = a.publish_date;
+  a.title = trim(detail::html::decode_entities(f.text({"title"})));
+  a.description = detail::html::inline_text(f.text({"description", "summary"}));
+  read_dates(f, a);
   a.draft = is_true(f.text({"draft"}));
   a.tags = f.list({"tags", "taxonomies.tags"});
   a.categories = f.list({"categories", "taxonomies.categories"});
   a.keywords = f.list({"keywords"});
   a.authors = f.list({"authors", "author", "taxonomies.authors", "params.author", "extra.author"});
   a.series = f.list({"series", "taxonomies.series"});
-  a.aliases = f.list({"aliases"});
+  a.aliases = f.raw_list({"aliases"});
   a.language = lower(f.text({"lang", "language", "languagecode"}));
-  if (a.language.empty()) a.language = language_from_file_name(a.relative_path);
   std::string weight = f.text({"weight"});
   if (!weight.empty()) {
     try {
@@ -181,6 +204,50 @@ void read_metadata(const Fields& f, const IndexSettings& settings, Article& a) {
     auto values = f.list({name, "taxonomies." + name});
     if (!values.empty()) a.taxonomies[name] = std::move(values);
   }
+}
+
+// Hugo writes no page for `_build: {render: never}` (`build` from Hugo 0.123), nor for a headless
+// leaf bundle.
+std::string why_not_rendered(const Fields& f, const std::string& relative_path) {
+  const std::string render = lower(f.text({"_build.render", "build.render"}));
+  if (render == "never" || render == "false" || render == "link") {
+    return "its front matter says build render: " + render;
+  }
+  const std::string stem = std::filesystem::path(relative_path).stem().string();
+  if (is_true(lower(f.text({"headless"}))) && stem.rfind("index", 0) == 0) {
+    return "it is a headless bundle";
+  }
+  return {};
+}
+
+// Language, URL and whether a page is written at all: what the site makes of the file.
+void place_page(const ArticleSource& source, const IndexSettings& settings, const Fields& f,
+                Article& a) {
+  const SiteSettings* site =
+      settings.site.generator == SiteGenerator::none ? nullptr : &settings.site;
+  const std::string file_language =
+      language_of_file_name(a.relative_path, site ? &site->languages : nullptr);
+  if (a.language.empty()) a.language = source.content_language;
+  if (a.language.empty()) a.language = file_language;
+  UrlRequest url;
+  url.relative_path = a.relative_path;
+  url.slug = f.text({"slug"});
+  url.url = f.text({"url"});
+  url.zola_path = f.text({"path"});
+  url.base_url = settings.base_url;
+  url.title = f.text({"title"});
+  url.date = a.date;
+  url.date_offset_seconds = a.date_offset_seconds;
+  url.language = source.content_language;
+  url.default_language = settings.language;
+  url.section_path = source.section_path;
+  url.categories = a.categories;
+  url.site = site;
+  std::string warning;
+  a.url = article_url(url, &warning);
+  if (const FrontMatterValue* set_by = f.find({"url", "path", "slug"})) a.url_line = set_by->line;
+  if (!warning.empty()) a.warnings.push_back(source.path + ": " + warning);
+  a.not_rendered = why_not_rendered(f, a.relative_path);
 }
 
 }  // namespace
@@ -217,13 +284,7 @@ Article parse_article(const ArticleSource& source, const IndexSettings& settings
   a.reading_time_minutes =
       a.word_count == 0 ? 0 : std::max(1, (a.word_count + kWordsPerMinute - 1) / kWordsPerMinute);
 
-  UrlRequest url;
-  url.relative_path = a.relative_path;
-  url.slug = fields.text({"slug"});
-  url.url = fields.text({"url"});
-  url.zola_path = fields.text({"path"});
-  url.base_url = settings.base_url;
-  a.url = article_url(url);
+  place_page(source, settings, fields, a);
   a.id = article_id(a.relative_path);
   return a;
 }

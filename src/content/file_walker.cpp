@@ -103,7 +103,8 @@ bool glob_match(std::string_view pattern, std::string_view path) {
 
 WalkResult find_source_files(const ContentWalk& walk) {
   WalkResult result;
-  for (const auto& root : walk.roots) {
+  for (std::size_t root_index = 0; root_index < walk.roots.size(); ++root_index) {
+    const std::string& root = walk.roots[root_index];
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
       throw Error(ErrorCode::io, "content folder does not exist or is not a folder",
@@ -124,7 +125,7 @@ WalkResult find_source_files(const ContentWalk& walk) {
       if (!reason.empty()) {
         result.skipped.push_back(it->path().string() + ": " + reason);
       } else if (it->is_regular_file(ec)) {
-        found.push_back(SourceFile{it->path().string(), relative});
+        found.push_back(SourceFile{it->path().string(), relative, root_index});
       }
     }
     if (ec) throw Error(ErrorCode::io, "cannot list folder: " + ec.message(), SourceLocation{root});

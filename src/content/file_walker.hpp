@@ -10,6 +10,7 @@ namespace folio::detail {
 struct SourceFile {
   std::string path;           // as opened (root joined with the relative path)
   std::string relative_path;  // relative to its root, '/' separators
+  std::size_t root = 0;       // index of its root in ContentWalk::roots
 };
 
 // Glob matching on '/'-separated relative paths: `*` and `?` within one segment, `[abc]`/`[a-z]`

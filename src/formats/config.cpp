@@ -255,9 +255,17 @@ class ConfigReader {
  private:
   void read_index(const KeyContext& c, const DataNode& table) {
     IndexSettings& s = config_.index;
+    for (const DataNode& member : table.children)
+      s.explicit_keys.insert(member.key);
     read_section(
         c, table,
         {
+            {"site",
+             [&](const DataNode& n) {
+               s.site_root = resolve_path(base_, read_nonempty_string(c, n));
+               while (s.site_root.size() > 1 && s.site_root.back() == '/')
+                 s.site_root.pop_back();  // "." resolves to "folder/"
+             }},
             {"content",
              [&](const DataNode& n) {
                s.content_dirs.clear();

@@ -14,9 +14,11 @@
 #include <thread>
 
 #include "content/file_walker.hpp"
+#include "content/site_pages.hpp"
 #include "folio/article_parser.hpp"
 #include "folio/index_writer.hpp"
 #include "folio/schema.hpp"
+#include "folio/site.hpp"
 #include "folio/url.hpp"
 
 namespace folio {
@@ -27,7 +29,7 @@ using detail::SourceFile;
 
 constexpr std::size_t kParseWindow = 512;  // files parsed ahead of the writer, bounding memory
 
-enum class Outcome { unchanged, parsed, draft, future, expired, failed };
+enum class Outcome { unchanged, parsed, draft, future, expired, unrendered, failed };
 
 struct FileResult {
   Outcome outcome = Outcome::failed;
@@ -37,6 +39,8 @@ struct FileResult {
   FileProblem problem;
   std::size_t bytes = 0;
   std::string refreshed_stamp;  // unchanged content under a new file stamp: record it
+  std::string url;              // of a published article, for the duplicate URL check
+  std::string url_where;        // "path" or "path:line" of the front matter that set it
 };
 
 double seconds_since(Clock::time_point start) {
@@ -89,11 +93,12 @@ std::string read_file(const SourceFile& file, std::size_t limit) {
 }
 
 // The id each file will get, and for files whose id an earlier file already has, that file.
-std::vector<std::string> find_duplicate_ids(const std::vector<SourceFile>& files) {
+std::vector<std::string> find_duplicate_ids(const std::vector<SourceFile>& files,
+                                            const IndexSettings& settings) {
   std::map<std::string, std::size_t> first_with_id;
   std::vector<std::string> duplicate_of(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
-    auto [it, inserted] = first_with_id.emplace(article_id(files[i].relative_path), i);
+    auto [it, inserted] = first_with_id.emplace(detail::page_id(files[i], settings), i);
     if (!inserted) duplicate_of[i] = files[it->second].path;
   }
   return duplicate_of;
@@ -102,10 +107,12 @@ std::vector<std::string> find_duplicate_ids(const std::vector<SourceFile>& files
 class FileProcessor {
  public:
   FileProcessor(const IndexRequest& request, const std::map<std::string, IndexedSource>& indexed,
-                const std::vector<SourceFile>& files, IndexWriter* writer)
+                const std::vector<SourceFile>& files, const std::vector<detail::PagePlace>& places,
+                IndexWriter* writer)
       : request_(request),
         indexed_(indexed),
-        duplicate_of_(find_duplicate_ids(files)),
+        places_(places),
+        duplicate_of_(find_duplicate_ids(files, request.settings)),
         writer_(writer),
         now_(static_cast<Timestamp>(std::time(nullptr))) {}
 
@@ -113,7 +120,12 @@ class FileProcessor {
   // Problems with the file become a failed result; a failing index throws.
   FileResult process(const SourceFile& file, std::size_t i) const {
     FileResult r = examine(file, i);
-    if (r.article) r.warnings = std::move(r.article->warnings);
+    if (r.article) {
+      r.warnings = std::move(r.article->warnings);
+      r.url = r.article->url;
+      r.url_where = file.path;
+      if (r.article->url_line > 0) r.url_where += ":" + std::to_string(r.article->url_line);
+    }
     if (r.outcome == Outcome::parsed && writer_) writer_->add_or_replace(*r.article);
     r.article.reset();
     return r;
@@ -122,7 +134,7 @@ class FileProcessor {
  private:
   FileResult examine(const SourceFile& file, std::size_t i) const {
     FileResult r;
-    r.id = article_id(file.relative_path);
+    r.id = detail::page_id(file, request_.settings);
     if (!duplicate_of_[i].empty()) {
       r.problem = FileProblem{ErrorCode::parse, SourceLocation{file.path},
                               "has the same id \"" + r.id + "\" as " + duplicate_of_[i] +
@@ -142,9 +154,14 @@ class FileProcessor {
         r.refreshed_stamp = std::move(stamp);
         return r;
       }
-      r.article =
-          parse_article(ArticleSource{file.path, file.relative_path, bytes}, request_.settings);
+      const detail::PagePlace& place = places_[i];
+      r.article = parse_article(ArticleSource{file.path, file.relative_path, bytes,
+                                              place.content_language, place.section_path},
+                                request_.settings);
+      r.article->id = r.id;
       r.article->file_stamp = std::move(stamp);
+      if (!place.unrendered_by.empty() && r.article->not_rendered.empty())
+        r.article->not_rendered = "its section says build render: never in " + place.unrendered_by;
       r.outcome = publication_outcome(*r.article);
     } catch (const Error& e) {
       r.outcome = Outcome::failed;
@@ -172,6 +189,7 @@ class FileProcessor {
 
   Outcome publication_outcome(const Article& a) const {
     const IndexSettings& s = request_.settings;
+    if (!a.not_rendered.empty()) return Outcome::unrendered;
     if (a.draft && !s.include_drafts) return Outcome::draft;
     Timestamp publish = a.publish_date ? *a.publish_date : (a.date ? *a.date : 0);
     if (!s.include_future && publish > now_) return Outcome::future;
@@ -181,6 +199,7 @@ class FileProcessor {
 
   const IndexRequest& request_;
   const std::map<std::string, IndexedSource>& indexed_;
+  const std::vector<detail::PagePlace>& places_;
   std::vector<std::string> duplicate_of_;
   IndexWriter* writer_;
   Timestamp now_;
@@ -298,6 +317,7 @@ class ResultApplier {
         break;
       case Outcome::parsed:
         count_written(r.id);
+        check_url(r);
         break;
       case Outcome::draft:
         skip(r.id, report_.skipped_drafts);
@@ -307,6 +327,9 @@ class ResultApplier {
         break;
       case Outcome::expired:
         skip(r.id, report_.skipped_expired);
+        break;
+      case Outcome::unrendered:
+        skip(r.id, report_.skipped_unrendered);
         break;
       case Outcome::failed:
         fail(r);
@@ -332,6 +355,14 @@ class ResultApplier {
     }
   }
 
+  // Two articles at one URL: the site publishes one of them, the search links both there.
+  void check_url(const FileResult& r) {
+    auto [first, inserted] = url_owners_.emplace(r.url, r.url_where);
+    if (inserted) return;
+    report_.warnings.push_back(r.url_where + ": publishes the same URL " + r.url + " as " +
+                               first->second + "; the site keeps only one of them");
+  }
+
   void skip(const std::string& id, std::size_t& counter) {
     ++counter;
     if (indexed_.count(id)) {
@@ -351,6 +382,7 @@ class ResultApplier {
   const std::map<std::string, IndexedSource>& indexed_;
   bool rebuilding_;
   std::set<std::string> claimed_ids_;
+  std::map<std::string, std::string> url_owners_;  // url -> where the first article with it is
 };
 
 std::string joined(std::vector<std::string> parts) {
@@ -361,6 +393,30 @@ std::string joined(std::vector<std::string> parts) {
     out += part;
   }
   return out;
+}
+
+// What of a site decides its pages' URLs and languages.
+std::string site_digest(const SiteSettings& site) {
+  if (site.generator == SiteGenerator::none) return "none";
+  std::string digest = generator_name(site.generator);
+  digest += " base ";
+  digest += site.base_path;
+  digest += " languages";
+  for (const SiteLanguage& language : site.languages) {
+    digest += ' ';
+    digest += language.code;
+  }
+  digest += " default ";
+  digest += site.default_language;
+  if (site.default_language_in_subdir) digest += " in subdir";
+  if (site.ugly_urls) digest += " ugly";
+  for (const auto& [section, pattern] : site.permalinks) {
+    digest += " permalink ";
+    digest += section;
+    digest += '=';
+    digest += pattern;
+  }
+  return digest;
 }
 
 // Everything that shapes an article's document, in words, so a changed setting can be named.
@@ -374,7 +430,7 @@ std::string settings_digest(const IndexSettings& s) {
   }
   return "schema " + std::to_string(schema::kSchemaVersion) + "; language " + s.language +
          "; weights " + weights + "; code " + (s.index_code ? "on" : "off") + "; base_url " +
-         s.base_url + "; taxonomies " + joined(s.taxonomies);
+         s.base_url + "; taxonomies " + joined(s.taxonomies) + "; site " + site_digest(s.site);
 }
 
 // "weights 6,3,3,3,2,1,1 -> weights 9,3,3,3,2,1,1": the parts of two digests that differ.
@@ -426,7 +482,34 @@ IndexWriterOptions writer_options(const IndexRequest& request) {
   o.default_language = request.settings.language;
   o.index_code = request.settings.index_code;
   o.settings_digest = settings_digest(request.settings);
+  o.site_summary = describe_site(request.settings.site);
   return o;
+}
+
+// The request with its site's settings applied (content folders, languages, permalinks).
+IndexRequest with_site(const IndexRequest& original) {
+  IndexRequest resolved = original;
+  apply_site(resolved.settings);
+  return resolved;
+}
+
+// Leaves out the files that are not pages (bundle resources, ignoreFiles), counting them.
+void keep_pages(detail::WalkResult& walk, std::vector<detail::PagePlace>& places,
+                IndexReport& report) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < walk.files.size(); ++i) {
+    if (!places[i].not_a_page.empty()) {
+      ++report.not_pages;
+      continue;
+    }
+    if (kept != i) {  // a self-move would empty the strings
+      walk.files[kept] = std::move(walk.files[i]);
+      places[kept] = std::move(places[i]);
+    }
+    ++kept;
+  }
+  walk.files.resize(kept);
+  places.resize(kept);
 }
 
 }  // namespace
@@ -434,7 +517,7 @@ IndexWriterOptions writer_options(const IndexRequest& request) {
 IndexReport run_index(const IndexRequest& original) {
   auto start = Clock::now();
   IndexReport report;
-  const IndexRequest request = with_mode_for_settings(original, report);
+  const IndexRequest request = with_mode_for_settings(with_site(original), report);
   const IndexSettings& settings = request.settings;
   if (settings.content_dirs.empty()) {
     throw Error(ErrorCode::invalid_argument,
@@ -442,10 +525,13 @@ IndexReport run_index(const IndexRequest& original) {
   }
   detail::WalkResult walk = detail::find_source_files(detail::ContentWalk{
       settings.content_dirs, settings.include, settings.exclude, settings.follow_outside_symlinks});
-  const std::vector<detail::SourceFile>& files = walk.files;
-  report.files = files.size();
   for (std::string& skipped : walk.skipped)
     report.warnings.push_back(std::move(skipped));
+  std::vector<detail::PagePlace> places =
+      detail::place_pages(walk.files, settings, report.warnings);
+  keep_pages(walk, places, report);
+  const std::vector<detail::SourceFile>& files = walk.files;
+  report.files = files.size();
 
   bool writes = request.mode != IndexMode::check && !request.dry_run;
   std::optional<IndexWriter> writer;
@@ -459,7 +545,7 @@ IndexReport run_index(const IndexRequest& original) {
   }
   bool rebuilding = request.mode == IndexMode::full;
 
-  FileProcessor processor(request, indexed, files, writer ? &*writer : nullptr);
+  FileProcessor processor(request, indexed, files, places, writer ? &*writer : nullptr);
   ResultApplier applier(report, writer ? &*writer : nullptr, indexed, rebuilding);
   {
     ParallelParser parser(files, processor, settings.jobs);

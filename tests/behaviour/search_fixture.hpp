@@ -29,8 +29,8 @@ inline std::vector<Article> parse_fixture_articles(const std::string& root) {
     std::string relative = std::filesystem::relative(entry.path(), root).generic_string();
     if (relative == "README.md") continue;
     std::string content = read_text(entry.path().string());
-    articles.push_back(
-        parse_article(ArticleSource{entry.path().string(), relative, content}, fixture_settings()));
+    articles.push_back(parse_article(
+        ArticleSource{entry.path().string(), relative, content, {}, {}}, fixture_settings()));
   }
   std::sort(articles.begin(), articles.end(),
             [](const Article& a, const Article& b) { return a.id < b.id; });
