@@ -144,9 +144,11 @@ std::string joined(const std::vector<std::string>& words) {
   return out;
 }
 
-// Every page of the index, by id.
+// Every page of the index, by id. A page without a language of its own is in the index's default
+// language.
 std::vector<Page> read_pages(const std::string& db_path, folio::Searcher& searcher) {
   Xapian::Database db(db_path);
+  std::string default_language = db.get_metadata(std::string(folio::schema::kMetaLanguage));
   std::vector<std::string> ids;
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
     ids.push_back(db.get_document(*it).get_value(folio::schema::kIdSlot));
@@ -155,7 +157,8 @@ std::vector<Page> read_pages(const std::string& db_path, folio::Searcher& search
   for (const auto& id : ids) {
     auto record = searcher.article(id);
     if (!record) continue;
-    pages.push_back(Page{id, record->title, record->language, joined(words_of(record->title))});
+    std::string language = record->language.empty() ? default_language : record->language;
+    pages.push_back(Page{id, record->title, language, joined(words_of(record->title))});
   }
   return pages;
 }
