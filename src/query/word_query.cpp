@@ -133,10 +133,18 @@ bool WordExpander::has_completions(const std::string& prefixed) const {
   return db_.allterms_begin(prefixed) != db_.allterms_end(prefixed);
 }
 
+// The stemmed term, or the word as written when the index holds it only so: a word of a language
+// without a stemmer (indexed unstemmed) searched with another language's stemmer.
 Xapian::Query WordExpander::single_term_query(const std::string& term, std::string_view prefix,
                                               HighlightTerms& highlights) {
   add_highlight(term, highlights);
-  return Xapian::Query(stemmed_term(term, prefix));
+  std::string stemmed = stemmed_term(term, prefix);
+  std::string plain(prefix);
+  plain += term;
+  if (stemmed != plain && db_.get_termfreq(stemmed) == 0 && db_.get_termfreq(plain) > 0) {
+    return Xapian::Query(plain);
+  }
+  return Xapian::Query(stemmed);
 }
 
 Xapian::Query WordExpander::with_synonyms(const std::string& term, std::string_view prefix,

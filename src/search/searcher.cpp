@@ -130,8 +130,9 @@ struct Searcher::Impl {
       try {
         stem = Xapian::Stem(language);
       } catch (const Xapian::InvalidArgumentError&) {
-        if (language != default_language) return stemmer_for(default_language);
-        stem = Xapian::Stem(kFallbackLanguage);
+        // Articles in a language Xapian cannot stem (Chinese, Japanese, Hindi, "pt-br"...) were
+        // indexed unstemmed (DocumentBuilder): their queries are too, or no word would match.
+        stem = Xapian::Stem();
       }
       it = stemmers.emplace(language, detail::caching_stemmer(stem)).first;
     }

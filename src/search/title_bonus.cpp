@@ -47,6 +47,24 @@ Xapian::doccount titles_holding(const Xapian::Database& db, const TitleColumn* c
   return column != nullptr ? column->titles_holding(term) : db.get_termfreq(term);
 }
 
+// The title term of `word` that titles hold: its stemmed form, or the word as written when only
+// that is indexed (a language without a stemmer, searched with another's), and how many titles
+// hold it (0: none).
+std::pair<std::string, Xapian::doccount> held_title_term(const Xapian::Database& db,
+                                                         const TitleColumn* column,
+                                                         const Xapian::Stem& stemmer,
+                                                         const std::string& word) {
+  std::string term = title_term(stemmer, word);
+  Xapian::doccount titles = titles_holding(db, column, term);
+  if (titles == 0 && term.front() == 'Z') {
+    std::string plain(schema::kTitle);
+    plain += word;
+    titles = titles_holding(db, column, plain);
+    if (titles > 0) term = std::move(plain);
+  }
+  return {std::move(term), titles};
+}
+
 enum class Stopwords { left_out, kept_when_alone };
 
 // The distinct words of `terms` that count: its stopwords aside, unless (kept_when_alone) it has
@@ -202,7 +220,7 @@ std::optional<double> title_ceiling(const Xapian::Database& db, const TitleColum
                                     const Xapian::Stem& stemmer) {
   double ceiling = 0;
   for (const auto& word : words) {
-    Xapian::doccount titles = titles_holding(db, column, title_term(stemmer, word));
+    Xapian::doccount titles = held_title_term(db, column, stemmer, word).second;
     if (titles == 0) return std::nullopt;
     ceiling += max_term_weight(db.get_doccount(), titles);
   }
@@ -279,8 +297,7 @@ Xapian::Query title_bonus(const Xapian::Database& db, const TitleBonusTerms& ter
   spec->column = column;
   spec->fewest = db.get_doccount();
   for (const auto& word : words) {
-    std::string term = title_term(terms.stemmer, word);
-    Xapian::doccount titles = titles_holding(db, column, term);
+    auto [term, titles] = held_title_term(db, column, terms.stemmer, word);
     if (titles == 0) return {};  // no title holds every word
     spec->fewest = std::min(spec->fewest, titles);
     spec->full_weight += kTitleStrength * max_term_weight(db.get_doccount(), titles);

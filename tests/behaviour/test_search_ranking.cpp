@@ -161,3 +161,32 @@ TEST_CASE("ranking: other sorts and filters are untouched by the title bonus") {
   std::vector<std::string> ids = hit_ids(searcher.search(r));
   CHECK(std::find(ids.begin(), ids.end(), "topics/accessibility/_index") == ids.end());
 }
+
+TEST_CASE("ranking: a page in a language without a stemmer is found by its title") {
+  // Xapian stems neither Chinese nor "pt-br": such pages are indexed unstemmed, and queries in
+  // their language, or in the index's default one, must find them by their words as written.
+  TempDir dir;
+  dir.write("content/distributed-systems.md",
+            "---\ntitle: Distributed systems\n---\nMany computers working as one.\n");
+  dir.write("content/distributed-systems.zh-cn.md",
+            "---\ntitle: 分布式系统\nlanguage: zh-cn\n---\n分布式系统 是 一组 计算机\n");
+  dir.write("content/distributed-systems.pt-br.md",
+            "---\ntitle: Sistemas distribuídos\nlanguage: pt-br\n---\nComputadores trabalhando "
+            "juntos.\n");
+  std::string db = dir.join("index");
+  folio::test::write_index(db, folio::test::parse_fixture_articles(dir.join("content")));
+  Searcher searcher(db);
+  for (std::string language : {"zh-cn", ""}) {
+    INFO("query language: " << language);
+    SearchRequest r = request("分布式系统");
+    r.language = language;
+    std::vector<std::string> ids = hit_ids(searcher.search(r));
+    REQUIRE(!ids.empty());
+    CHECK(ids == std::vector<std::string>{"distributed-systems.zh-cn"});
+  }
+  SearchRequest r = request("Sistemas distribuídos");
+  r.language = "pt-br";
+  r.filters = {FieldFilter{"lang", {"pt-br"}}};
+  CHECK(hit_ids(searcher.search(r)).size() == 1);
+  CHECK(hit_ids(searcher.search(request("distributed systems"))).size() == 1);
+}
