@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "folio/date.hpp"
@@ -94,6 +95,8 @@ struct Article {
   std::string code_text;  // fenced and indented code blocks
   int word_count = 0;
   int reading_time_minutes = 0;  // at 200 words per minute, at least 1 for a non-empty body
+  // The Hugo shortcodes the body calls, each at its first line in the file.
+  std::vector<std::pair<std::string, int>> shortcodes;
 
   // Non-fatal problems found while parsing (an unknown date form, an ignored field).
   std::vector<std::string> warnings;

@@ -270,6 +270,8 @@ Article parse_article(const ArticleSource& source, const IndexSettings& settings
   read_metadata(fields, settings, a);
 
   MarkdownText md = extract_markdown(fm.body);
+  for (const ShortcodeUse& use : md.shortcodes)
+    a.shortcodes.emplace_back(use.name, fm.body_line + use.line - 1);
   a.headings = std::move(md.headings);
   a.sections = std::move(md.sections);
   a.body_text = std::move(md.text);

@@ -96,6 +96,18 @@ SiteSettings read_site(const std::string& root) {
   return SiteSettings{};
 }
 
+bool is_known_shortcode(const SiteSettings& site, const std::string& name) {
+  // Hugo's embedded shortcodes, 0.111 and later versions.
+  static constexpr const char* kBuiltIn[] = {
+      "comment",        "details", "figure",       "gist",   "highlight", "instagram",
+      "param",          "qr",      "ref",          "relref", "tweet",     "twitter",
+      "twitter_simple", "vimeo",   "vimeo_simple", "x",      "youtube"};
+  if (!site.shortcodes_known) return true;
+  for (const char* built_in : kBuiltIn)
+    if (name == built_in) return true;
+  return std::find(site.shortcodes.begin(), site.shortcodes.end(), name) != site.shortcodes.end();
+}
+
 std::string describe_site(const SiteSettings& site) {
   if (site.generator == SiteGenerator::none) return {};
   std::string out = generator_name(site.generator);

@@ -219,3 +219,14 @@ TEST_CASE("cli: titles, snippets and dates come out as the site shows them") {
   // The terminal shows the same day.
   CHECK(has(run_folio("search --db " + tmp.join("index") + " answers").output, "2019-12-12"));
 }
+
+TEST_CASE("cli: check names a shortcode the Hugo site has no template for, with its line") {
+  folio::test::TempDir tmp;
+  tmp.write("site/hugo.toml", "baseURL = 'https://example.org/'\n");
+  tmp.write("site/layouts/shortcodes/note.html", "{{ .Inner }}");
+  tmp.write("site/content/posts/a.md",
+            "---\ntitle: A\n---\nintro\n{{< note >}}kept{{< /note >}}\n\n{{< callout >}}x\n");
+  CommandResult check = run_folio("check " + tmp.join("site"));
+  CHECK(check.output.find("a.md:7: shortcode \"callout\" has no template") != std::string::npos);
+  CHECK(check.output.find("\"note\"") == std::string::npos);
+}
