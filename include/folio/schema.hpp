@@ -49,6 +49,7 @@ enum Slot : unsigned {
   kFileStampSlot = 9,     // "size:mtime_ns" of the source file when indexed ("" if too recent)
   kRecordSlot = 10,       // the display record of a hit (see stored_record.hpp)
   kDateWrittenSlot = 11,  // sortable_serialise(date as written): date: ranges
+  kTitleKeySlot = 12,     // page kind and title words, for the title bonus (see title_key.hpp)
 };
 
 // Database metadata keys.
@@ -65,7 +66,8 @@ inline constexpr std::string_view kMetaLanguage = "folio.language";  // default 
 // unprefixed terms, file stamps. 3: the display record in kRecordSlot, not the document data.
 // 4: dates as written (Y/M/D terms, the year facet, kLastmodSlot, kDateWrittenSlot, offsets in
 // the display record), character references decoded in front matter and raw HTML.
-inline constexpr int kSchemaVersion = 4;
+// 5: the title key in kTitleKeySlot.
+inline constexpr int kSchemaVersion = 5;
 
 // Lowercases (ASCII and common Latin letters), trims and collapses inner whitespace, so that
 // `tags:go` finds "Go" and `tags:"backend  language"` finds "Backend Language".

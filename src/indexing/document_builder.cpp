@@ -4,6 +4,7 @@
 #include "folio/schema.hpp"
 #include "store/facet_codec.hpp"
 #include "store/stored_record.hpp"
+#include "store/title_key.hpp"
 
 namespace folio::detail {
 namespace {
@@ -162,6 +163,12 @@ void DocumentBuilder::add_values(const Article& article, Xapian::Document& doc) 
   doc.add_value(kTextSlot, encode_stored_text(article));
 }
 
+// What the title bonus reads (store/title_key.hpp).
+void DocumentBuilder::add_title_key(const Article& article, Xapian::Document& doc) const {
+  doc.add_value(kTitleKeySlot,
+                encode_title_key(page_kind_of(article.relative_path), title_words(article.title)));
+}
+
 Xapian::Document DocumentBuilder::build(const Article& article) {
   Xapian::Document doc;
   generator_.set_document(doc);
@@ -169,6 +176,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   index_free_text(article);
   add_filter_terms(article, doc);
   add_values(article, doc);
+  add_title_key(article, doc);
   doc.add_value(schema::kRecordSlot, encode_display_record(article));
   return doc;
 }
