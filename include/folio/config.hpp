@@ -103,8 +103,8 @@ struct SiteSettings {
   std::vector<std::string> shortcodes;
   bool shortcodes_known = false;
   std::vector<std::string> notes;  // what was read and what was not, for `folio stats`
-  ZolaOptions zola;    // generator zola only
-  JekyllOptions jekyll;  // generator jekyll only
+  ZolaOptions zola;                // generator zola only
+  JekyllOptions jekyll;            // generator jekyll only
 };
 
 struct IndexSettings {
