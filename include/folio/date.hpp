@@ -37,6 +37,20 @@ std::string format_day(Timestamp t, int offset_seconds = 0);
 int year_of(Timestamp t, int offset_seconds = 0);
 int month_of(Timestamp t, int offset_seconds = 0);
 
+// The calendar parts of `t` at a UTC offset, as permalink date tokens print them.
+struct CalendarTime {
+  int year = 1970;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  int weekday = 4;  // 0 = Sunday
+  int yearday = 1;  // 1..366
+};
+CalendarTime calendar_time(Timestamp t, int offset_seconds = 0);
+bool is_leap_year(int year);
+
 // Days since the epoch for a civil date (proleptic Gregorian), the inverse of the parts above.
 std::int64_t days_from_civil(int year, unsigned month, unsigned day);
 

@@ -37,12 +37,16 @@ std::int64_t floor_div(std::int64_t value, std::int64_t divisor) {
   return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient;
 }
 
-CivilDate date_of(Timestamp t) {
-  return civil_from_days(floor_div(t, seconds_per_day));
-}
+}  // namespace
 
 bool is_leap_year(int year) {
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+namespace {
+
+CivilDate date_of(Timestamp t) {
+  return civil_from_days(floor_div(t, seconds_per_day));
 }
 
 unsigned days_in_month(int year, unsigned month) {
@@ -270,6 +274,24 @@ int year_of(Timestamp t, int offset_seconds) {
 
 int month_of(Timestamp t, int offset_seconds) {
   return static_cast<int>(date_of(t + offset_seconds).month);
+}
+
+CalendarTime calendar_time(Timestamp t, int offset_seconds) {
+  const Timestamp local = t + offset_seconds;
+  const std::int64_t days = floor_div(local, seconds_per_day);
+  const std::int64_t seconds = local - days * seconds_per_day;
+  const CivilDate date = civil_from_days(days);
+  CalendarTime c;
+  c.year = date.year;
+  c.month = static_cast<int>(date.month);
+  c.day = static_cast<int>(date.day);
+  c.hour = static_cast<int>(seconds / 3600);
+  c.minute = static_cast<int>(seconds / 60 % 60);
+  c.second = static_cast<int>(seconds % 60);
+  c.weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
+  static constexpr int kDaysBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+  c.yearday = kDaysBefore[c.month - 1] + c.day + (c.month > 2 && is_leap_year(c.year) ? 1 : 0);
+  return c;
 }
 
 }  // namespace folio

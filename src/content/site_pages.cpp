@@ -17,15 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string folder_of(const std::string& relative_path) {
-  const std::size_t slash = relative_path.rfind('/');
-  return slash == std::string::npos ? std::string() : relative_path.substr(0, slash);
-}
-
-std::string parent_folder(const std::string& folder) {
-  return folder_of(folder);
-}
-
 // "posts/x/index.fr.md" -> "index"; "a/_index.md" -> "_index".
 std::string base_name(const SourceFile& file, const IndexSettings& settings) {
   const std::string name = fs::path(file.relative_path).stem().string();
@@ -113,20 +104,20 @@ const Value* nearest(const std::map<std::string, Value>& by_folder, std::string 
     auto it = by_folder.find(folder);
     if (it != by_folder.end()) return &it->second;
     if (folder.empty()) return nullptr;
-    folder = parent_folder(folder);
+    folder = folder_of(folder);
   }
 }
 
 std::string nearest_section(const std::set<std::string>& sections, std::string folder) {
   while (!folder.empty() && !sections.count(folder))
-    folder = parent_folder(folder);
+    folder = folder_of(folder);
   return folder;
 }
 
 std::string bundle_owning(const std::set<std::string>& bundles, std::string folder) {
   while (!folder.empty()) {
     if (bundles.count(folder)) return folder;
-    folder = parent_folder(folder);
+    folder = folder_of(folder);
   }
   return {};
 }
@@ -145,6 +136,11 @@ std::vector<std::regex> ignore_patterns(const SiteSettings& site,
 }
 
 }  // namespace
+
+std::string folder_of(const std::string& relative_path) {
+  const std::size_t slash = relative_path.rfind('/');
+  return slash == std::string::npos ? std::string() : relative_path.substr(0, slash);
+}
 
 std::vector<PagePlace> place_pages(const std::vector<SourceFile>& files,
                                    const IndexSettings& settings,

@@ -24,6 +24,9 @@ struct PagePlace {
   std::string draft_by;
 };
 
+// "a/b/c.md" -> "a/b"; "c.md" -> "". Applied to a folder, its parent.
+std::string folder_of(const std::string& relative_path);
+
 // One PagePlace per file, in the same order. Reads the front matter of _index files (for
 // cascade) and returns the problems it met reading them in `warnings`. Zola and Jekyll sites are
 // placed by their own rules (zola_pages.cpp, jekyll_pages.cpp).

@@ -20,11 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string folder_of(const std::string& relative_path) {
-  const std::size_t slash = relative_path.rfind('/');
-  return slash == std::string::npos ? std::string() : relative_path.substr(0, slash);
-}
-
 std::string file_name(const std::string& relative_path) {
   const std::size_t slash = relative_path.rfind('/');
   return slash == std::string::npos ? relative_path : relative_path.substr(slash + 1);

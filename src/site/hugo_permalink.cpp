@@ -12,39 +12,13 @@ constexpr const char* kMonthNames[] = {"January",   "February", "March",    "Apr
                                        "May",       "June",     "July",     "August",
                                        "September", "October",  "November", "December"};
 
-// A calendar date and what Hugo's date tokens print of it.
-struct Calendar {
-  int year = 1;
-  int month = 1;
-  int day = 1;
-  int weekday = 1;  // 0 = Sunday; 0001-01-01 was a Monday
-  int yearday = 1;
-};
-
-bool is_leap(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-Calendar calendar_of(const PermalinkPage& page) {
-  Calendar c;
-  if (!page.date) return c;
-  const Timestamp local = *page.date + page.date_offset_seconds;
-  std::int64_t days = local / 86400;
-  if (local % 86400 < 0) --days;
-  // civil_from_days (Howard Hinnant's algorithm), the inverse of days_from_civil.
-  const std::int64_t z = days + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  c.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  c.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  c.year = static_cast<int>(yoe + era * 400 + (c.month <= 2 ? 1 : 0));
-  c.weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
-  static constexpr int kDaysBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-  c.yearday = kDaysBefore[c.month - 1] + c.day + (c.month > 2 && is_leap(c.year) ? 1 : 0);
-  return c;
+// The page's date on its own calendar; without one, Hugo's zero time 0001-01-01 (a Monday).
+CalendarTime calendar_of(const PermalinkPage& page) {
+  if (page.date) return calendar_time(*page.date, page.date_offset_seconds);
+  CalendarTime zero;
+  zero.year = 1;
+  zero.weekday = 1;
+  return zero;
 }
 
 std::string padded(int value, int width) {
@@ -94,7 +68,7 @@ bool expand_sections_slice(std::string_view spec, const std::string& section_pat
   return true;
 }
 
-bool expand_token(std::string_view token, const PermalinkPage& page, const Calendar& date,
+bool expand_token(std::string_view token, const PermalinkPage& page, const CalendarTime& date,
                   std::string& out) {
   if (token == "year") {
     out = padded(date.year, 4);
@@ -138,7 +112,7 @@ bool is_token_char(char c) {
 }  // namespace
 
 Expanded expand_hugo_permalink(const std::string& pattern, const PermalinkPage& page) {
-  const Calendar date = calendar_of(page);
+  const CalendarTime date = calendar_of(page);
   Expanded result;
   std::string path = "/";
   for (std::size_t i = 0; i < pattern.size();) {

@@ -181,42 +181,25 @@ struct Civil {
   int iso_year = 1970, iso_week = 1;
 };
 
-bool is_leap(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
 Civil civil_of(Timestamp local) {
+  const CalendarTime t = calendar_time(local);
   Civil c;
-  std::int64_t days = local / 86400;
-  std::int64_t seconds = local % 86400;
-  if (seconds < 0) {
-    seconds += 86400;
-    --days;
-  }
-  c.hour = static_cast<int>(seconds / 3600);
-  c.minute = static_cast<int>(seconds / 60 % 60);
-  c.second = static_cast<int>(seconds % 60);
-  const std::int64_t z = days + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  c.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  c.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  c.year = static_cast<int>(yoe + era * 400 + (c.month <= 2 ? 1 : 0));
-  c.wday = static_cast<int>(((days % 7) + 11) % 7);
-  static constexpr int kDaysBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-  c.yday = kDaysBefore[c.month - 1] + c.day + (c.month > 2 && is_leap(c.year) ? 1 : 0);
+  c.year = t.year;
+  c.month = t.month;
+  c.day = t.day;
+  c.hour = t.hour;
+  c.minute = t.minute;
+  c.second = t.second;
+  c.yday = t.yearday;
+  c.wday = t.weekday;
   // ISO 8601 week (strftime %V, %G): the week with the year's first Thursday is week 1.
   const int iso_wday = c.wday == 0 ? 7 : c.wday;
   int week = (c.yday - iso_wday + 10) / 7;
   c.iso_year = c.year;
   auto weeks_in = [](int year) {
     // A year has 53 weeks when it starts on a Thursday, or on a Wednesday in a leap year.
-    const std::int64_t jan1 = days_from_civil(year, 1, 1);
-    const int wday = static_cast<int>(((jan1 % 7) + 11) % 7);
-    return (wday == 4 || (wday == 3 && is_leap(year))) ? 53 : 52;
+    const int wday = calendar_time(days_from_civil(year, 1, 1) * 86400).weekday;
+    return (wday == 4 || (wday == 3 && is_leap_year(year))) ? 53 : 52;
   };
   if (week < 1) {
     c.iso_year = c.year - 1;
