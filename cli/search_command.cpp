@@ -40,7 +40,7 @@ SearchRequest make_request(const SearchOptions& o, const Config& config) {
 void print_hit(const Hit& hit, const TerminalStyle& style) {
   std::printf("%s\n", style.title(hit.title).c_str());
   std::string meta = hit.url;
-  if (hit.date) meta += "  " + format_day(*hit.date);
+  if (hit.date) meta += "  " + format_day(*hit.date, hit.date_offset_seconds);
   for (const auto& t : hit.tags)
     meta += "  #" + t;
   std::printf("  %s\n", style.dim(meta).c_str());
@@ -117,6 +117,8 @@ int run_stats_command(const StatsOptions& o) {
     std::printf("last indexed:  %s\n",
                 stats.last_indexed.empty() ? "unknown" : stats.last_indexed.c_str());
     std::printf("revision:      %s\n", stats.revision.c_str());
+    std::printf("site:          %s\n",
+                stats.site.empty() ? "none (a content folder)" : stats.site.c_str());
     std::printf("top tags:     ");
     for (const auto& t : stats.top_tags)
       std::printf(" %s (%zu)", t.value.c_str(), t.count);

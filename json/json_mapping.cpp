@@ -8,9 +8,10 @@
 namespace folio::json_mapping {
 namespace {
 
-Json day_or_null(const std::optional<Timestamp>& t) {
+// The calendar date as written: the instant at the offset it was written with.
+Json day_or_null(const std::optional<Timestamp>& t, int offset_seconds) {
   if (!t) return nullptr;
-  return format_day(*t);
+  return format_day(*t, offset_seconds);
 }
 
 Json text_or_null(const std::string& text) {
@@ -40,8 +41,8 @@ Json to_json(const ArticleRecord& record) {
               {"url", record.url},
               {"title", record.title},
               {"description", record.description},
-              {"date", day_or_null(record.date)},
-              {"lastmod", day_or_null(record.lastmod)},
+              {"date", day_or_null(record.date, record.date_offset_seconds)},
+              {"lastmod", day_or_null(record.lastmod, record.lastmod_offset_seconds)},
               {"tags", record.tags},
               {"categories", record.categories},
               {"keywords", record.keywords},
@@ -60,7 +61,8 @@ Json to_json(const IndexStats& stats) {
   }
   return Json{{"articles", stats.articles},     {"terms", stats.terms},
               {"size_bytes", stats.size_bytes}, {"last_indexed", text_or_null(stats.last_indexed)},
-              {"revision", stats.revision},     {"top_tags", std::move(top_tags)}};
+              {"revision", stats.revision},     {"site", text_or_null(stats.site)},
+              {"top_tags", std::move(top_tags)}};
 }
 
 Json to_json(const IndexReport& report) {

@@ -152,9 +152,10 @@ class BodyWriter {
       text(value);
     }
   }
-  void day_or_null(const std::optional<Timestamp>& time) {
+  // The calendar date as written: the instant at the offset it was written with.
+  void day_or_null(const std::optional<Timestamp>& time, int offset_seconds) {
     if (time) {
-      text(format_day(*time));
+      text(format_day(*time, offset_seconds));
     } else {
       out_.Null();
     }
@@ -195,8 +196,8 @@ void write_hit(BodyWriter& out, const Hit& hit) {
   out.key("url").text(hit.url);
   out.key("title").text(hit.title);
   out.key("title_plain").text(hit.title_plain);
-  out.key("date").day_or_null(hit.date);
-  out.key("lastmod").day_or_null(hit.lastmod);
+  out.key("date").day_or_null(hit.date, hit.date_offset_seconds);
+  out.key("lastmod").day_or_null(hit.lastmod, hit.lastmod_offset_seconds);
   out.key("tags").texts(hit.tags);
   out.key("categories").texts(hit.categories);
   out.key("authors").texts(hit.authors);

@@ -20,9 +20,9 @@ with_tests=0
 case "${1:-}" in
   --test)
     with_tests=1
-    # jekyll (Debian's 4.3, with Ruby): tests/integration/test_sites.cpp builds the Jekyll
-    # fixture with it and compares its pages with folio's URLs (a second or two).
-    packages+=(chromium nodejs npm curl jekyll)
+    # hugo and jekyll (Debian's 0.111 and 4.3, Jekyll with Ruby): the generator comparison tests
+    # build sites with them and compare their pages with folio's URLs (a few seconds).
+    packages+=(chromium nodejs npm curl hugo jekyll)
     ;;
   --bench)
     # libmariadb-dev and libpq-dev: the SQL peers' load client (bench/sql_load.cpp).

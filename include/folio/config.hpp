@@ -99,9 +99,13 @@ struct SiteSettings {
   std::map<std::string, std::string> permalinks;
   bool ugly_urls = false;                 // Hugo uglyURLs: /posts/a.html instead of /posts/a/
   std::vector<std::string> ignore_files;  // Hugo ignoreFiles: regular expressions on the path
-  std::vector<std::string> notes;         // what was read and what was not, for `folio stats`
-  ZolaOptions zola;                       // generator zola only
-  JekyllOptions jekyll;                   // generator jekyll only
+  // The shortcode templates of the site and its themes ("note", "docs/alert"), when they could
+  // all be found (a theme that is a Hugo module not on disk cannot be read: no check then).
+  std::vector<std::string> shortcodes;
+  bool shortcodes_known = false;
+  std::vector<std::string> notes;  // what was read and what was not, for `folio stats`
+  ZolaOptions zola;    // generator zola only
+  JekyllOptions jekyll;  // generator jekyll only
 };
 
 struct IndexSettings {

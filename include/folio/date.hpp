@@ -1,4 +1,5 @@
-// Dates as folio stores them: seconds since the Unix epoch, UTC.
+// Dates as folio stores them: seconds since the Unix epoch, UTC, with the UTC offset they were
+// written with so that the calendar date shown is the one written in the file.
 #pragma once
 
 #include <cstdint>
@@ -17,13 +18,24 @@ using Timestamp = std::int64_t;  // seconds since 1970-01-01T00:00:00Z
 // is taken as UTC. Returns nullopt when the text is not a date.
 std::optional<Timestamp> parse_date(std::string_view text);
 
+// A date as written: the instant, and the UTC offset the text gave it.
+struct DateWithOffset {
+  Timestamp instant = 0;   // seconds since the epoch, UTC: what orders dates
+  int offset_seconds = 0;  // east of UTC as written ("-0500" -> -18000); 0 when the text has none
+};
+
+// As parse_date, keeping the offset: "2019-12-12 19:00:00 -0500" is the instant
+// 2019-12-13T00:00:00Z written at -05:00, so its calendar date, the one a static-site generator
+// shows and puts in permalinks, is 2019-12-12: format_day(instant, offset_seconds).
+std::optional<DateWithOffset> parse_date_with_offset(std::string_view text);
+
 // 2026-01-26T18:53:20Z
 std::string format_iso8601(Timestamp t);
-// 2026-01-26
-std::string format_day(Timestamp t);
-// Calendar parts in UTC.
-int year_of(Timestamp t);
-int month_of(Timestamp t);
+// 2026-01-26: the calendar date of `t` at a UTC offset (east of UTC; 0 is UTC).
+std::string format_day(Timestamp t, int offset_seconds = 0);
+// Calendar parts of `t` at a UTC offset (0 is UTC).
+int year_of(Timestamp t, int offset_seconds = 0);
+int month_of(Timestamp t, int offset_seconds = 0);
 
 // Days since the epoch for a civil date (proleptic Gregorian), the inverse of the parts above.
 std::int64_t days_from_civil(int year, unsigned month, unsigned day);

@@ -33,6 +33,8 @@ struct IndexWriterOptions {
   // Describes every setting that shapes the documents (see run_index); recorded at each commit
   // so that a later run can tell the index was built with other settings.
   std::string settings_digest;
+  // What the site's generator configuration gave (see describe_site), for `folio stats`.
+  std::string site_summary;
 };
 
 // What the index knows about an article's source file, for incremental runs.

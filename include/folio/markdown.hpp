@@ -10,11 +10,18 @@
 
 namespace folio {
 
+// A Hugo shortcode the text calls ({{< name >}} or {{% name %}}), once per name, at its first use.
+struct ShortcodeUse {
+  std::string name;  // "note", "docs/alert"
+  int line = 0;      // 1-based, in the text given
+};
+
 struct MarkdownText {
   std::vector<Heading> headings;
   std::vector<Section> sections;  // body text split at headings
   std::string text;               // all prose as plain text, one block per line
   std::string code;               // fenced and indented code blocks, separated by newlines
+  std::vector<ShortcodeUse> shortcodes;
 };
 
 // Converts Markdown (GFM: tables, strikethrough, autolinks, task lists) to plain text. Table cells,
@@ -27,7 +34,9 @@ MarkdownText extract_markdown(std::string_view markdown);
 // `{{% %}}` (the inner text of paired shortcodes is kept), Go templates `{{ ... }}`, Liquid/Zola
 // `{% ... %}` and `{# ... #}`. Line breaks are preserved so line numbers stay right. Code spans and
 // fenced code are left alone.
-std::string strip_templates(std::string_view markdown);
+// The shortcodes it removed are appended to `shortcodes` when given.
+std::string strip_templates(std::string_view markdown,
+                            std::vector<ShortcodeUse>* shortcodes = nullptr);
 
 // The anchor id Hugo (goldmark, autoHeadingIDType "github") makes for a heading:
 // lowercase, spaces to dashes, punctuation dropped. "Go vs Rust: Which?" -> "go-vs-rust-which".

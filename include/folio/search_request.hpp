@@ -28,6 +28,9 @@ struct FieldFilter {
   FilterMode mode = FilterMode::any;
 };
 
+// Compared with dates as written in the files: seconds of their wall-clock time as if it were UTC
+// (2019-12-12 19:00:00 -0500 counts as 2019-12-12T19:00:00Z), so a day from midnight to midnight
+// UTC takes the articles the site shows on that day.
 struct DateRange {
   std::string field = "date";     // "date" or "lastmod"
   std::optional<Timestamp> from;  // inclusive

@@ -21,10 +21,12 @@ struct SectionMatch {
 struct Hit {
   std::string id;
   std::string url;
-  std::string title;        // HTML-escaped, matches wrapped in the highlight markers
-  std::string title_plain;  // as written
-  std::optional<Timestamp> date;
-  std::optional<Timestamp> lastmod;
+  std::string title;                 // HTML-escaped, matches wrapped in the highlight markers
+  std::string title_plain;           // as written
+  std::optional<Timestamp> date;     // instants, with the UTC offsets they were written with:
+  std::optional<Timestamp> lastmod;  // the day to show is format_day(*date, date_offset_seconds)
+  int date_offset_seconds = 0;
+  int lastmod_offset_seconds = 0;
   std::vector<std::string> tags;
   std::vector<std::string> categories;
   std::vector<std::string> authors;
@@ -78,6 +80,7 @@ struct IndexStats {
   std::size_t size_bytes = 0;
   std::string last_indexed;  // ISO 8601, empty if unknown
   std::string revision;      // changes with every commit or swap
+  std::string site;          // the generator and settings read from the site; "" for a folder
   std::vector<TagCount> top_tags;
 };
 

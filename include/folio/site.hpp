@@ -26,4 +26,13 @@ SiteSettings read_site(const std::string& root);
 // and build options (drafts, future, expired). Without site_root it does nothing.
 void apply_site(IndexSettings& settings);
 
+// Whether Hugo can expand the shortcode `name`: a template of the site or its themes, or one of
+// Hugo's own (figure, gist, highlight, param, ref, relref, youtube, ...). True when the site's
+// templates could not all be read.
+bool is_known_shortcode(const SiteSettings& site, const std::string& name);
+
+// One line on what was read, for `folio stats` and /api/stats (no filesystem paths: the server
+// shows it): "hugo (config.yml); base path /; languages en (default); permalinks news=...".
+std::string describe_site(const SiteSettings& site);
+
 }  // namespace folio

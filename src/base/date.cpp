@@ -210,6 +210,12 @@ std::int64_t days_from_civil(int year, unsigned month, unsigned day) {
 }
 
 std::optional<Timestamp> parse_date(std::string_view text) {
+  const std::optional<DateWithOffset> date = parse_date_with_offset(text);
+  if (!date) return std::nullopt;
+  return date->instant;
+}
+
+std::optional<DateWithOffset> parse_date_with_offset(std::string_view text) {
   Cursor in(trim(text));
   Moment moment;
   if (!read_date(in, moment)) return std::nullopt;
@@ -221,8 +227,9 @@ std::optional<Timestamp> parse_date(std::string_view text) {
   if (!is_valid(moment)) return std::nullopt;
   std::int64_t days = days_from_civil(moment.year, static_cast<unsigned>(moment.month),
                                       static_cast<unsigned>(moment.day));
-  return days * seconds_per_day + moment.hour * 3600 + moment.minute * 60 + moment.second -
-         moment.offset_seconds;
+  const Timestamp written =
+      days * seconds_per_day + moment.hour * 3600 + moment.minute * 60 + moment.second;
+  return DateWithOffset{written - moment.offset_seconds, moment.offset_seconds};
 }
 
 std::string format_iso8601(Timestamp t) {
@@ -235,8 +242,8 @@ std::string format_iso8601(Timestamp t) {
   return buffer;
 }
 
-std::string format_day(Timestamp t) {
-  const CivilDate date = date_of(t);
+std::string format_day(Timestamp t, int offset_seconds) {
+  const CivilDate date = date_of(t + offset_seconds);
   if (date.year < 0 || date.year > 9999) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", date.year, date.month, date.day);
@@ -257,12 +264,12 @@ std::string format_day(Timestamp t) {
           digit(date.day)};
 }
 
-int year_of(Timestamp t) {
-  return date_of(t).year;
+int year_of(Timestamp t, int offset_seconds) {
+  return date_of(t + offset_seconds).year;
 }
 
-int month_of(Timestamp t) {
-  return static_cast<int>(date_of(t).month);
+int month_of(Timestamp t, int offset_seconds) {
+  return static_cast<int>(date_of(t + offset_seconds).month);
 }
 
 }  // namespace folio

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 
 #include "base/utf8.hpp"
+#include "content/markdown/html_entities.hpp"
+#include "content/markdown/html_text.hpp"
 #include "folio/error.hpp"
 #include "folio/front_matter.hpp"
 #include "folio/markdown.hpp"
@@ -65,23 +67,21 @@ class Fields {
     return trim(v->items.front());
   }
 
+  // The values of a list (a single value is a list of one), trimmed, duplicates dropped, with
+  // character references decoded ("Q&amp;A" is the tag "Q&A").
   std::vector<std::string> list(std::initializer_list<std::string_view> keys) const {
-    const FrontMatterValue* v = find(keys);
-    std::vector<std::string> out;
-    if (!v) return out;
-    for (const auto& raw : v->items) {
-      std::string item = trim(raw);
-      if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end())
-        out.push_back(item);
-    }
-    return out;
+    return list(keys, References::decoded);
+  }
+  // As list, the values as written: paths and URLs.
+  std::vector<std::string> raw_list(std::initializer_list<std::string_view> keys) const {
+    return list(keys, References::as_written);
   }
 
-  std::optional<Timestamp> date(std::initializer_list<std::string_view> keys,
-                                std::vector<std::string>& warnings) const {
+  std::optional<DateWithOffset> date(std::initializer_list<std::string_view> keys,
+                                     std::vector<std::string>& warnings) const {
     const FrontMatterValue* v = find(keys);
     if (!v || v->items.empty() || v->items.front().empty()) return std::nullopt;
-    auto t = parse_date(v->items.front());
+    auto t = parse_date_with_offset(v->items.front());
     if (!t) {
       warnings.push_back(location(v->line) + ": \"" + v->items.front() +
                          "\" is not a date I can read (expected e.g. 2026-01-26 or "
@@ -95,6 +95,22 @@ class Fields {
   }
 
  private:
+  enum class References { decoded, as_written };
+
+  std::vector<std::string> list(std::initializer_list<std::string_view> keys,
+                                References references) const {
+    const FrontMatterValue* v = find(keys);
+    std::vector<std::string> out;
+    if (!v) return out;
+    for (const auto& raw : v->items) {
+      std::string item =
+          references == References::decoded ? trim(detail::html::decode_entities(raw)) : trim(raw);
+      if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end())
+        out.push_back(item);
+    }
+    return out;
+  }
+
   std::string path_;
   std::map<std::string, const FrontMatterValue*> by_key_;
 };
@@ -143,25 +159,44 @@ std::string lead_summary(const std::string& text) {
   return std::string(detail::utf8::truncate(flat, cut)) + "…";
 }
 
-void read_metadata(const Fields& f, const IndexSettings& settings, Article& a) {
-  a.title = f.text({"title"});
-  a.description = f.text({"description", "summary"});
+std::optional<Timestamp> instant_of(const std::optional<DateWithOffset>& date) {
+  if (!date) return std::nullopt;
+  return date->instant;
+}
+
+void read_dates(const Fields& f, Article& a) {
   // Jekyll's `published: false` is a switch, not a date.
   const std::string published = lower(f.text({"published"}));
-  a.date = published == "true" || published == "false"
-               ? f.date({"date", "pubdate"}, a.warnings)
-               : f.date({"date", "pubdate", "published"}, a.warnings);
-  a.lastmod = f.date({"lastmod", "updated", "modified"}, a.warnings);
-  a.publish_date = f.date({"publishdate"}, a.warnings);
-  a.expiry_date = f.date({"expirydate", "unpublishdate"}, a.warnings);
-  if (!a.date) a.date = a.publish_date;
+  std::optional<DateWithOffset> date = published == "true" || published == "false"
+                                           ? f.date({"date", "pubdate"}, a.warnings)
+                                           : f.date({"date", "pubdate", "published"}, a.warnings);
+  const std::optional<DateWithOffset> lastmod =
+      f.date({"lastmod", "updated", "modified"}, a.warnings);
+  const std::optional<DateWithOffset> publish_date = f.date({"publishdate"}, a.warnings);
+  a.publish_date = instant_of(publish_date);
+  a.expiry_date = instant_of(f.date({"expirydate", "unpublishdate"}, a.warnings));
+  if (!date) date = publish_date;
+  a.date = instant_of(date);
+  a.date_offset_seconds = date ? date->offset_seconds : 0;
+  a.lastmod = instant_of(lastmod);
+  a.lastmod_offset_seconds = lastmod ? lastmod->offset_seconds : 0;
+}
+
+// Front matter text is shown as the site renders it: character references decoded (digitalgov's
+// "Q&amp;A &mdash; ..." shows as "Q&A — ..."). A summary is rendered (Hugo reads a front matter
+// summary as Markdown), so its inline tags are dropped too; a tag in a title is kept ("Escaping
+// <script> in Go"), as a title printed by a template shows it.
+void read_metadata(const Fields& f, const IndexSettings& settings, Article& a) {
+  a.title = trim(detail::html::decode_entities(f.text({"title"})));
+  a.description = detail::html::inline_text(f.text({"description", "summary"}));
+  read_dates(f, a);
   a.draft = is_true(f.text({"draft"}));
   a.tags = f.list({"tags", "taxonomies.tags"});
   a.categories = f.list({"categories", "taxonomies.categories"});
   a.keywords = f.list({"keywords"});
   a.authors = f.list({"authors", "author", "taxonomies.authors", "params.author", "extra.author"});
   a.series = f.list({"series", "taxonomies.series"});
-  a.aliases = f.list({"aliases"});
+  a.aliases = f.raw_list({"aliases"});
   a.language = lower(f.text({"lang", "language", "languagecode"}));
   std::string weight = f.text({"weight"});
   if (!weight.empty()) {
@@ -282,6 +317,7 @@ void place_page(const ArticleSource& source, const IndexSettings& settings, cons
   url.base_url = settings.base_url;
   url.title = f.text({"title"});
   url.date = a.date;
+  url.date_offset_seconds = a.date_offset_seconds;
   url.language = source.content_language;
   url.default_language = settings.language;
   url.section_path = source.section_path;
@@ -305,6 +341,8 @@ void place_page(const ArticleSource& source, const IndexSettings& settings, cons
   }
   std::string warning;
   a.url = article_url(url, &warning);
+  if (const FrontMatterValue* set_by = f.find({"url", "permalink", "path", "slug"}))
+    a.url_line = set_by->line;
   if (!warning.empty()) a.warnings.push_back(source.path + ": " + warning);
   a.not_rendered = why_not_rendered(f, a.relative_path);
   if (site) apply_site_rules(f, *site, url, a);
@@ -330,6 +368,8 @@ Article parse_article(const ArticleSource& source, const IndexSettings& settings
   read_metadata(fields, settings, a);
 
   MarkdownText md = extract_markdown(fm.body);
+  for (const ShortcodeUse& use : md.shortcodes)
+    a.shortcodes.emplace_back(use.name, fm.body_line + use.line - 1);
   a.headings = std::move(md.headings);
   a.sections = std::move(md.sections);
   a.body_text = std::move(md.text);

@@ -263,6 +263,8 @@ class ConfigReader {
             {"site",
              [&](const DataNode& n) {
                s.site_root = resolve_path(base_, read_nonempty_string(c, n));
+               while (s.site_root.size() > 1 && s.site_root.back() == '/')
+                 s.site_root.pop_back();  // "." resolves to "folder/"
              }},
             {"content",
              [&](const DataNode& n) {

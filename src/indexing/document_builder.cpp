@@ -4,6 +4,7 @@
 #include "folio/schema.hpp"
 #include "store/facet_codec.hpp"
 #include "store/stored_record.hpp"
+#include "store/title_key.hpp"
 
 namespace folio::detail {
 namespace {
@@ -129,7 +130,7 @@ void DocumentBuilder::add_filter_terms(const Article& article, Xapian::Document&
   const std::string& lang = article.language.empty() ? options_.default_language : article.language;
   if (!lang.empty()) doc.add_boolean_term(boolean_term(kLanguage, lang));
   if (article.date) {
-    std::string day = format_day(*article.date);  // 2026-01-26
+    std::string day = format_day(*article.date, article.date_offset_seconds);  // 2026-01-26
     std::string digits = day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
     doc.add_boolean_term(prefixed(kYear, digits.substr(0, 4)));
     doc.add_boolean_term(prefixed(kMonth, digits.substr(0, 6)));
@@ -140,9 +141,18 @@ void DocumentBuilder::add_filter_terms(const Article& article, Xapian::Document&
 }
 
 void DocumentBuilder::add_values(const Article& article, Xapian::Document& doc) const {
-  if (article.date) doc.add_value(kDateSlot, Xapian::sortable_serialise(double(*article.date)));
-  auto lastmod = article.lastmod ? article.lastmod : article.date;
-  if (lastmod) doc.add_value(kLastmodSlot, Xapian::sortable_serialise(double(*lastmod)));
+  if (article.date) {
+    doc.add_value(kDateSlot, Xapian::sortable_serialise(double(*article.date)));
+    const Timestamp written = *article.date + article.date_offset_seconds;
+    doc.add_value(kDateWrittenSlot, Xapian::sortable_serialise(double(written)));
+  }
+  if (article.lastmod) {
+    const Timestamp written = *article.lastmod + article.lastmod_offset_seconds;
+    doc.add_value(kLastmodSlot, Xapian::sortable_serialise(double(written)));
+  } else if (article.date) {
+    const Timestamp written = *article.date + article.date_offset_seconds;
+    doc.add_value(kLastmodSlot, Xapian::sortable_serialise(double(written)));
+  }
   doc.add_value(kWeightSlot, Xapian::sortable_serialise(article.weight));
   doc.add_value(kWordCountSlot, Xapian::sortable_serialise(article.word_count));
   doc.add_value(kContentHashSlot, article.content_hash);
@@ -153,6 +163,12 @@ void DocumentBuilder::add_values(const Article& article, Xapian::Document& doc) 
   doc.add_value(kTextSlot, encode_stored_text(article));
 }
 
+// What the title bonus reads (store/title_key.hpp).
+void DocumentBuilder::add_title_key(const Article& article, Xapian::Document& doc) const {
+  doc.add_value(kTitleKeySlot,
+                encode_title_key(page_kind_of(article.relative_path), title_words(article.title)));
+}
+
 Xapian::Document DocumentBuilder::build(const Article& article) {
   Xapian::Document doc;
   generator_.set_document(doc);
@@ -160,6 +176,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   index_free_text(article);
   add_filter_terms(article, doc);
   add_values(article, doc);
+  add_title_key(article, doc);
   doc.add_value(schema::kRecordSlot, encode_display_record(article));
   return doc;
 }

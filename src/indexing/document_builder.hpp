@@ -22,6 +22,7 @@ class DocumentBuilder {
   void index_free_text(const Article& article);
   void add_filter_terms(const Article& article, Xapian::Document& doc) const;
   void add_values(const Article& article, Xapian::Document& doc) const;
+  void add_title_key(const Article& article, Xapian::Document& doc) const;
   const Xapian::Stem& stemmer_for(const std::string& language);
 
   IndexWriterOptions options_;

@@ -75,6 +75,7 @@ void write_metadata(Xapian::WritableDatabase& db, const IndexWriterOptions& opti
   db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
   db.set_metadata(std::string(schema::kMetaLanguage), options.default_language);
   db.set_metadata(std::string(schema::kMetaSettingsDigest), options.settings_digest);
+  db.set_metadata(std::string(schema::kMetaSite), options.site_summary);
   db.set_metadata(std::string(schema::kMetaLastIndexed), now_iso());
 }
 

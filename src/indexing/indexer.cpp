@@ -39,6 +39,8 @@ struct FileResult {
   FileProblem problem;
   std::size_t bytes = 0;
   std::string refreshed_stamp;  // unchanged content under a new file stamp: record it
+  std::string url;              // of a published article, for the duplicate URL check
+  std::string url_where;        // "path" or "path:line" of the front matter that set it
 };
 
 double seconds_since(Clock::time_point start) {
@@ -118,7 +120,15 @@ class FileProcessor {
   // Problems with the file become a failed result; a failing index throws.
   FileResult process(const SourceFile& file, std::size_t i) const {
     FileResult r = examine(file, i);
-    if (r.article) r.warnings = std::move(r.article->warnings);
+    if (r.article) {
+      r.warnings = std::move(r.article->warnings);
+      r.url = r.article->url;
+      r.url_where = file.path;
+      if (r.article->url_line > 0) {
+        r.url_where += ':';  // not ":" + to_string(): GCC 12 -O3 misfires -Wrestrict on it
+        r.url_where += std::to_string(r.article->url_line);
+      }
+    }
     if (r.outcome == Outcome::parsed && writer_) writer_->add_or_replace(*r.article);
     r.article.reset();
     return r;
@@ -157,6 +167,7 @@ class FileProcessor {
         r.article->not_rendered = "its section says build render: never in " + place.unrendered_by;
       if (!place.draft_by.empty()) r.article->draft = true;
       r.outcome = publication_outcome(*r.article);
+      report_unknown_shortcodes(*r.article);
     } catch (const Error& e) {
       r.outcome = Outcome::failed;
       r.problem = problem_from(e, file.path);
@@ -167,6 +178,19 @@ class FileProcessor {
       r.article.reset();
     }
     return r;
+  }
+
+  // A shortcode without a template: Hugo would fail to build the page, and folio could only guess
+  // at its text (kept between paired tags, dropped otherwise).
+  void report_unknown_shortcodes(Article& a) const {
+    const SiteSettings& site = request_.settings.site;
+    if (site.generator != SiteGenerator::hugo) return;
+    for (const auto& [name, line] : a.shortcodes) {
+      if (is_known_shortcode(site, name)) continue;
+      a.warnings.push_back(a.source_path + ":" + std::to_string(line) + ": shortcode \"" + name +
+                           "\" has no template in the site, its themes or Hugo; its text was "
+                           "indexed as folio guessed it");
+    }
   }
 
   bool has_indexed_stamp(const std::string& id, const std::string& stamp) const {
@@ -311,6 +335,7 @@ class ResultApplier {
         break;
       case Outcome::parsed:
         count_written(r.id);
+        check_url(r);
         break;
       case Outcome::draft:
         skip(r.id, report_.skipped_drafts);
@@ -348,6 +373,14 @@ class ResultApplier {
     }
   }
 
+  // Two articles at one URL: the site publishes one of them, the search links both there.
+  void check_url(const FileResult& r) {
+    auto [first, inserted] = url_owners_.emplace(r.url, r.url_where);
+    if (inserted) return;
+    report_.warnings.push_back(r.url_where + ": publishes the same URL " + r.url + " as " +
+                               first->second + "; the site keeps only one of them");
+  }
+
   void skip(const std::string& id, std::size_t& counter) {
     ++counter;
     if (indexed_.count(id)) {
@@ -367,6 +400,7 @@ class ResultApplier {
   const std::map<std::string, IndexedSource>& indexed_;
   bool rebuilding_;
   std::set<std::string> claimed_ids_;
+  std::map<std::string, std::string> url_owners_;  // url -> where the first article with it is
 };
 
 std::string joined(std::vector<std::string> parts) {
@@ -476,6 +510,7 @@ IndexWriterOptions writer_options(const IndexRequest& request) {
   o.default_language = request.settings.language;
   o.index_code = request.settings.index_code;
   o.settings_digest = settings_digest(request.settings);
+  o.site_summary = describe_site(request.settings.site);
   return o;
 }
 

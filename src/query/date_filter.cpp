@@ -105,7 +105,8 @@ std::optional<DateRange> parse_date_range(std::string_view field, std::string_vi
 }
 
 Xapian::Query date_range_query(const DateRange& range) {
-  Xapian::valueno slot = range.field == "lastmod" ? schema::kLastmodSlot : schema::kDateSlot;
+  // Both slots hold dates as written, so a day is the day the file says whatever its offset.
+  Xapian::valueno slot = range.field == "lastmod" ? schema::kLastmodSlot : schema::kDateWrittenSlot;
   std::optional<Timestamp> to = range.to;
   if (to && *to % kSecondsPerDay == 0) *to += kSecondsPerDay - 1;
   auto serialise = [](Timestamp t) { return Xapian::sortable_serialise(static_cast<double>(t)); };

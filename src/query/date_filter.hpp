@@ -1,5 +1,6 @@
 // Date ranges: the query syntax (date:2026-01-01..2026-02-28, date:2025.., date:..2024-12-31,
-// date:2026-01) and the value-range queries over the date and lastmod slots.
+// date:2026-01) and the value-range queries over the slots of the date and lastmod as written
+// (schema.hpp): date:2019-12-12 finds `date: 2019-12-12 19:00:00 -0500`.
 #pragma once
 
 #include <optional>

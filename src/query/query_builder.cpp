@@ -71,6 +71,17 @@ void add_plain(SequenceParts& parts, Xapian::Query query, Xapian::Query any_part
   parts.plain.push_back(std::move(query));
 }
 
+// A query without quotes, brackets, signs, field names, wildcards or operators is a sequence of
+// plain words: read as text, it has the words its parse has.
+bool reads_as_plain_words(std::string_view query) {
+  if (query.find_first_of("\"():*+-") != std::string_view::npos) return false;
+  if (query.find("\xE2\x80\x9C") != std::string_view::npos) return false;  // a curly quote
+  for (std::string_view op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
+    if (query.find(op) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
 // Optional words ORed (ranked by how many and how rare), +words still required. A compound word
 // ("boundary-layer") counts here as any of its words: a document about the "boundary layers" of
 // "wings" is a good partial match for "boundary-layer wing pressure", though not the phrase.
@@ -94,6 +105,11 @@ BuiltQuery QueryBuilder::build(const QueryNode& root, std::string_view query_tex
   QueryNode readable = root;
   if (policy_ == FieldPolicy::lenient) read_unknown_fields_as_words(readable);
   build_root(readable);
+  std::string typed;
+  collect_typed_text(readable, typed);
+  built.typed_words = words_.terms_of(typed);
+  built.literal_words =
+      reads_as_plain_words(query_text) ? built.typed_words : words_.terms_of(query_text);
   built.corrected_query = apply_replacements(query_text);
   out_ = nullptr;
   return built;
@@ -360,6 +376,24 @@ void QueryBuilder::build_root(const QueryNode& root) {
   out_->all_words = without_excluded(out_->all_words, parts);
   Xapian::Query partial = best_partial(parts);
   if (!partial.empty()) out_->best_partial = without_excluded(partial, parts);
+}
+
+// The text of every word and phrase that is not excluded, a filter or a wildcard, space-separated
+// (tokenised once, by the caller).
+void QueryBuilder::collect_typed_text(const QueryNode& node, std::string& text) const {
+  if (node.sign == '-') return;
+  if (node.kind != NodeKind::word && node.kind != NodeKind::phrase) {
+    for (const auto& child : node.children)
+      collect_typed_text(child, text);
+    return;
+  }
+  if (!node.field.empty()) {
+    auto field = fields_.find(node.field);
+    if (field && field->kind != FieldKind::text) return;  // a filter or a date
+  }
+  if (node.kind == NodeKind::word && node.text.size() > 1 && node.text.back() == '*') return;
+  text += node.text;
+  text += ' ';
 }
 
 std::string QueryBuilder::apply_replacements(std::string_view query_text) const {

@@ -27,6 +27,12 @@ struct BuiltQuery {
   Xapian::Query best_partial;  // best partial matches; empty when no word is optional
   // Top-level words as typed, in order, no stopwords; a compound word gives its words.
   std::vector<std::string> proximity_terms;
+  // Every word of the text part as typed, lowercased and unstemmed, in order: in phrases and
+  // brackets too, excluded words, filters and wildcards aside (for the title bonus).
+  std::vector<std::string> typed_words;
+  // Every word of the query text, its syntax read as text (operators, excluded words, field names
+  // and all), lowercased and unstemmed, in order: a typed title (for the exact-title match).
+  std::vector<std::string> literal_words;
   std::vector<FieldFilter> filters;    // top-level filters of the query
   std::vector<DateRange> date_ranges;  // top-level date ranges of the query
   HighlightTerms highlights;
@@ -64,6 +70,7 @@ class QueryBuilder {
   void read_unknown_fields_as_words(QueryNode& node);
   Xapian::Query sequence_query(const QueryNode& node, const std::optional<FieldSpec>& inherited);
   void build_root(const QueryNode& root);
+  void collect_typed_text(const QueryNode& node, std::string& text) const;
   bool take_filter(const QueryNode& node);
   std::optional<FieldSpec> resolve_field(const QueryNode& node,
                                          const std::optional<FieldSpec>& inherited, bool& unknown);

@@ -34,7 +34,7 @@ constexpr std::array kFixedFields = {
     FixedField{"year", "", FieldKind::filter, schema::kYear, 0, true},
     FixedField{"month", "", FieldKind::filter, schema::kMonth, 0, false},
     FixedField{"id", "", FieldKind::filter, schema::kId, 0, false},
-    FixedField{"date", "", FieldKind::date, "", schema::kDateSlot, false},
+    FixedField{"date", "", FieldKind::date, "", schema::kDateWrittenSlot, false},
     FixedField{"lastmod", "updated", FieldKind::date, "", schema::kLastmodSlot, false},
 };
 

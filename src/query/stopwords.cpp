@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace folio::detail {
 namespace {
 
 // Sorted, for binary search.
-constexpr std::array<std::string_view, 118> kEnglish = {
+constexpr std::array<std::string_view, kEnglishStopwords> kEnglish = {
     "a",      "about",   "above", "after",  "again", "against", "all",     "am",     "an",
     "and",    "any",     "are",   "as",     "at",    "be",      "been",    "before", "being",
     "below",  "between", "both",  "but",    "by",    "can",     "could",   "did",    "do",
@@ -24,6 +25,24 @@ constexpr std::array<std::string_view, 118> kEnglish = {
     "you",
 };
 
+constexpr std::size_t longest(const std::array<std::string_view, kEnglishStopwords>& words) {
+  std::size_t n = 0;
+  for (auto w : words)
+    n = w.size() > n ? w.size() : n;
+  return n;
+}
+constexpr std::size_t kLongestEnglish = longest(kEnglish);
+
+// A bit per (length, first letter) that some stopword has: most words are told apart by these
+// two alone, without a search (the title bonus asks about every word of many titles).
+constexpr std::array<std::uint32_t, kLongestEnglish + 1> first_letters() {
+  std::array<std::uint32_t, kLongestEnglish + 1> bits{};
+  for (auto w : kEnglish)
+    bits[w.size()] |= std::uint32_t{1} << (w[0] - 'a');
+  return bits;
+}
+constexpr auto kFirstLetters = first_letters();
+
 bool is_english(std::string_view language) {
   return language.empty() || language == "en" || language == "english" ||
          language.starts_with("en-") || language.starts_with("en_");
@@ -32,8 +51,20 @@ bool is_english(std::string_view language) {
 }  // namespace
 
 bool is_stopword(std::string_view word, std::string_view language) {
-  if (!is_english(language)) return false;
-  return std::binary_search(kEnglish.begin(), kEnglish.end(), word);
+  return is_english(language) && english_stopword_index(word) >= 0;
+}
+
+bool has_stopwords(std::string_view language) {
+  return is_english(language);
+}
+
+int english_stopword_index(std::string_view word) {
+  if (word.empty() || word.size() > kLongestEnglish) return -1;
+  unsigned first = static_cast<unsigned char>(word[0]) - 'a';
+  if (first >= 26 || (kFirstLetters[word.size()] & (std::uint32_t{1} << first)) == 0) return -1;
+  auto it = std::lower_bound(kEnglish.begin(), kEnglish.end(), word);
+  if (it == kEnglish.end() || *it != word) return -1;
+  return static_cast<int>(it - kEnglish.begin());
 }
 
 }  // namespace folio::detail

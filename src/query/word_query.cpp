@@ -47,7 +47,40 @@ WordExpander::WordExpander(const Xapian::Database& db, const Xapian::Stem& stemm
   tokenizer_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
 }
 
+namespace {
+
+constexpr std::size_t kMaxWordLength = 64;  // Xapian::TermGenerator's default, as the index has it
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Text of ASCII letters and digits between spaces, split as the TermGenerator splits it (each run
+// a term, lowercased, runs over kMaxWordLength dropped) without its cost (a scratch document, a
+// position list per term); false for any other text.
+bool split_plain_ascii(std::string_view text, std::vector<std::string>& terms) {
+  for (char c : text) {
+    if (!is_ascii_alnum(c) && c != ' ') return false;
+  }
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = std::min(text.find(' ', at), text.size());
+    if (end > at && end - at <= kMaxWordLength) {
+      std::string term(text.substr(at, end - at));
+      for (char& c : term)
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      terms.push_back(std::move(term));
+    }
+    at = end + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<std::string> WordExpander::terms_of(std::string_view text) {
+  std::vector<std::string> plain;
+  if (split_plain_ascii(text, plain)) return plain;
   Xapian::Document scratch;
   tokenizer_.set_document(scratch);
   tokenizer_.set_termpos(0);
@@ -100,10 +133,18 @@ bool WordExpander::has_completions(const std::string& prefixed) const {
   return db_.allterms_begin(prefixed) != db_.allterms_end(prefixed);
 }
 
+// The stemmed term, or the word as written when the index holds it only so: a word of a language
+// without a stemmer (indexed unstemmed) searched with another language's stemmer.
 Xapian::Query WordExpander::single_term_query(const std::string& term, std::string_view prefix,
                                               HighlightTerms& highlights) {
   add_highlight(term, highlights);
-  return Xapian::Query(stemmed_term(term, prefix));
+  std::string stemmed = stemmed_term(term, prefix);
+  std::string plain(prefix);
+  plain += term;
+  if (stemmed != plain && db_.get_termfreq(stemmed) == 0 && db_.get_termfreq(plain) > 0) {
+    return Xapian::Query(plain);
+  }
+  return Xapian::Query(stemmed);
 }
 
 Xapian::Query WordExpander::with_synonyms(const std::string& term, std::string_view prefix,

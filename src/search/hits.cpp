@@ -57,6 +57,8 @@ Hit make_hit(const Xapian::Document& doc, double score, const HitOptions& option
                                   : html_escape(record.title);
   hit.date = record.date;
   hit.lastmod = record.lastmod;
+  hit.date_offset_seconds = record.date_offset_seconds;
+  hit.lastmod_offset_seconds = record.lastmod_offset_seconds;
   hit.tags = record.tags;
   hit.categories = record.categories;
   hit.authors = record.authors;

@@ -78,6 +78,7 @@ IndexStats index_stats(const Xapian::Database& db, const FieldCatalog& catalog) 
     if (is_free_text_term(*it)) ++stats.terms;
   }
   stats.last_indexed = db.get_metadata(std::string(schema::kMetaLastIndexed));
+  stats.site = db.get_metadata(std::string(schema::kMetaSite));
   std::vector<FacetResult> tags = all_facets(db, catalog, {"tags"});
   if (!tags.empty()) {
     for (const auto& value : tags.front().values) {

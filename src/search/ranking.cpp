@@ -29,6 +29,17 @@ Xapian::BM25Weight default_weighting() {
   return Xapian::BM25Weight(kK1, 0, 1, kB, kMinNormLen);
 }
 
+double max_term_weight(const Xapian::Database& db, const std::string& term) {
+  return max_term_weight(db.get_doccount(), db.get_termfreq(term));
+}
+
+double max_term_weight(Xapian::doccount documents, Xapian::doccount holding) {
+  if (documents == 0 || holding == 0) return 0;
+  double odds = (double(documents) - double(holding) + 0.5) / (double(holding) + 0.5);
+  if (odds < 2) odds = odds * 0.5 + 1;  // as Xapian::BM25Weight does
+  return std::log(odds) * (kK1 + 1);
+}
+
 bool has_phrase_boost(const std::vector<std::string>& words) {
   return words.size() >= 2 && words.size() <= kMaxPhraseBoostWords;
 }

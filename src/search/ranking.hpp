@@ -16,6 +16,12 @@ namespace folio::detail {
 // BM25 as folio ranks with it (k1, b tuned for field-weighted documents; see docs/query-syntax.md).
 Xapian::BM25Weight default_weighting();
 
+// The most weight default_weighting() gives one term of a query in any document: the term's idf
+// (as Xapian's BM25 adjusts it for terms in over a third of the documents) times k1 + 1.
+double max_term_weight(const Xapian::Database& db, const std::string& term);
+// The same for a term held by `holding` of `documents` documents.
+double max_term_weight(Xapian::doccount documents, Xapian::doccount holding);
+
 // The extra weight of documents holding the query's words as a phrase, for queries of 2 to 4
 // words (empty otherwise), and `matching` with it added (the set of matches does not change).
 bool has_phrase_boost(const std::vector<std::string>& words);

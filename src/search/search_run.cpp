@@ -19,6 +19,7 @@
 #include "search/phrase_rescore.hpp"
 #include "search/ranking.hpp"
 #include "search/snippets/snippets.hpp"
+#include "search/title_bonus.hpp"
 
 namespace folio::detail {
 namespace {
@@ -229,9 +230,17 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
   // Ranked by relevance, the phrase boost rescores the top of the ranking (phrase_rescore.hpp).
   bool rescore =
       relevance && words == QueryText::words && rescores_phrase(db_, built.proximity_terms);
+  // Ranked by relevance, titles holding the query's words lift their articles (title_bonus.hpp).
+  Xapian::Query ranked_text = text;
+  if (relevance && words == QueryText::words) {
+    ranked_text = with_title_bonus(
+        ranked_text,
+        title_bonus(db_, TitleBonusTerms{built.typed_words, context_.stemmer, context_.language},
+                    context_.title_column));
+  }
+  if (!rescore) ranked_text = with_phrase_boost(ranked_text, built.proximity_terms);
   Xapian::Enquire enquire(db_);
-  enquire.set_query(apply_filters(rescore ? text : with_phrase_boost(text, built.proximity_terms),
-                                  filter_query_));
+  enquire.set_query(apply_filters(ranked_text, filter_query_));
   enquire.set_weighting_scheme(default_weighting());
   apply_sort(enquire, request_.sort, words);
 
@@ -278,6 +287,14 @@ Xapian::Query SearchRun::partial_matches(const BuiltQuery& built, bool question)
 // every word, the best partial matches follow them; either way feedback terms from the best
 // partial matches widen those (see feedback.hpp).
 bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
+  // A query that is a title, its syntax read as text, finds that title's article too.
+  Xapian::Query all_words = built.all_words;
+  if (!built.typed_words.empty() && built.literal_words != built.typed_words) {
+    Xapian::Query exact = exact_title_match(
+        db_, TitleBonusTerms{built.literal_words, context_.stemmer, context_.language},
+        context_.title_column);
+    if (!exact.empty()) all_words = Xapian::Query(Xapian::Query::OP_OR, all_words, exact);
+  }
   const Xapian::doccount page_size = static_cast<Xapian::doccount>(effective_.page_size);
   const Slice page{static_cast<Xapian::doccount>(request_.page - 1) * page_size, page_size};
   // The spy sees what the passes below visit of `out.matching`'s matches: those with every word,
@@ -288,29 +305,29 @@ bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
                                                   context_.facet_column);
   }
   FacetSpy* spy = out.facet_counts.get();
-  Execution all_words = execute(built.all_words, built, page, spy);
+  Execution with_every = execute(all_words, built, page, spy);
   bool question = built.proximity_terms.size() >= kQuestionMinWords;
-  bool few = all_words.exact && all_words.total < (question ? kFillBelow : 1);
+  bool few = with_every.exact && with_every.total < (question ? kFillBelow : 1);
   if (built.best_partial.empty() || !few) {
-    out.execution = std::move(all_words);
-    out.matching = built.all_words;
+    out.execution = std::move(with_every);
+    out.matching = all_words;
     return out.execution.total > 0;
   }
   Xapian::Query partial_query = partial_matches(built, question);
-  if (all_words.total == 0) {
+  if (with_every.total == 0) {
     out.execution = execute(partial_query, built, page, spy);
     out.matching = partial_query;
     return out.execution.total > 0;
   }
   // A few articles hold every word: they come first, then the others holding some.
-  Xapian::Query holding_some(Xapian::Query::OP_AND_NOT, partial_query, built.all_words);
-  Xapian::doccount all_words_total = static_cast<Xapian::doccount>(all_words.total);
-  Slice rest{page.first > all_words_total ? page.first - all_words_total : 0,
-             page.count - static_cast<Xapian::doccount>(all_words.page.size())};
+  Xapian::Query holding_some(Xapian::Query::OP_AND_NOT, partial_query, all_words);
+  Xapian::doccount every_total = static_cast<Xapian::doccount>(with_every.total);
+  Slice rest{page.first > every_total ? page.first - every_total : 0,
+             page.count - static_cast<Xapian::doccount>(with_every.page.size())};
   Execution others = execute(holding_some, built, rest, spy);
-  out.execution.total = all_words.total + others.total;
-  out.execution.exact = all_words.exact && others.exact;
-  out.execution.page = std::move(all_words.page);
+  out.execution.total = with_every.total + others.total;
+  out.execution.exact = with_every.exact && others.exact;
+  out.execution.page = std::move(with_every.page);
   for (auto& doc : others.page)
     out.execution.page.push_back(doc);
   out.matching = partial_query;

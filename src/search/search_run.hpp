@@ -15,6 +15,7 @@
 #include "query/typo.hpp"
 #include "search/facets/facet_column.hpp"
 #include "search/hits.hpp"
+#include "search/title_column.hpp"
 
 namespace folio::detail {
 
@@ -27,6 +28,7 @@ struct SearchContext {
   SpellingCache* spelling = nullptr;
   StoredArticleReader articles;               // where hits read their stored articles from
   const FacetColumn* facet_column = nullptr;  // of the database searched; null: read values
+  const TitleColumn* title_column = nullptr;  // of the database searched; null: read values
 };
 
 // Throws Error{invalid_query} with param() for a request that cannot be served.

@@ -20,6 +20,7 @@
 #include "search/related.hpp"
 #include "search/search_run.hpp"
 #include "search/suggest.hpp"
+#include "search/title_column.hpp"
 
 namespace folio {
 namespace {
@@ -39,6 +40,8 @@ struct Searcher::Impl {
   std::shared_ptr<ArticleCache> articles;                   // may be null: no caching
   std::shared_ptr<const detail::FacetColumn> facet_column;  // built when facets are first asked
   std::string facet_column_identity;                        // the index revision it was read at
+  std::shared_ptr<const detail::TitleColumn> title_column;  // built at the first search
+  std::string title_column_identity;                        // the index revision it was read at
 
   Impl(std::vector<std::string> paths, const SearchSettings& search_settings,
        std::shared_ptr<ArticleCache> cache)
@@ -93,6 +96,18 @@ struct Searcher::Impl {
     return facet_column.get();
   }
 
+  // The title column of the revision being read, built on first use after each change; null
+  // for several databases searched as one.
+  const detail::TitleColumn* current_title_column() {
+    const std::string& identity = index.identity();
+    if (identity.empty()) return nullptr;
+    if (!title_column || title_column_identity != identity) {
+      title_column = detail::TitleColumn::build(index.db());
+      title_column_identity = identity;
+    }
+    return title_column.get();
+  }
+
   detail::StoredArticleReader article_reader() const {
     if (!articles) return {};
     return detail::StoredArticleReader{&detail::ArticleCacheAccess::of(*articles),
@@ -115,8 +130,9 @@ struct Searcher::Impl {
       try {
         stem = Xapian::Stem(language);
       } catch (const Xapian::InvalidArgumentError&) {
-        if (language != default_language) return stemmer_for(default_language);
-        stem = Xapian::Stem(kFallbackLanguage);
+        // Articles in a language Xapian cannot stem (Chinese, Japanese, Hindi, "pt-br"...) were
+        // indexed unstemmed (DocumentBuilder): their queries are too, or no word would match.
+        stem = Xapian::Stem();
       }
       it = stemmers.emplace(language, detail::caching_stemmer(stem)).first;
     }
@@ -148,6 +164,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
         impl_->settings, impl_->synonyms,  impl_->fields,          stemmer,
         language,        &impl_->spelling, impl_->article_reader()};
     if (!request.facets.empty()) context.facet_column = impl_->current_facet_column();
+    context.title_column = impl_->current_title_column();
     return detail::run_search(impl_->index.db(), request, context);
   });
   results.took_ms =

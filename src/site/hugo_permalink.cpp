@@ -162,7 +162,8 @@ Expanded expand_hugo_permalink(const std::string& pattern, const PermalinkPage& 
       }
       end = close + 1;
     } else if (!expand_token(token, page, date, value)) {
-      result.error = "unknown token :" + std::string(token);
+      result.error = "unknown token :";
+      result.error += token;
       return result;
     }
     path += value;

@@ -183,6 +183,43 @@ void read_taxonomies(const DataNode& config, SiteSettings& site) {
       site.taxonomies.push_back(ascii_lower(entry.text));
 }
 
+// Shortcode templates under `dir` (layouts/shortcodes): "note.html" is "note",
+// "docs/alert.en.html" is "docs/alert".
+void add_shortcodes(const fs::path& dir, std::vector<std::string>& names) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    std::string name = it->path().lexically_relative(dir).generic_string();
+    const std::size_t slash = name.rfind('/');
+    const std::size_t dot = name.find('.', slash == std::string::npos ? 0 : slash + 1);
+    if (dot != std::string::npos) name.resize(dot);
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+}
+
+void read_shortcodes(const DataNode& config, SiteSettings& site) {
+  add_shortcodes(fs::path(site.root) / "layouts" / "shortcodes", site.shortcodes);
+  site.shortcodes_known = true;
+  const fs::path themes = resolve(site.root, tree_string(config, "themesdir", "themes"));
+  for (const std::string& theme : tree_strings(config, "theme")) {
+    std::error_code ec;
+    if (!fs::is_directory(themes / theme, ec)) {
+      site.shortcodes_known = false;
+      site.notes.push_back("theme " + theme +
+                           " is not on disk: the shortcodes the content calls are not checked");
+      continue;
+    }
+    add_shortcodes(themes / theme / "layouts" / "shortcodes", site.shortcodes);
+  }
+  if (const DataNode* module = config.find("module")) {
+    if (const DataNode* imports = module->find("imports"); imports && !imports->children.empty()) {
+      site.shortcodes_known = false;
+      site.notes.push_back("Hugo module imports are not read: shortcodes are not checked");
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> hugo_config_files(const std::string& root) {
@@ -216,6 +253,7 @@ SiteSettings read_hugo_site(const std::string& root, const std::vector<std::stri
   site.build_future = tree_bool(config, "buildfuture", false);
   site.build_expired = tree_bool(config, "buildexpired", false);
   site.ignore_files = tree_strings(config, "ignorefiles");
+  read_shortcodes(config, site);
   return site;
 }
 

@@ -46,7 +46,9 @@ std::vector<std::string> site_content_dirs(SiteSettings& site) {
     if (fs::is_directory(dir, ec)) {
       existing.push_back(dir);
     } else {
-      site.notes.push_back("content folder " + dir + " does not exist; skipped");
+      site.notes.push_back("content folder " +
+                           fs::path(dir).lexically_relative(site.root).string() +
+                           " does not exist; skipped");
     }
   }
   return existing;
@@ -92,6 +94,57 @@ SiteSettings read_site(const std::string& root) {
       break;
   }
   return SiteSettings{};
+}
+
+bool is_known_shortcode(const SiteSettings& site, const std::string& name) {
+  // Hugo's embedded shortcodes, 0.111 and later versions.
+  static constexpr const char* kBuiltIn[] = {
+      "comment",        "details", "figure",       "gist",   "highlight", "instagram",
+      "param",          "qr",      "ref",          "relref", "tweet",     "twitter",
+      "twitter_simple", "vimeo",   "vimeo_simple", "x",      "youtube"};
+  if (!site.shortcodes_known) return true;
+  for (const char* built_in : kBuiltIn)
+    if (name == built_in) return true;
+  return std::find(site.shortcodes.begin(), site.shortcodes.end(), name) != site.shortcodes.end();
+}
+
+std::string describe_site(const SiteSettings& site) {
+  if (site.generator == SiteGenerator::none) return {};
+  std::string out = generator_name(site.generator);
+  out += " (";
+  for (std::size_t i = 0; i < site.config_files.size(); ++i) {
+    if (i) out += ", ";
+    out += fs::path(site.config_files[i]).filename().string();
+  }
+  out += "); base path ";
+  out += site.base_path;
+  out += "; languages";
+  for (const SiteLanguage& language : site.languages) {
+    out += ' ';
+    out += language.code;
+    if (language.code == site.default_language) out += " (default)";
+  }
+  if (!site.permalinks.empty()) {
+    out += "; permalinks";
+    for (const auto& [section, pattern] : site.permalinks) {
+      out += ' ';
+      out += section;
+      out += '=';
+      out += pattern;
+    }
+  }
+  if (!site.taxonomies.empty()) {
+    out += "; taxonomies";
+    for (const std::string& taxonomy : site.taxonomies) {
+      out += ' ';
+      out += taxonomy;
+    }
+  }
+  for (const std::string& note : site.notes) {
+    out += "; ";
+    out += note;
+  }
+  return out;
 }
 
 void apply_site(IndexSettings& settings) {

@@ -12,7 +12,7 @@ bool is_hex(char c) {
 bool is_kept_ascii(std::string_view text, std::size_t at) {
   const char c = text[at];
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-  if (std::string_view("./\\_#+~-@").find(c) != std::string_view::npos) return true;
+  if (std::string_view("./\\_#~-@").find(c) != std::string_view::npos) return true;
   return c == '%' && at + 2 < text.size() && is_hex(text[at + 1]) && is_hex(text[at + 2]);
 }
 

@@ -14,8 +14,9 @@ std::vector<std::string_view> split_path(std::string_view path);
 std::string_view without_extension(std::string_view name);
 
 // Hugo's path sanitising (UnicodeSanitize, then lowercased as without disablePathToLower): letters,
-// digits, marks and . / \ _ # + ~ - @ are kept, % only before two hex digits; a run of white space
-// becomes one dash (none at the start or end); everything else is dropped.
+// digits, marks and . / \ _ # ~ - @ are kept (not +, which Hugo 0.111 drops), % only before two hex
+// digits; a run of white space becomes one dash (none at the start or end); everything else is
+// dropped.
 std::string hugo_sanitize(std::string_view path);
 
 // The path of a site's base URL, with a slash at both ends: "https://example.com/blog" ->

@@ -38,7 +38,9 @@ std::string encode_facets(const Article& article) {
   append_all(out, "series", article.series);
   append(out, "section", section_of(article.relative_path));
   append(out, "lang", article.language);
-  if (article.date) append(out, "year", std::to_string(year_of(*article.date)));
+  if (article.date) {
+    append(out, "year", std::to_string(year_of(*article.date, article.date_offset_seconds)));
+  }
   for (const auto& [name, values] : article.taxonomies)
     append_all(out, name, values);
   return out;

@@ -8,7 +8,8 @@
 namespace folio::detail {
 namespace {
 
-constexpr std::uint8_t kRecordVersion = 2;  // 1: one record holding the texts too
+// 1: one record holding the texts too. 2: the display record alone. 3: each date with its offset.
+constexpr std::uint8_t kRecordVersion = 3;
 constexpr std::uint8_t kTextVersion = 1;
 constexpr std::size_t kMaxTextBytes = std::size_t{1} << 30;  // far beyond any article
 
@@ -30,6 +31,19 @@ std::vector<std::string> aligned_sections(const Article& article) {
   return sections;
 }
 
+// A UTC offset as the date parser gives them: under a day either way.
+int read_offset(ByteReader& r) {
+  constexpr std::int64_t kSecondsPerDay = 86400;
+  const std::int64_t offset = r.signed_varint();
+  if (offset <= -kSecondsPerDay || offset >= kSecondsPerDay) {
+    std::string message = "stored article record is corrupt (a UTC offset of ";
+    message += std::to_string(offset);
+    message += " seconds)";
+    throw Error(ErrorCode::database, message);
+  }
+  return static_cast<int>(offset);
+}
+
 }  // namespace
 
 std::string encode_display_record(const Article& article) {
@@ -40,7 +54,9 @@ std::string encode_display_record(const Article& article) {
   w.string(article.title);
   w.string(article.description);
   w.optional_time(article.date);
+  w.signed_varint(article.date_offset_seconds);
   w.optional_time(article.lastmod);
+  w.signed_varint(article.lastmod_offset_seconds);
   w.strings(article.tags);
   w.strings(article.categories);
   w.strings(article.keywords);
@@ -61,7 +77,9 @@ ArticleRecord decode_display_record(std::string_view data) {
   a.title = r.string();
   a.description = r.string();
   a.date = r.optional_time();
+  a.date_offset_seconds = read_offset(r);
   a.lastmod = r.optional_time();
+  a.lastmod_offset_seconds = read_offset(r);
   a.tags = r.strings();
   a.categories = r.strings();
   a.keywords = r.strings();

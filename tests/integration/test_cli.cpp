@@ -151,3 +151,82 @@ TEST_CASE("cli: search and stats read what index wrote") {
     CHECK(help.output.find("Exit codes") != std::string::npos);
   }
 }
+
+TEST_CASE("cli: check reports two articles publishing one URL, with file and line") {
+  folio::test::TempDir tmp;
+  tmp.write("content/posts/a.md", "---\ntitle: A\nslug: same\n---\nfirst\n");
+  tmp.write("content/posts/b.md", "---\ntitle: B\ndate: 2025-01-01\nslug: same\n---\nsecond\n");
+  CommandResult check = run_folio("check " + tmp.join("content"));
+  CHECK(check.output.find("b.md:4: publishes the same URL /posts/same/ as ") != std::string::npos);
+  CHECK(check.output.find("a.md:3") != std::string::npos);
+}
+
+TEST_CASE("cli: titles, snippets and dates come out as the site shows them") {
+  // As digitalgov writes them: entities in the front matter, an evening date at -05:00 (the next
+  // day in UTC), inline HTML in the body.
+  folio::test::TempDir tmp;
+  tmp.write("content/news/q-and-a.md",
+            "---\n"
+            "title: \"Q&amp;A: Plain Language&mdash;It&#8217;s Here&#8230;\"\n"
+            "summary: \"<strong>Answers</strong> from the team&hellip;\"\n"
+            "date: 2019-12-12 19:00:00 -0500\n"
+            "tags: [\"Q&amp;A\"]\n"
+            "---\n"
+            "The zebrafish team&rsquo;s answers, with <abbr title=\"Application Programming "
+            "Interface\">API</abbr> notes.\n\n"
+            "<div class=\"note\">Zebrafish &ldquo;quoted&rdquo; in a block.</div>\n");
+  tmp.write("content/news/new-year.md",
+            "---\ntitle: New Year&#8217;s zebrafish\ndate: 2019-12-31 21:30:00 -0500\n---\n"
+            "Zebrafish at the end of the year.\n");
+  tmp.write("content/news/next-day.md",
+            "---\ntitle: Next day zebrafish\ndate: 2019-12-13T09:00:00Z\n---\nZebrafish.\n");
+  REQUIRE(run_folio("index " + tmp.join("content") + " --db " + tmp.join("index")).exit_code == 0);
+  auto search = [&](const std::string& query) {
+    return run_folio("search --db " + tmp.join("index") + " --json '" + query + "'").output;
+  };
+  auto has = [](const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+  };
+
+  const std::string hit = search("answers");
+  CHECK(has(hit, "\"title_plain\":\"Q&A: Plain Language\u2014It\u2019s Here\u2026\""));
+  CHECK(has(hit, "\"description\":\"Answers from the team\u2026\""));
+  CHECK(has(hit, "\"date\":\"2019-12-12\""));  // not 2019-12-13, the UTC day
+  CHECK(has(hit, "team\u2019s"));              // in the snippet
+  CHECK(has(hit, "\"Q&A\""));                  // the tag
+  // "title" is HTML, escaped once
+  CHECK(has(hit, "\"title\":\"Q&amp;A: Plain Language\u2014It\u2019s Here\u2026\""));
+  CHECK_FALSE(has(hit, "&amp;amp;"));
+  CHECK_FALSE(has(hit, "&mdash;"));
+  CHECK(has(search("quoted"), "Zebrafish \u201C<mark>quoted</mark>\u201D in a block."));
+
+  auto ids = [&](const std::string& query) {
+    const std::string out = search(query);
+    std::string found;
+    for (const char* id : {"q-and-a", "new-year", "next-day"}) {
+      if (has(out, std::string("\"id\":\"news/") + id + "\"")) found += std::string(id) + " ";
+    }
+    return found;
+  };
+  CHECK(ids("zebrafish date:2019-12-12") == "q-and-a ");
+  CHECK(ids("zebrafish date:2019-12-13") == "next-day ");
+  CHECK(ids("zebrafish date:2019-12-31") == "new-year ");
+  CHECK(ids("zebrafish year:2019") == "q-and-a new-year next-day ");
+  CHECK(ids("zebrafish year:2020") == "");
+  CHECK(ids("zebrafish date:2020") == "");
+  CHECK(has(search("zebrafish"), "{\"value\":\"2019\",\"key\":\"2019\",\"count\":3"));
+
+  // The terminal shows the same day.
+  CHECK(has(run_folio("search --db " + tmp.join("index") + " answers").output, "2019-12-12"));
+}
+
+TEST_CASE("cli: check names a shortcode the Hugo site has no template for, with its line") {
+  folio::test::TempDir tmp;
+  tmp.write("site/hugo.toml", "baseURL = 'https://example.org/'\n");
+  tmp.write("site/layouts/shortcodes/note.html", "{{ .Inner }}");
+  tmp.write("site/content/posts/a.md",
+            "---\ntitle: A\n---\nintro\n{{< note >}}kept{{< /note >}}\n\n{{< callout >}}x\n");
+  CommandResult check = run_folio("check " + tmp.join("site"));
+  CHECK(check.output.find("a.md:7: shortcode \"callout\" has no template") != std::string::npos);
+  CHECK(check.output.find("\"note\"") == std::string::npos);
+}

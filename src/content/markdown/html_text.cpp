@@ -1,14 +1,15 @@
 #include "content/markdown/html_text.hpp"
 
+#include <algorithm>
 #include <array>
-#include <cstdint>
 
-#include "base/utf8.hpp"
+#include "content/markdown/html_entities.hpp"
 
 namespace folio::detail::html {
 namespace {
 
 constexpr std::size_t kNone = std::string_view::npos;
+constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
 
 bool is_ascii_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -66,44 +67,39 @@ void append_line_break(std::string& out) {
   if (!out.empty() && out.back() != '\n') out += '\n';
 }
 
-struct NamedEntity {
-  std::string_view name;
-  std::string_view text;
+// The first `wanted` at or after a position, remembered: the extractor asks with positions that
+// never go back before an earlier question's, so each byte is looked at a bounded number of times
+// however many tags are left open.
+class CharFinder {
+ public:
+  CharFinder(std::string_view text, char wanted) : text_(text), wanted_(wanted) {}
+
+  std::size_t find(std::size_t from) {
+    const bool known = searched_ && from >= from_ && (found_ == kNone || from <= found_);
+    if (!known) {
+      from_ = from;
+      found_ = text_.find(wanted_, from);
+      searched_ = true;
+    }
+    return found_;
+  }
+
+ private:
+  std::string_view text_;
+  char wanted_;
+  std::size_t from_ = 0;
+  std::size_t found_ = kNone;
+  bool searched_ = false;
 };
 
-constexpr std::array<NamedEntity, 7> kNamedEntities = {{{"amp", "&"},
-                                                        {"lt", "<"},
-                                                        {"gt", ">"},
-                                                        {"quot", "\""},
-                                                        {"apos", "'"},
-                                                        {"nbsp", " "},
-                                                        {"ndash", "\xE2\x80\x93"}}};
-
-std::size_t append_numeric_entity(std::string& out, std::string_view text) {
-  // text starts with "&#".
-  std::size_t pos = 2;
-  const bool hex = pos < text.size() && (text[pos] == 'x' || text[pos] == 'X');
-  if (hex) ++pos;
-  const std::size_t digits_start = pos;
-  std::uint32_t value = 0;
-  for (; pos < text.size() && pos - digits_start < 8; ++pos) {
-    const char c = text[pos];
-    int digit = -1;
-    if (c >= '0' && c <= '9') digit = c - '0';
-    if (hex && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-    if (hex && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
-    if (digit < 0) break;
-    value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
-  }
-  if (pos == digits_start || pos >= text.size() || text[pos] != ';') return 0;
-  const bool valid = value != 0 && value <= 0x10FFFF && (value < 0xD800 || value > 0xDFFF);
-  utf8::append(out, valid ? value : utf8::kReplacement);
-  return pos + 1;
-}
+// What a <script> or <style> that is never closed does: hide the rest, as in a browser, or stand
+// as text (a title or summary about "the <script> element").
+enum class UnclosedHidden { hides_the_rest, is_text };
 
 class TextExtractor {
  public:
-  TextExtractor(std::string& out, std::string_view html) : out_(out), html_(html) {}
+  TextExtractor(std::string& out, std::string_view html, UnclosedHidden unclosed)
+      : out_(out), html_(html), unclosed_(unclosed) {}
 
   void run() {
     while (pos_ < html_.size()) {
@@ -133,13 +129,31 @@ class TextExtractor {
     pos_ = found == kNone ? html_.size() : found + terminator.size();
   }
 
-  std::size_t next_tag_end() {
-    if (tag_end_ == kNone || tag_end_ < pos_) {
-      if (tag_end_ == kNone && tag_end_searched_) return kNone;
-      tag_end_ = html_.find('>', pos_);
-      tag_end_searched_ = true;
+  // The '>' that ends the tag opening at `start`, as a browser reads it: a '>' inside a quoted
+  // attribute value (title="a > b") does not end it. When a quote never closes, or no '>'
+  // follows the quotes, quotes are not trusted any more (a browser would hide the rest of the
+  // page; a typo should not hide the rest of an article) and a tag ends at its first '>'. Every
+  // scan either ends at the '>' where reading resumes or turns quotes off, so the work stays
+  // linear. npos when no '>' follows.
+  std::size_t tag_end(std::size_t start) {
+    const std::size_t first_bracket = closing_brackets_.find(start);
+    const bool has_attributes = is_ascii_alpha(html_[start + 1]) || html_[start + 1] == '/';
+    if (first_bracket == kNone || !has_attributes || !quotes_trusted_) return first_bracket;
+    std::size_t pos = start + 1;
+    while (pos < html_.size()) {
+      const char c = html_[pos];
+      if (c == '>') return pos;
+      ++pos;
+      if (c != '=') continue;
+      while (pos < html_.size() && is_space(html_[pos]))
+        ++pos;
+      if (pos == html_.size() || (html_[pos] != '"' && html_[pos] != '\'')) continue;
+      const std::size_t close = (html_[pos] == '"' ? double_quotes_ : single_quotes_).find(pos + 1);
+      if (close == kNone) break;
+      pos = close + 1;
     }
-    return tag_end_;
+    quotes_trusted_ = false;
+    return first_bracket;
   }
 
   void markup() {
@@ -150,7 +164,7 @@ class TextExtractor {
     }
     const char next = pos_ + 1 < html_.size() ? html_[pos_ + 1] : '\0';
     const bool looks_like_tag = is_ascii_alpha(next) || next == '/' || next == '!' || next == '?';
-    const std::size_t end = looks_like_tag ? next_tag_end() : kNone;
+    const std::size_t end = looks_like_tag ? tag_end(pos_) : kNone;
     if (end == kNone) {
       out_ += '<';
       ++pos_;
@@ -160,7 +174,13 @@ class TextExtractor {
     pos_ = end + 1;
     switch (classify_tag(tag)) {
       case TagKind::opens_hidden:
-        skip_hidden_content(tag_name(tag));
+        if (!skip_hidden_content(tag_name(tag))) {
+          if (unclosed_ == UnclosedHidden::is_text) {
+            out_ += tag;
+          } else {
+            pos_ = html_.size();  // as a browser: the rest is script
+          }
+        }
         break;
       case TagKind::block:
         append_line_break(out_);
@@ -171,50 +191,53 @@ class TextExtractor {
     }
   }
 
-  // Skips the contents of <script> or <style> up to and including its closing tag.
-  void skip_hidden_content(std::string_view name) {
+  // Skips the contents of <script> or <style> up to and including its closing tag; false (nothing
+  // skipped) when it has none. A search that failed is remembered, so that many unclosed tags
+  // cost one scan.
+  bool skip_hidden_content(std::string_view name) {
+    std::size_t& unclosed_from = unclosed_from_[equals_ignoring_case(name, "script") ? 0 : 1];
+    if (pos_ >= unclosed_from) return false;
     for (std::size_t close = html_.find("</", pos_); close != kNone;
          close = html_.find("</", close + 2)) {
       if (equals_ignoring_case(html_.substr(close + 2, name.size()), name)) {
         pos_ = close + 2;
         skip_past(">");
-        return;
+        return true;
       }
     }
-    pos_ = html_.size();
+    unclosed_from = pos_;
+    return false;
   }
 
+  // A character reference, decoded; a no-break space (&nbsp;, &#160;) is a blank like any other,
+  // so that a table cell holding only &nbsp; leaves no line of its own.
   void entity() {
+    const std::size_t before = out_.size();
     const std::size_t used = append_entity(out_, html_.substr(pos_));
     if (used == 0) {
       out_ += '&';
       ++pos_;
-    } else {
-      pos_ += used;
+      return;
+    }
+    pos_ += used;
+    if (std::string_view(out_).substr(before) == kNoBreakSpace) {
+      out_.resize(before);
+      append_space(out_);
     }
   }
 
   std::string& out_;
   std::string_view html_;
+  UnclosedHidden unclosed_;
   std::size_t pos_ = 0;
-  std::size_t tag_end_ = kNone;
-  bool tag_end_searched_ = false;
+  std::array<std::size_t, 2> unclosed_from_ = {kNone, kNone};  // <script>, <style>
+  CharFinder closing_brackets_{html_, '>'};
+  CharFinder double_quotes_{html_, '"'};
+  CharFinder single_quotes_{html_, '\''};
+  bool quotes_trusted_ = true;
 };
 
 }  // namespace
-
-std::size_t append_entity(std::string& out, std::string_view text) {
-  if (text.size() < 3 || text[0] != '&') return 0;
-  if (text[1] == '#') return append_numeric_entity(out, text);
-  for (const NamedEntity& entity : kNamedEntities) {
-    if (text.size() > entity.name.size() + 1 && text.substr(1, entity.name.size()) == entity.name &&
-        text[entity.name.size() + 1] == ';') {
-      out += entity.text;
-      return entity.name.size() + 2;
-    }
-  }
-  return 0;
-}
 
 TagKind classify_tag(std::string_view tag) {
   if (tag.size() < 2 || tag[0] != '<') return TagKind::other;
@@ -227,7 +250,18 @@ TagKind classify_tag(std::string_view tag) {
 }
 
 void append_text(std::string& out, std::string_view fragment) {
-  TextExtractor(out, fragment).run();
+  TextExtractor(out, fragment, UnclosedHidden::hides_the_rest).run();
+}
+
+std::string inline_text(std::string_view fragment) {
+  std::string out;
+  TextExtractor(out, fragment, UnclosedHidden::is_text).run();
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  const std::size_t first = out.find_first_not_of(' ');
+  if (first == std::string::npos) return {};
+  out.erase(out.find_last_not_of(' ') + 1);
+  out.erase(0, first);
+  return out;
 }
 
 }  // namespace folio::detail::html

@@ -6,15 +6,18 @@
 
 namespace folio::detail::html {
 
-// Appends the text of an HTML fragment to `out`: tags and comments dropped, <script> and <style>
-// contents dropped, entities decoded, whitespace runs collapsed to one space, and block-level
-// tags (<p>, <div>, <br>, <li>, <td>, ...) turned into line breaks. Linear in the input size.
+// Appends the text of an HTML fragment to `out`, as a reader sees it: tags and comments dropped
+// (a '>' inside a quoted attribute value does not end a tag), <script> and <style> contents
+// dropped, character references decoded (html_entities.hpp), whitespace runs collapsed to one
+// space, and block-level tags (<p>, <div>, <br>, <li>, <td>, ...) turned into line breaks. Linear
+// in the input size.
 void append_text(std::string& out, std::string_view fragment);
 
-// Appends the character an entity such as "&amp;", "&#39;" or "&#x1F600;" at the start of
-// `text` stands for, and returns how many bytes it used; 0 (nothing appended) when `text` does
-// not start with an entity folio knows.
-std::size_t append_entity(std::string& out, std::string_view text);
+// The text of a one-line fragment, such as a summary written with inline tags and character
+// references: as append_text, except that a <script> or <style> never closed stays as text (the
+// summary is about the element); then line breaks become spaces and blanks at either end are
+// dropped. "<strong>Q&amp;A</strong>&mdash;live" -> "Q&A—live".
+std::string inline_text(std::string_view fragment);
 
 // What a single inline tag does to the text around it.
 enum class TagKind {

@@ -353,10 +353,13 @@ class TextCollector {
 }  // namespace
 
 MarkdownText extract_markdown(std::string_view markdown) {
-  std::string source = strip_templates(markdown);
+  std::vector<ShortcodeUse> shortcodes;
+  std::string source = strip_templates(markdown, &shortcodes);
   defuse_wide_table_rows(source);
   const CmarkDocument document(source);
-  return TextCollector(source).collect(document.root());
+  MarkdownText text = TextCollector(source).collect(document.root());
+  text.shortcodes = std::move(shortcodes);
+  return text;
 }
 
 }  // namespace folio

@@ -77,8 +77,9 @@ struct Fence {
 
 class TemplateStripper {
  public:
-  explicit TemplateStripper(std::string_view text)
+  TemplateStripper(std::string_view text, std::vector<ShortcodeUse>* shortcodes)
       : text_(text),
+        shortcodes_(shortcodes),
         paragraphs_(text),
         shortcode_angle_close_(text, ">}}"),
         shortcode_percent_close_(text, "%}}"),
@@ -307,10 +308,30 @@ class TemplateStripper {
       pos_ = end;
       return;
     }
+    if (shortcodes_) note_shortcode(inner);
     remove_until(end);
   }
 
+  // Records the name of an opening tag the first time it is seen; lines are counted forward from
+  // the last one noted, so the whole text is counted once.
+  void note_shortcode(std::string_view inner) {
+    if (inner.empty() || inner.front() == '/') return;
+    std::size_t name_end = 0;
+    while (name_end < inner.size() && !is_space_or_tab(inner[name_end]) &&
+           inner[name_end] != '\n' && inner[name_end] != '\r')
+      ++name_end;
+    const std::string_view name = inner.substr(0, name_end);
+    line_ += static_cast<int>(std::count(text_.begin() + counted_to_, text_.begin() + pos_, '\n'));
+    counted_to_ = pos_;
+    for (const ShortcodeUse& seen : *shortcodes_)
+      if (seen.name == name) return;
+    shortcodes_->push_back(ShortcodeUse{std::string(name), line_});
+  }
+
   std::string_view text_;
+  std::vector<ShortcodeUse>* shortcodes_;
+  std::size_t counted_to_ = 0;
+  int line_ = 1;
   std::string out_;
   std::size_t pos_ = 0;
   ParagraphEnds paragraphs_;
@@ -326,8 +347,8 @@ class TemplateStripper {
 
 }  // namespace
 
-std::string strip_templates(std::string_view markdown) {
-  return TemplateStripper(markdown).run();
+std::string strip_templates(std::string_view markdown, std::vector<ShortcodeUse>* shortcodes) {
+  return TemplateStripper(markdown, shortcodes).run();
 }
 
 }  // namespace folio

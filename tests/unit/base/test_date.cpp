@@ -9,6 +9,7 @@ using folio::format_day;
 using folio::format_iso8601;
 using folio::month_of;
 using folio::parse_date;
+using folio::parse_date_with_offset;
 using folio::Timestamp;
 using folio::year_of;
 
@@ -106,6 +107,52 @@ TEST_CASE("date: text that is not a date, or an impossible date, is rejected") {
     INFO(text);
     CHECK_FALSE(parse_date(text).has_value());
   }
+}
+
+TEST_CASE("date: the offset a date was written with is kept, and gives its calendar date") {
+  struct Case {
+    const char* text;
+    Timestamp instant;
+    int offset_seconds;
+    const char* written_day;  // the day in the file, as the generator shows it
+    const char* utc_day;
+  };
+  const Case cases[] = {
+      // digitalgov: an evening at a negative offset is the next day in UTC
+      {"2019-12-12 19:00:00 -0500", 1576195200, -18000, "2019-12-12", "2019-12-13"},
+      {"2019-12-31T21:30:00-05:00", 1577845800, -18000, "2019-12-31", "2020-01-01"},
+      // a morning at a positive offset is the day before in UTC
+      {"2026-01-26T01:00:00+05:30", 1769369400, 19800, "2026-01-26", "2026-01-25"},
+      {"2012-02-22 15:09:51 -0400 EDT", 1329937791, -14400, "2012-02-22", "2012-02-22"},
+      {"2026-01-26T18:53:20+05", 1769435600, 18000, "2026-01-26", "2026-01-26"},
+      // no offset: UTC, offset 0
+      {"2026-01-26", 1769385600, 0, "2026-01-26", "2026-01-26"},
+      {"2026-01-26T23:59:59", 1769471999, 0, "2026-01-26", "2026-01-26"},
+      {"2026-01-26T23:59:59Z", 1769471999, 0, "2026-01-26", "2026-01-26"},
+      {"2026-01-26 18:53:20 +0000 UTC", 1769453600, 0, "2026-01-26", "2026-01-26"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    auto parsed = parse_date_with_offset(c.text);
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->instant == c.instant);
+    CHECK(parsed->offset_seconds == c.offset_seconds);
+    CHECK(parse_date(c.text) == c.instant);  // parse_date keeps the instant
+    CHECK(format_day(parsed->instant, parsed->offset_seconds) == c.written_day);
+    CHECK(format_day(parsed->instant) == c.utc_day);
+  }
+  CHECK_FALSE(parse_date_with_offset("2026-01-26T18:53:20+24:00"));
+  CHECK_FALSE(parse_date_with_offset("yesterday"));
+}
+
+TEST_CASE("date: calendar parts at an offset") {
+  const Timestamp new_year_utc = 1577836800;  // 2020-01-01T00:00:00Z
+  CHECK(year_of(new_year_utc) == 2020);
+  CHECK(year_of(new_year_utc, -1) == 2019);
+  CHECK(month_of(new_year_utc, -3600) == 12);
+  CHECK(format_day(new_year_utc, -18000) == "2019-12-31");
+  CHECK(format_day(new_year_utc - 1, 1) == "2020-01-01");
+  CHECK(format_day(new_year_utc, 86340) == "2020-01-01");
 }
 
 TEST_CASE("date: days_from_civil counts days from the Unix epoch") {

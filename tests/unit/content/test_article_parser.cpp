@@ -58,6 +58,58 @@ TEST_CASE("article parser: description falls back to summary, then the lead of t
   CHECK(fallback.description_from_body);  // shown in results, not indexed as a description
 }
 
+TEST_CASE("article parser: front matter text is shown as the site renders it") {
+  // digitalgov's YAML, entities as its authors wrote them
+  Article a = parse("news/q.md",
+                    "---\n"
+                    "title: \"Q&amp;A: Plain Language&mdash;It&#8217;s Here&#8230;\"\n"
+                    "summary: \"<strong>In 2019, USA.gov took calls!</strong> Read&nbsp;how "
+                    "&ldquo;they&rdquo; did it.\"\n"
+                    "tags: [\"Q&amp;A\", \"Q&A\", \"caf&eacute;\"]\n"
+                    "authors: [\"Jos&eacute; &amp; Ana\"]\n"
+                    "aliases: [\"/old/q&amp;a/\"]\n"
+                    "---\n"
+                    "Body &mdash; text with <abbr title=\"x\">API</abbr>.\n");
+  CHECK(a.title == "Q&A: Plain Language\u2014It\u2019s Here\u2026");
+  CHECK(a.description == "In 2019, USA.gov took calls! Read how \u201Cthey\u201D did it.");
+  CHECK(a.tags == std::vector<std::string>{"Q&A", "caf\u00E9"});  // one tag once decoded
+  CHECK(a.authors == std::vector<std::string>{"Jos\u00E9 & Ana"});
+  CHECK(a.aliases == std::vector<std::string>{"/old/q&amp;a/"});  // a path, as written
+  CHECK(a.body_text == "Body \u2014 text with API.");
+  // Unknown names stay; a title keeps a tag as text (it is printed as text).
+  Article b = parse("b.md",
+                    "+++\ntitle = \"Escaping <script> &bogus; & &amp;\"\n"
+                    "description = \"About <script> tags\"\n+++\nx\n");
+  CHECK(b.title == "Escaping <script> &bogus; & &");
+  CHECK(b.description == "About <script> tags");
+}
+
+TEST_CASE("article parser: dates keep the offset they were written with") {
+  Article a = parse("news/late.md",
+                    "---\ndate: 2019-12-12 19:00:00 -0500\nlastmod: 2020-01-02T08:00:00+09:00\n"
+                    "---\nx\n");
+  CHECK(format_iso8601(*a.date) == "2019-12-13T00:00:00Z");  // the instant, for sorting
+  CHECK(a.date_offset_seconds == -18000);
+  CHECK(format_day(*a.date, a.date_offset_seconds) == "2019-12-12");  // the day written
+  CHECK(format_iso8601(*a.lastmod) == "2020-01-01T23:00:00Z");
+  CHECK(a.lastmod_offset_seconds == 32400);
+  CHECK(format_day(*a.lastmod, a.lastmod_offset_seconds) == "2020-01-02");
+
+  Article toml = parse("t.md", "+++\ndate = 2019-12-12T19:00:00-05:00\n+++\nx\n");
+  CHECK(toml.date_offset_seconds == -18000);
+  CHECK(format_day(*toml.date, toml.date_offset_seconds) == "2019-12-12");
+
+  Article utc = parse("u.md", "+++\ndate = 2019-12-12\nlastmod = 2019-12-13T10:00:00\n+++\nx\n");
+  CHECK(utc.date_offset_seconds == 0);
+  CHECK(utc.lastmod_offset_seconds == 0);
+
+  // publishDate stands in for a missing date, with its offset
+  Article publish = parse("p.md", "---\npublishDate: 2024-04-09T22:00:00-04:00\n---\nx\n");
+  CHECK(publish.date_offset_seconds == -14400);
+  CHECK(format_day(*publish.date, publish.date_offset_seconds) == "2024-04-09");
+  CHECK(format_day(*publish.publish_date) == "2024-04-10");
+}
+
 TEST_CASE("article parser: Hugo and Zola field variants") {
   SECTION("Zola taxonomies, updated and path") {
     Article a = parse(

@@ -353,12 +353,15 @@ TEST_CASE("config: the documented example loads without warnings") {
   CHECK(config.search.synonyms.size() == 2);
   CHECK(config.index.content_dirs ==
         std::vector<std::string>{(fs::path(FOLIO_DOCS_DIR) / "content").string()});
+  CHECK(config.index.site_root == fs::path(FOLIO_DOCS_DIR).string());
+  CHECK(config.index.explicit_keys.count("base_url") == 1);  // a site does not override it
 }
 
 TEST_CASE("config: the example documents every key the loader knows") {
   // Each key below must appear in the example, so new keys cannot go undocumented. The list
   // mirrors the fields of config.hpp; tests/server/test_server_config.cpp checks the [server] keys.
   const char* keys[] = {
+      "site",
       "content",
       "include",
       "exclude",

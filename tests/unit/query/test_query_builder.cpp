@@ -223,3 +223,18 @@ TEST_CASE("query builder: highlights hold every text word, wherever it is") {
         std::set<std::string>{"running", "shoes", "kubernetes", "clusters"});
   CHECK(query.built.highlights.stems.count("run") == 1);
 }
+
+TEST_CASE("query builder: the typed words and the literal words, for the title bonus") {
+  using Words = std::vector<std::string>;
+  // Phrases and brackets count; excluded words, filters and wildcards do not; operators are no
+  // words.
+  Built query("Running \"morning shoes\" (of graph) -clusters tags:go kube* OR settings");
+  CHECK(query.built.typed_words == Words{"running", "morning", "shoes", "of", "graph", "settings"});
+  // The literal words read the syntax as text: a typed title as it is written.
+  CHECK(Built("Do NOT Track").built.literal_words == Words{"do", "not", "track"});
+  CHECK(Built("Do NOT Track").built.typed_words == Words{"do"});
+  CHECK(Built("Compiling with -fno-exceptions").built.literal_words ==
+        Words{"compiling", "with", "fno", "exceptions"});
+  Built plain("plain language");
+  CHECK(plain.built.typed_words == plain.built.literal_words);
+}

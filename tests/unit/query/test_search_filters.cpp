@@ -162,6 +162,32 @@ TEST_CASE("search filters: a range ending at midnight covers that whole day") {
   CHECK(selected({}, {range(k2026_01_26, k2026_01_26)}) == Ids{"go"});
 }
 
+TEST_CASE("search filters: dates are filtered on the calendar date written in the file") {
+  // `date: 2024-12-31 21:00:00 -0500` is 2025-01-01T02:00:00Z; the site shows 2024-12-31.
+  // `date: 2025-01-01T08:00:00+09:00` is 2024-12-31T23:00:00Z; the site shows 2025-01-01.
+  Article evening = article("evening", {}, k2025_01_01 + 2 * 3600);
+  evening.date_offset_seconds = -5 * 3600;
+  evening.lastmod = k2025_03_10 + 3600;  // 2025-03-09 20:00 at -0500
+  evening.lastmod_offset_seconds = -5 * 3600;
+  Article morning = article("morning", {}, k2024_12_31_23h);
+  morning.date_offset_seconds = 9 * 3600;
+  const TinyIndex index({evening, morning});
+  FieldCatalog catalog;
+  auto select = [&](const std::vector<FieldFilter>& filters, const std::vector<DateRange>& ranges) {
+    return index.matches(apply_filters(
+        Xapian::Query(), build_filter_query(resolve_filters(filters, catalog), ranges)));
+  };
+  CHECK(select({filter("year", {"2024"})}, {}) == Ids{"evening"});
+  CHECK(select({filter("year", {"2025"})}, {}) == Ids{"morning"});
+  CHECK(select({filter("month", {"2024-12"})}, {}) == Ids{"evening"});
+  CHECK(select({}, {*parse_date_range("date", "2024-12-31")}) == Ids{"evening"});
+  CHECK(select({}, {*parse_date_range("date", "2025-01-01")}) == Ids{"morning"});
+  CHECK(select({}, {*parse_date_range("date", "..2024")}) == Ids{"evening"});
+  CHECK(select({}, {*parse_date_range("lastmod", "2025-03-09")}) == Ids{"evening"});
+  // lastmod falls back to the date as written
+  CHECK(select({}, {*parse_date_range("lastmod", "2025-01-01")}) == Ids{"morning"});
+}
+
 TEST_CASE("search filters: the filters restrict a text query and do not replace it") {
   Xapian::Query text(Xapian::Query::OP_OR, Xapian::Query("systems"), Xapian::Query("routines"));
   FieldCatalog catalog;

@@ -2,6 +2,7 @@
 // articles of a tiny real index that the query matches.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,43 @@ TEST_CASE("word query: the tokeniser's terms, lowercased and in order") {
         std::vector<std::string>{"node", "js", "is", "great"});
   CHECK(w.expander.terms_of("  ...  ").empty());
   CHECK(w.word("...").query.empty());
+}
+
+TEST_CASE("word query: plain ASCII text is split as the TermGenerator splits it, without it") {
+  Words w;
+  std::string kept(64, 'a');
+  kept += " kept";
+  std::string dropped(65, 'a');
+  dropped += " dropped";
+  const std::vector<std::string> texts = {"Plain language",
+                                          "  two  spaces ",
+                                          "USWDS Monthly Call 2021",
+                                          "10x",
+                                          kept,
+                                          dropped,
+                                          "",
+                                          "a1 B2 c_3",
+                                          "don't",
+                                          "U.S. Digital",
+                                          "caf\xC3\xA9 menu",
+                                          "C++ tips"};
+  for (const auto& text : texts) {
+    INFO("text: " << text);
+    Xapian::Document doc;
+    Xapian::TermGenerator generator;
+    generator.set_document(doc);
+    generator.index_text(text);
+    std::vector<std::pair<Xapian::termpos, std::string>> placed;
+    for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+      for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos)
+        placed.emplace_back(*pos, *term);
+    }
+    std::sort(placed.begin(), placed.end());
+    std::vector<std::string> expected;
+    for (auto& [pos, term] : placed)
+      expected.push_back(term);
+    CHECK(w.expander.terms_of(text) == expected);
+  }
 }
 
 TEST_CASE("word query: English stopwords are flagged outside fields only") {

@@ -167,3 +167,22 @@ TEST_CASE("hugo site: apply_site fills what folio.toml did not set") {
   not_a_site.site_root = bare.path();
   CHECK_THROWS_AS(folio::apply_site(not_a_site), folio::Error);
 }
+
+TEST_CASE("hugo site: shortcode templates of the site and its theme, or no check") {
+  SiteFolder site;
+  site.write("hugo.toml", "theme = 'plain'\n");
+  site.write("layouts/shortcodes/note.html", "{{ .Inner }}");
+  site.write("themes/plain/layouts/shortcodes/docs/alert.en.html", "");
+  const folio::SiteSettings s = folio::read_site(site.path());
+  CHECK(s.shortcodes_known);
+  CHECK(folio::is_known_shortcode(s, "note"));
+  CHECK(folio::is_known_shortcode(s, "docs/alert"));
+  CHECK(folio::is_known_shortcode(s, "youtube"));  // Hugo's own
+  CHECK_FALSE(folio::is_known_shortcode(s, "callout"));
+
+  SiteFolder missing_theme;
+  missing_theme.write("hugo.toml", "theme = 'docsy'\n");
+  const folio::SiteSettings m = folio::read_site(missing_theme.path());
+  CHECK_FALSE(m.shortcodes_known);
+  CHECK(folio::is_known_shortcode(m, "callout"));  // cannot tell: not reported
+}

@@ -39,6 +39,18 @@ TEST_CASE("facet codec: every facet value is packed with its field, in original 
                                P{"topics", "Systems"}});
 }
 
+TEST_CASE("facet codec: the year is the one written in the file") {
+  Article a;
+  a.date = 1577845800;  // 2020-01-01T02:30:00Z, written as 2019-12-31 21:30:00 -0500
+  a.date_offset_seconds = -18000;
+  std::string year;
+  decode_facets(encode_facets(a), [&](const FacetEntry& e) {
+    if (e.field == "year") year = std::string(e.value);
+    return true;
+  });
+  CHECK(year == "2019");
+}
+
 TEST_CASE("facet codec: separators inside values cannot break the packing") {
   Article a;
   a.tags = {"evil\x1Fvalue\x1Emore"};

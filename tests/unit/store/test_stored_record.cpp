@@ -18,7 +18,9 @@ Article sample_article() {
   a.title = "Go vs Rust";
   a.description = "Compare Go & Rust <fast>";
   a.date = 1769453600;
-  a.lastmod = -86400;  // negative timestamps survive the zigzag encoding
+  a.lastmod = -86400;              // negative timestamps survive the zigzag encoding
+  a.date_offset_seconds = -18000;  // written at -05:00
+  a.lastmod_offset_seconds = 19800;
   a.tags = {"Go", "Rust", "Backend Language"};
   a.categories = {"Comparisons"};
   a.authors = {"Maya Okafor"};
@@ -42,6 +44,8 @@ TEST_CASE("stored record: an article's display record survives encoding") {
   CHECK(r.description == a.description);
   CHECK(r.date == a.date);
   CHECK(r.lastmod == a.lastmod);
+  CHECK(r.date_offset_seconds == -18000);
+  CHECK(r.lastmod_offset_seconds == 19800);
   CHECK(r.tags == a.tags);
   CHECK(r.categories == a.categories);
   CHECK(r.authors == a.authors);
@@ -90,6 +94,12 @@ TEST_CASE("stored record: truncated or foreign data is a database error, never a
     std::string schema_1 = data;  // schema 1's record: the same bytes after its version byte
     schema_1[0] = '\x01';
     CHECK_THROWS_AS(decode_display_record(schema_1), Error);
+    std::string schema_3 = data;  // schema 3's record, before dates kept their offsets
+    schema_3[0] = '\x02';
+    CHECK_THROWS_AS(decode_display_record(schema_3), Error);
+    Article impossible_offset = sample_article();
+    impossible_offset.date_offset_seconds = 90000;  // more than a day
+    CHECK_THROWS_AS(decode_display_record(encode_display_record(impossible_offset)), Error);
   }
   SECTION("text") {
     std::string value = encode_stored_text(sample_article());

@@ -228,8 +228,27 @@ TEST_CASE("markdown: raw HTML keeps its text and drops tags, scripts and styles"
       {"inline script", "Before <script>steal()</script> after", {"Before", "after"}, {"steal"}},
       {"numeric entities in HTML",
        "<p>&#169; &#x1F680; &nbsp;&lt;tag&gt; &quot;q&quot; &#39;s</p>",
-       {"© 🚀", "<tag> \"q\" 's"},
+       {"© 🚀 <tag> \"q\" 's"},
        {"&#", "&lt;"}},
+      {"abbreviation",
+       "Use the <abbr title=\"A P I\">API</abbr> today",
+       {"Use the API today"},
+       {"abbr", "A P I"}},
+      {"inline comment", "Before <!-- note to self --> after", {"Before after"}, {"note"}},
+      {"break in a table cell", "| a |\n| - |\n| one<br>two |\n", {"one two"}, {"br"}},
+      {"named entities in an HTML block (a tweet embed)",
+       "<blockquote>\n<p>Great &ldquo;talk&rdquo;&hellip;</p>&mdash; Jane (@jane) May 21, "
+       "2015\n</blockquote>\n",
+       {"Great \u201Ctalk\u201D\u2026", "\u2014 Jane (@jane)"},
+       {"&"}},
+      {"a quoted '>' in a block tag",
+       "<div title=\"a > b\">\nshown\n</div>\n",
+       {"shown"},
+       {"b\"", ">"}},
+      {"&nbsp; cells in an HTML table",
+       "<table><tr><td>&nbsp;</td><td>cell</td></tr></table>\n",
+       {"cell"},
+       {"\u00A0"}},
   });
 }
 

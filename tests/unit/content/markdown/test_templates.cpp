@@ -137,3 +137,17 @@ TEST_CASE("templates: hostile input finishes and keeps its size") {
     CHECK(strip_templates(input) == std::string(100000, 'a'));
   }
 }
+
+TEST_CASE("templates: the shortcodes a text calls, each once at its first line") {
+  std::vector<folio::ShortcodeUse> uses;
+  folio::strip_templates(
+      "intro\n{{< note >}}inner{{< /note >}}\n\n```\n{{< not-code >}}\n```\n"
+      "{{% docs/alert color=\"red\" %}}x{{% /docs/alert %}}\n{{< note >}}\n"
+      "{{</* escaped */>}}\n",
+      &uses);
+  REQUIRE(uses.size() == 2);
+  CHECK(uses[0].name == "note");
+  CHECK(uses[0].line == 2);
+  CHECK(uses[1].name == "docs/alert");
+  CHECK(uses[1].line == 7);
+}
