@@ -338,6 +338,7 @@ void place_page(const ArticleSource& source, const IndexSettings& settings, cons
                                    detail::JekyllKind::draft
                              : detail::jekyll_date_has_offset(written);
     url.date_offset_seconds = instant ? detail::jekyll_zone_offset(*site, *url.date) : 0;
+    a.date_offset_seconds = url.date_offset_seconds;  // the date the site shows, for facets too
   }
   std::string warning;
   a.url = article_url(url, &warning);

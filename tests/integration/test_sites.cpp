@@ -54,7 +54,8 @@ std::set<std::string> urls_of(const std::map<std::string, ArticleRecord>& record
 }
 
 std::string day_of(const ArticleRecord& record) {
-  return record.date ? format_day(*record.date) : std::string("no date");
+  return record.date ? format_day(*record.date, record.date_offset_seconds)
+                     : std::string("no date");
 }
 
 // "Ol%C3%A1" -> "Olá": the file a URL names.
@@ -177,6 +178,7 @@ TEST_CASE("sites: a Jekyll site is indexed at the URLs Jekyll writes") {
   CHECK(lisbon.categories == std::vector<std::string>{"travel", "food", "wine"});
   CHECK(day_of(lisbon) == "2024-06-01");
   CHECK(day_of(records.at("_posts/2024-03-09-dated")) == "2024-03-10");
+  CHECK(day_of(records.at("_posts/2024-08-01-late")) == "2024-08-02");  // in UTC, the timezone
   CHECK(records.at("_posts/2023-12-31-no-front-matter").title == "No Front Matter");
   CHECK(records.at("_posts/2024-01-15-hello-world").categories == std::vector<std::string>{"News"});
 }
