@@ -72,6 +72,7 @@ struct JekyllOptions {
   std::vector<std::string> exclude;           // `exclude` and Jekyll's default excludes
   std::string destination = "_site";          // the output folder, never read
   bool unpublished = false;                   // pages with published: false are written too
+  std::string timezone;                       // `timezone` ("America/Los_Angeles"); "" = UTC
   std::vector<JekyllDefault> defaults;        // front matter defaults, in the config's order
 };
 

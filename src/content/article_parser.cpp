@@ -329,6 +329,17 @@ void place_page(const ArticleSource& source, const IndexSettings& settings, cons
     a.date = site_file_date(source, url);
     url.date = a.date;
   }
+  if (site && site->generator == SiteGenerator::jekyll && url.date) {
+    // Jekyll shows an instant (a date written with its offset, a draft's file time) in the site's
+    // timezone, and a date written without one as written.
+    const std::string written = f.text({"date"});
+    const bool instant = written.empty()
+                             ? detail::classify_jekyll_file(url.relative_path, *site).kind ==
+                                   detail::JekyllKind::draft
+                             : detail::jekyll_date_has_offset(written);
+    url.date_offset_seconds = instant ? detail::jekyll_zone_offset(*site, *url.date) : 0;
+    a.date_offset_seconds = url.date_offset_seconds;  // the date the site shows, for facets too
+  }
   std::string warning;
   a.url = article_url(url, &warning);
   if (const FrontMatterValue* set_by = f.find({"url", "permalink", "path", "slug"}))

@@ -151,6 +151,7 @@ SiteSettings read_jekyll_site(const std::string& root, const std::string& file) 
   }
   jekyll.destination = relative_folder(root, tree_string(config, "destination", "_site"));
   jekyll.unpublished = tree_bool(config, "unpublished", false);
+  jekyll.timezone = tree_string(config, "timezone");
   site.build_drafts = tree_bool(config, "show_drafts", false);
   site.build_future = tree_bool(config, "future", false);
   site.build_expired = true;  // Jekyll has no expiry date

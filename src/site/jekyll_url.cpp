@@ -9,6 +9,7 @@
 
 #include "base/text.hpp"
 #include "base/utf8.hpp"
+#include "site/time_zone.hpp"
 #include "site/url_path.hpp"
 
 namespace folio::detail {
@@ -627,6 +628,20 @@ bool has_jekyll_front_matter(std::string_view first_bytes) {
     if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v') return false;
   }
   return false;
+}
+
+bool jekyll_date_has_offset(std::string_view written) {
+  while (!written.empty() && written.back() == ' ')
+    written.remove_suffix(1);
+  if (written.find(':') == std::string_view::npos) return false;  // no time, no offset
+  if (!written.empty() && (written.back() == 'Z' || written.back() == 'z')) return true;
+  static const std::regex offset("[+-]\\d{2}:?\\d{2}$");
+  return std::regex_search(written.begin(), written.end(), offset);
+}
+
+int jekyll_zone_offset(const SiteSettings& site, Timestamp date) {
+  if (site.jekyll.timezone.empty()) return 0;
+  return time_zone_offset(site.jekyll.timezone, date).value_or(0);
 }
 
 std::optional<Timestamp> jekyll_file_date(const UrlRequest& request) {

@@ -58,6 +58,16 @@ JekyllFile classify_jekyll_file(std::string_view relative_path, const SiteSettin
 // space; no byte order mark).
 bool has_jekyll_front_matter(std::string_view first_bytes);
 
+// Whether a front matter date was written with its offset ("2013-05-06 02:12:52 +0200",
+// "...T10:00:00Z"): Jekyll shows such a date in the site's `timezone`, and one written without
+// an offset as written.
+bool jekyll_date_has_offset(std::string_view written);
+
+// The offset that puts the instant `date` on the calendar of the site's `timezone` (UTC when it
+// has none: Jekyll would use the building machine's zone; GitHub Pages builds in UTC), from the
+// system's tz database; 0 when the zone is unknown.
+int jekyll_zone_offset(const SiteSettings& site, Timestamp date);
+
 // The date a post's (or a dated document's) file name starts with ("2024-01-15-hello.md"), for
 // one whose front matter has none.
 std::optional<Timestamp> jekyll_file_date(const UrlRequest& request);

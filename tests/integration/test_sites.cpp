@@ -54,7 +54,8 @@ std::set<std::string> urls_of(const std::map<std::string, ArticleRecord>& record
 }
 
 std::string day_of(const ArticleRecord& record) {
-  return record.date ? format_day(*record.date) : std::string("no date");
+  return record.date ? format_day(*record.date, record.date_offset_seconds)
+                     : std::string("no date");
 }
 
 // "Ol%C3%A1" -> "Olá": the file a URL names.
@@ -164,6 +165,7 @@ TEST_CASE("sites: a Jekyll site is indexed at the URLs Jekyll writes") {
       "/blog/guides/setup/install.html",
       "/blog/2024/07/01/Ol%C3%A1-mundo.html",  // escaped as Jekyll's page.url is
       "/blog/docs/my%20page.html",
+      "/blog/2024/08/02/late.html",  // 03:00 UTC: the fixture's timezone is UTC
   };
   CHECK(urls_of(records) == expected);
   CHECK(report.skipped_drafts == 1);      // _drafts/an-idea.md
@@ -176,13 +178,14 @@ TEST_CASE("sites: a Jekyll site is indexed at the URLs Jekyll writes") {
   CHECK(lisbon.categories == std::vector<std::string>{"travel", "food", "wine"});
   CHECK(day_of(lisbon) == "2024-06-01");
   CHECK(day_of(records.at("_posts/2024-03-09-dated")) == "2024-03-10");
+  CHECK(day_of(records.at("_posts/2024-08-01-late")) == "2024-08-02");  // in UTC, the timezone
   CHECK(records.at("_posts/2023-12-31-no-front-matter").title == "No Front Matter");
   CHECK(records.at("_posts/2024-01-15-hello-world").categories == std::vector<std::string>{"News"});
 }
 
 TEST_CASE("sites: folio index SITE_ROOT reads a Zola or a Jekyll site") {
   test::TempDir tmp;
-  const std::pair<const char*, const char*> sites[] = {{"zola", "15"}, {"jekyll", "17"}};
+  const std::pair<const char*, const char*> sites[] = {{"zola", "15"}, {"jekyll", "18"}};
   for (const auto& [site, pages] : sites) {
     CAPTURE(site);
     const CommandResult result = run(std::string(FOLIO_CLI_PATH) + " index " + kSites + "/" + site +
@@ -255,7 +258,7 @@ TEST_CASE("sites: every page jekyll builds is a URL folio stores, and back") {
   test::copy_tree(kSites + "/jekyll", source);
   const BothSides sides = build_and_index(tmp, source, "/blog/");
   CHECK(sides.stored == sides.written);
-  CHECK(sides.written.size() == 19);  // the 17 pages, the draft and the future post
+  CHECK(sides.written.size() == 20);  // the 18 pages, the draft and the future post
 }
 
 // The same comparison under each permalink style, custom patterns, include and exclude, front
@@ -283,6 +286,8 @@ TEST_CASE("sites: jekyll and folio agree under each permalink style and collecti
        "collections:\n  recipes:\n    output: true\n"
        "    permalink: /:collection/:name:output_ext\n"},
       {"no ending", "permalink: /:year/:title\n"},
+      // Dates written with an offset move to the zone's calendar: late.md is on 2024-08-01 there.
+      {"timezone", "timezone: America/Los_Angeles\npermalink: /:year/:month/:day/:hour/:title/\n"},
       {"defaults",
        "collections:\n  recipes: {output: true}\ndefaults:\n"
        "  - scope: {path: docs}\n    values: {permalink: /manual/:basename/}\n"

@@ -306,3 +306,28 @@ TEST_CASE("jekyll url: front matter defaults, with Jekyll's precedence") {
   CHECK(published("_posts/old/2020-01-01-a.md") == "false");
   CHECK(published("_posts/2020-01-01-a.md").empty());
 }
+
+TEST_CASE("jekyll url: a date written with an offset is on the calendar of the site's timezone") {
+  using folio::detail::jekyll_date_has_offset;
+  CHECK(jekyll_date_has_offset("2013-05-06 02:12:52 +0200"));
+  CHECK(jekyll_date_has_offset("2013-05-06T02:12:52-07:00"));
+  CHECK(jekyll_date_has_offset("2013-05-06T02:12:52Z"));
+  CHECK_FALSE(jekyll_date_has_offset("2013-05-06 02:12:52"));
+  CHECK_FALSE(jekyll_date_has_offset("2013-05-06"));
+  CHECK_FALSE(jekyll_date_has_offset("2013-05-06T10:20"));
+
+  SiteSettings site = jekyll_site();
+  const folio::Timestamp instant = *folio::parse_date("2013-05-06 02:12:52 +0200");
+  CHECK(folio::detail::jekyll_zone_offset(site, instant) == 0);  // no timezone: UTC
+  site.jekyll.timezone = "America/Los_Angeles";
+  CHECK(folio::detail::jekyll_zone_offset(site, instant) == -7 * 3600);
+  UrlRequest request;
+  request.site = &site;
+  request.relative_path = "_posts/2013-05-06-jekyll-1-0-0-released.md";
+  request.date = instant;
+  request.date_offset_seconds = folio::detail::jekyll_zone_offset(site, instant);
+  // As jekyllrb.com (timezone America/Los_Angeles) publishes it.
+  CHECK(folio::article_url(request) == "/2013/05/05/jekyll-1-0-0-released.html");
+  site.jekyll.timezone = "Not/A_Zone";
+  CHECK(folio::detail::jekyll_zone_offset(site, instant) == 0);
+}
