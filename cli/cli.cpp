@@ -60,6 +60,8 @@ CLI::App* add_search(CLI::App& app, SearchOptions& o) {
   cmd->add_option("--tag", o.tags, "Only articles with this tag (repeat for any of several)");
   cmd->add_option("--category", o.categories,
                   "Only articles in this category (repeat for any of several)");
+  cmd->add_option("--locale", o.locale,
+                  "The reader's language (de, pt-BR): its articles rank first");
   cmd->add_option("--sort", o.sort, "relevance, newest, oldest or recent")
       ->check(CLI::IsMember({"relevance", "newest", "oldest", "recent"}));
   cmd->add_option("--page", o.page, "Page number, from 1")->check(CLI::Range(1, 100000));

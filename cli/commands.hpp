@@ -39,6 +39,7 @@ struct SearchOptions {
   std::vector<std::string> tags;
   std::vector<std::string> categories;
   std::string sort = "relevance";
+  std::string locale;  // the reader's language, ranked first
   int page = 1;
   int limit = 10;
   bool json = false;

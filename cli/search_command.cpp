@@ -1,6 +1,7 @@
 // `folio search` and `folio stats`: the index from the terminal.
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 
@@ -29,6 +30,9 @@ SearchRequest make_request(const SearchOptions& o, const Config& config) {
     r.filters.push_back(FieldFilter{"categories", o.categories, FilterMode::any});
   r.facets = default_facets();  // as folio-server's /api/search, so --json matches it
   r.sort = parse_sort(o.sort);
+  r.language = o.locale;
+  for (char& c : r.language)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   r.page = o.page;
   r.page_size = o.limit;
   r.snippet_length = config.search.snippet_length;

@@ -61,7 +61,10 @@ struct SearchRequest {
   int snippet_length = 200;  // characters; 0 = no snippets
   std::string highlight_start = "<mark>";
   std::string highlight_end = "</mark>";
-  std::string language;  // stemming language for the query; empty = the index default
+  // The reader's language, lowercased ("de", "pt-br"): stopwords and titles are read in it, and
+  // in an index of several languages its articles rank first. Every article still matches by
+  // its own language's stems. Empty = the index's default language.
+  std::string language;
   bool strict = false;   // unknown fields in the query are errors instead of plain words
 };
 

@@ -310,6 +310,26 @@ std::optional<std::vector<std::string>> parse_facet_fields(const QueryParams& pa
   return fields;
 }
 
+namespace {
+
+// `locale`: the reader's language (BCP 47 as <html lang> has it: "de", "pt-BR", "zh-Hant"),
+// lowercased; its articles rank first. `lang` is the filter.
+std::string parse_locale(const QueryParams& params) {
+  std::string locale(params.single("locale").value_or(""));
+  bool well_formed = locale.size() <= 35;
+  for (char& c : locale) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+      well_formed = false;
+  }
+  if (!well_formed) {
+    throw bad_parameter("locale", "locale must be a language tag such as de or pt-BR");
+  }
+  return locale;
+}
+
+}  // namespace
+
 SearchRequest parse_search_request(const QueryParams& params, const SearchParamRules& rules) {
   const SearchSettings& settings = *rules.settings;
   SearchRequest request;
@@ -321,6 +341,7 @@ SearchRequest parse_search_request(const QueryParams& params, const SearchParamR
     if (!order) throw bad_parameter("sort", "sort must be relevance, newest, oldest or recent");
     request.sort = *order;
   }
+  request.language = parse_locale(params);
   request.page = params.integer("page", 1, 1, settings.max_page);
   request.page_size =
       params.integer("per_page", settings.default_page_size, 1, settings.max_page_size);

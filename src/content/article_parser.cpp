@@ -308,6 +308,8 @@ void place_page(const ArticleSource& source, const IndexSettings& settings, cons
       language_of_file_name(a.relative_path, site ? &site->languages : nullptr);
   if (a.language.empty()) a.language = source.content_language;
   if (a.language.empty()) a.language = file_language;
+  // Every article has a language, stored and faceted: the index's when nothing else says.
+  if (a.language.empty() && settings.language != "none") a.language = lower(settings.language);
   UrlRequest url;
   url.relative_path = a.relative_path;
   url.slug = f.text({"slug"});

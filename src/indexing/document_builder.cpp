@@ -3,6 +3,7 @@
 #include "folio/date.hpp"
 #include "folio/schema.hpp"
 #include "store/facet_codec.hpp"
+#include "store/language_analysis.hpp"
 #include "store/stored_record.hpp"
 #include "store/title_key.hpp"
 
@@ -10,15 +11,6 @@ namespace folio::detail {
 namespace {
 
 using namespace folio::schema;
-
-Xapian::Stem make_stemmer(const std::string& language) {
-  if (language.empty() || language == "none") return Xapian::Stem();
-  try {
-    return Xapian::Stem(language);
-  } catch (const Xapian::InvalidArgumentError&) {
-    return Xapian::Stem();  // unknown language: index unstemmed rather than fail
-  }
-}
 
 std::string prefixed(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
@@ -78,7 +70,7 @@ DocumentBuilder::DocumentBuilder(const IndexWriterOptions& options) : options_(o
 const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language) {
   const std::string& key = language.empty() ? options_.default_language : language;
   auto it = stemmers_.find(key);
-  if (it == stemmers_.end()) it = stemmers_.emplace(key, make_stemmer(key)).first;
+  if (it == stemmers_.end()) it = stemmers_.emplace(key, stemmer_for_language(key)).first;
   return it->second;
 }
 

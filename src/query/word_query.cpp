@@ -99,6 +99,10 @@ std::vector<std::string> WordExpander::terms_of(std::string_view text) {
   return terms;
 }
 
+bool WordExpander::several_languages() const {
+  return settings_.languages != nullptr && settings_.languages->several();
+}
+
 std::string WordExpander::stem(const std::string& term) const {
   if (stemmer_.is_none() || !gets_stemmed_form(term)) return term;
   return stemmer_(term);
@@ -115,6 +119,10 @@ std::string WordExpander::stemmed_term(const std::string& term, std::string_view
 void WordExpander::add_highlight(const std::string& term, HighlightTerms& highlights) const {
   highlights.words.insert(term);
   highlights.stems.insert(stem(term));
+  if (several_languages()) {
+    for (auto& other : settings_.languages->stems_of(term))
+      highlights.stems.insert(std::move(other));
+  }
 }
 
 std::string WordExpander::correction_of(const std::string& term, unsigned max_edits) const {
@@ -123,6 +131,7 @@ std::string WordExpander::correction_of(const std::string& term, unsigned max_ed
 }
 
 bool WordExpander::index_lacks(const std::string& term, std::string_view prefix) const {
+  if (several_languages() && settings_.languages->holds(db_, term, prefix)) return false;
   std::string stemmed = stemmed_term(term, prefix);
   if (db_.get_termfreq(stemmed) > 0) return false;
   std::string plain = std::string(prefix) + term;
@@ -138,6 +147,10 @@ bool WordExpander::has_completions(const std::string& prefixed) const {
 Xapian::Query WordExpander::single_term_query(const std::string& term, std::string_view prefix,
                                               HighlightTerms& highlights) {
   add_highlight(term, highlights);
+  if (several_languages()) {
+    Xapian::Query each_own = settings_.languages->word_query(db_, term, prefix);
+    if (!each_own.empty()) return each_own;
+  }
   std::string stemmed = stemmed_term(term, prefix);
   std::string plain(prefix);
   plain += term;

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "folio/config.hpp"
+#include "query/index_languages.hpp"
 #include "query/synonyms.hpp"
 #include "query/typo.hpp"
 
@@ -47,6 +48,9 @@ struct WordSettings {
   TypoTolerance typo = TypoTolerance::on;
   Xapian::termcount wildcard_limit = 100;
   SpellingCache* spelling = nullptr;  // remembers spelling lookups across searches (optional)
+  // The index's languages: with several, a word matches each article by the article's own stem
+  // (index_languages.hpp). Null or one language: by the query's stemmer alone.
+  const IndexLanguages* languages = nullptr;
 };
 
 class WordExpander {
@@ -79,6 +83,7 @@ class WordExpander {
   Xapian::TermGenerator tokenizer_;
 
   bool index_lacks(const std::string& term, std::string_view prefix) const;
+  bool several_languages() const;
   std::string correction_of(const std::string& term, unsigned max_edits) const;
   bool has_completions(const std::string& prefixed) const;
   Xapian::Query single_term_query(const std::string& term, std::string_view prefix,

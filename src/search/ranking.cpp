@@ -20,6 +20,10 @@ constexpr double kMinNormLen = 0.5;
 constexpr std::size_t kMaxPhraseBoostWords = 4;
 constexpr double kPhraseBoostWeight = 0.5;
 
+// The reader's language adds this share of the most the query's words can weigh (measured on
+// cncf-glossary's 16 languages: bench/known_item.sh --languages).
+constexpr double kLanguageShare = 0.25;
+
 constexpr double kHalfLifeDays = 365.0;
 constexpr double kDefaultRecentStrength = 0.3;
 
@@ -49,6 +53,21 @@ Xapian::Query phrase_boost(const std::vector<std::string>& words) {
   Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
                        static_cast<Xapian::termcount>(words.size()));
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoostWeight);
+}
+
+Xapian::Query with_language_bonus(const Xapian::Database& db, Xapian::Query matching,
+                                  const std::vector<std::string>& words,
+                                  const std::string& language_term) {
+  if (matching.empty() || words.empty()) return matching;
+  double ceiling = 0;
+  for (const auto& word : words) {
+    ceiling +=
+        max_term_weight(db.get_doccount(), std::max<Xapian::doccount>(1, db.get_termfreq(word)));
+  }
+  auto* fixed = new Xapian::FixedWeightPostingSource(kLanguageShare * ceiling);
+  Xapian::Query bonus(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()),
+                      Xapian::Query(language_term));
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, std::move(matching), bonus);
 }
 
 Xapian::Query with_phrase_boost(Xapian::Query matching, const std::vector<std::string>& words) {

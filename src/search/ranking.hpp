@@ -28,6 +28,13 @@ bool has_phrase_boost(const std::vector<std::string>& words);
 Xapian::Query phrase_boost(const std::vector<std::string>& words);
 Xapian::Query with_phrase_boost(Xapian::Query matching, const std::vector<std::string>& words);
 
+// The reader's language first: `matching` with a weight added to the articles whose L term is
+// `language_term`, a share of the most `words` can weigh, so that of a page and its translations
+// the reader's ranks first while a clearly better match in another language still leads.
+Xapian::Query with_language_bonus(const Xapian::Database& db, Xapian::Query matching,
+                                  const std::vector<std::string>& words,
+                                  const std::string& language_term);
+
 enum class QueryText { words, none };
 
 // Configures the Enquire's order (and, for queries without words, a weightless scheme: such

@@ -136,6 +136,7 @@ class SearchRun {
   Execution execute(const Xapian::Query& text, const BuiltQuery& built, Slice slice,
                     FacetSpy* spy) const;
   Xapian::Query partial_matches(const BuiltQuery& built, bool question) const;
+  Xapian::Query with_reader_language(Xapian::Query ranked, const BuiltQuery& built) const;
   bool ranked(const BuiltQuery& built, Outcome& out) const;
   FacetCounts facets(const Outcome& outcome) const;
   Xapian::doccount count_facets(const Xapian::Query& text, FacetSpy& spy,
@@ -150,7 +151,7 @@ BuiltQuery SearchRun::build(std::string_view query, TypoTolerance typo) const {
       db_, context_.stemmer, context_.synonyms,
       WordSettings{context_.language, typo,
                    static_cast<Xapian::termcount>(std::max(0, context_.settings.wildcard_limit)),
-                   context_.spelling});
+                   context_.spelling, context_.languages});
   QueryBuilder builder(words, context_.fields,
                        request_.strict ? FieldPolicy::strict : FieldPolicy::lenient);
   return builder.build(parse_query(query), query);
@@ -239,6 +240,8 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
                     context_.title_column));
   }
   if (!rescore) ranked_text = with_phrase_boost(ranked_text, built.proximity_terms);
+  if (relevance && words == QueryText::words)
+    ranked_text = with_reader_language(ranked_text, built);
   Xapian::Enquire enquire(db_);
   enquire.set_query(apply_filters(ranked_text, filter_query_));
   enquire.set_weighting_scheme(default_weighting());
@@ -274,6 +277,16 @@ Execution SearchRun::execute(const Xapian::Query& text, const BuiltQuery& built,
     cut(out.page, slice);
   }
   return out;
+}
+
+// Articles in the request's language (`SearchRequest::language`) first, in an index of several.
+Xapian::Query SearchRun::with_reader_language(Xapian::Query ranked, const BuiltQuery& built) const {
+  const IndexLanguages* languages = context_.languages;
+  if (languages == nullptr || !languages->several() || context_.reader_language.empty())
+    return ranked;
+  const IndexLanguage* reader = languages->find(context_.reader_language);
+  if (reader == nullptr) return ranked;
+  return with_language_bonus(db_, std::move(ranked), built.typed_words, reader->filter_term);
 }
 
 // The best partial matches; for a question, widened by feedback terms (see feedback.hpp).

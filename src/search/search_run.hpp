@@ -10,6 +10,7 @@
 #include "folio/config.hpp"
 #include "folio/search_request.hpp"
 #include "folio/search_results.hpp"
+#include "query/index_languages.hpp"
 #include "query/search_fields.hpp"
 #include "query/synonyms.hpp"
 #include "query/typo.hpp"
@@ -29,6 +30,8 @@ struct SearchContext {
   StoredArticleReader articles;               // where hits read their stored articles from
   const FacetColumn* facet_column = nullptr;  // of the database searched; null: read values
   const TitleColumn* title_column = nullptr;  // of the database searched; null: read values
+  const IndexLanguages* languages = nullptr;  // of the database searched (index_languages.hpp)
+  std::string reader_language;                // the request's `language`, ranked first
 };
 
 // Throws Error{invalid_query} with param() for a request that cannot be served.

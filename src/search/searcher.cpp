@@ -21,6 +21,7 @@
 #include "search/search_run.hpp"
 #include "search/suggest.hpp"
 #include "search/title_column.hpp"
+#include "store/language_analysis.hpp"
 
 namespace folio {
 namespace {
@@ -36,6 +37,7 @@ struct Searcher::Impl {
   detail::FieldCatalog fields;
   std::string default_language = kFallbackLanguage;
   std::map<std::string, Xapian::Stem> stemmers;  // by language, each caching its stems
+  detail::IndexLanguages languages;              // the languages of the index's articles
   detail::SpellingCache spelling;
   std::shared_ptr<ArticleCache> articles;                   // may be null: no caching
   std::shared_ptr<const detail::FacetColumn> facet_column;  // built when facets are first asked
@@ -61,6 +63,7 @@ struct Searcher::Impl {
     fields = detail::FieldCatalog(detail::index_taxonomies(index.db()));
     std::string language = index.db().get_metadata(std::string(schema::kMetaLanguage));
     default_language = language.empty() ? kFallbackLanguage : language;
+    languages = detail::IndexLanguages::read(index.db());
   }
 
   // Runs `work`; after a concurrent change to the index, reopens and runs it once more. This is
@@ -122,18 +125,18 @@ struct Searcher::Impl {
     });
   }
 
+  // The request's language if the index holds articles in it or Xapian can stem it, else the
+  // index's default (which also bounds the stemmers kept to those languages).
   std::pair<Xapian::Stem, std::string> stemmer_for(const std::string& requested) {
-    std::string language = requested.empty() ? default_language : requested;
+    std::string language = requested;
+    if (language.empty() ||
+        (languages.find(language) == nullptr && detail::stemmer_for_language(language).is_none()))
+      language = default_language;
     auto it = stemmers.find(language);
     if (it == stemmers.end()) {
-      Xapian::Stem stem;
-      try {
-        stem = Xapian::Stem(language);
-      } catch (const Xapian::InvalidArgumentError&) {
-        // Articles in a language Xapian cannot stem (Chinese, Japanese, Hindi, "pt-br"...) were
-        // indexed unstemmed (DocumentBuilder): their queries are too, or no word would match.
-        stem = Xapian::Stem();
-      }
+      // Articles in a language Xapian cannot stem (Chinese, Japanese, Hindi...) were indexed
+      // unstemmed (DocumentBuilder): their queries are too, or no word would match.
+      Xapian::Stem stem = detail::stemmer_for_language(language);
       it = stemmers.emplace(language, detail::caching_stemmer(stem)).first;
     }
     return {it->second, language};
@@ -160,11 +163,21 @@ SearchResults Searcher::search(const SearchRequest& request) {
   refresh();
   SearchResults results = impl_->guarded([&] {
     auto [stemmer, language] = impl_->stemmer_for(request.language);
-    detail::SearchContext context{
-        impl_->settings, impl_->synonyms,  impl_->fields,          stemmer,
-        language,        &impl_->spelling, impl_->article_reader()};
+    detail::SearchContext context{impl_->settings,
+                                  impl_->synonyms,
+                                  impl_->fields,
+                                  stemmer,
+                                  language,
+                                  &impl_->spelling,
+                                  impl_->article_reader(),
+                                  nullptr,
+                                  nullptr,
+                                  nullptr,
+                                  {}};
     if (!request.facets.empty()) context.facet_column = impl_->current_facet_column();
     context.title_column = impl_->current_title_column();
+    context.languages = &impl_->languages;
+    context.reader_language = request.language;
     return detail::run_search(impl_->index.db(), request, context);
   });
   results.took_ms =

@@ -77,6 +77,8 @@ TEST_CASE("server params: bad query strings are 400s naming the parameter") {
       {"facet_limit=0", "facet_limit"},
       {"snippet=100000", "snippet"},
       {"ta%zzgs=Go", "query"},
+      {"locale=de%20DE", "locale"},
+      {"locale=de&locale=fr", "locale"},
   };
   for (const auto& c : cases) {
     INFO(c.query);
@@ -98,7 +100,8 @@ TEST_CASE("server params: a full search request") {
   const SearchRequest request = parsed(
       "q=go+concurrency&tags=Go&tag=Rust,Kafka&category=Guides&year=2025&from=2025-01-01"
       "&to=2025-12-31&sort=newest&page=2&per_page=20&facets=tags,year&facet_limit=5&snippet=0"
-      "&topics=Streams&unknown=ignored&lang=");
+      "&topics=Streams&unknown=ignored&lang=&locale=pt-BR");
+  CHECK(request.language == "pt-br");
   CHECK(request.query == "go concurrency");
   REQUIRE(request.filters.size() == 4);
   CHECK(request.filters[0].field == "tags");

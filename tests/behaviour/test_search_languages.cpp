@@ -1,0 +1,100 @@
+// Articles in several languages and scripts (tests/data/languages): every word is found by the
+// analysis of the article that holds it, whatever the reader's language, and the reader's
+// language ranks first.
+#include <catch2/catch.hpp>
+
+#include "behaviour/search_fixture.hpp"
+
+using namespace folio;
+using folio::test::hit_id_set;
+using folio::test::hit_ids;
+using folio::test::request;
+using Ids = std::set<std::string>;
+
+namespace {
+
+class LanguagesFixture {
+ public:
+  LanguagesFixture() : db_(dir_.join("index")) {
+    folio::test::write_index(
+        db_, folio::test::parse_fixture_articles(std::string(FOLIO_TEST_DATA_DIR) + "/languages"));
+  }
+  static const LanguagesFixture& shared() {
+    static const LanguagesFixture fixture;
+    return fixture;
+  }
+  const std::string& db() const { return db_; }
+
+ private:
+  folio::test::TempDir dir_;
+  std::string db_;
+};
+
+SearchRequest in_language(const std::string& query, const std::string& language) {
+  SearchRequest r = request(query);
+  r.language = language;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("languages: a word is found by its article's own stemmer, whatever the reader's") {
+  Searcher searcher(LanguagesFixture::shared().db());
+  struct Case {
+    const char* query;
+    const char* must_find;
+  };
+  const Case cases[] = {
+      {"Kinder", "de/kinder"},
+      {"Gärten", "de/kinder"},
+      {"Garten", "de/kinder"},
+      {"Sicherheitslücken", "de/rubygems"},
+      {"Sicherheitslücke", "de/rubygems"},
+      {"chevaux", "fr/chevaux"},
+      {"niños", "es/ninos"},
+      {"книги", "ru/knigi"},
+      {"книга", "ru/knigi"},
+  };
+  for (const char* reader : {"", "en", "de", "fr", "ru", "ja"}) {
+    for (const auto& c : cases) {
+      INFO("query: " << c.query << ", reader language: " << reader);
+      CHECK(hit_id_set(searcher.search(in_language(c.query, reader))).count(c.must_find) == 1);
+    }
+  }
+}
+
+TEST_CASE("languages: another language's stem does not widen a word in articles of this one") {
+  Searcher searcher(LanguagesFixture::shared().db());
+  // German stems "Kinder" to "kind"; English articles are matched by the English stem "kinder",
+  // so the English article about being kind is not found by "kinder".
+  CHECK(hit_id_set(searcher.search(request("kinder"))) == Ids{"de/kinder"});
+  // "Kind" is the German singular: both languages hold it.
+  CHECK(hit_id_set(searcher.search(request("kind"))) == Ids{"en/kindness", "de/kinder"});
+}
+
+TEST_CASE("languages: of a page and its translation, the reader's language ranks first") {
+  Searcher searcher(LanguagesFixture::shared().db());
+  std::vector<std::string> de = hit_ids(searcher.search(in_language("kubernetes", "de")));
+  std::vector<std::string> en = hit_ids(searcher.search(in_language("kubernetes", "en")));
+  REQUIRE(de.size() == 2);
+  REQUIRE(en.size() == 2);
+  CHECK(de.front() == "de/kubernetes");
+  CHECK(en.front() == "en/kubernetes");
+  // A language the index does not hold changes nothing and fails nothing.
+  CHECK(hit_id_set(searcher.search(in_language("kubernetes", "xx"))).size() == 2);
+}
+
+TEST_CASE("languages: every article has a language, faceted and filterable") {
+  Searcher searcher(LanguagesFixture::shared().db());
+  SearchRequest r = request("");
+  r.facets = {FacetRequest{"lang", 20}};
+  SearchResults results = searcher.search(r);
+  REQUIRE(results.facets.size() == 1);
+  std::map<std::string, std::size_t> counts;
+  for (const auto& value : results.facets.front().values)
+    counts[value.value] = value.count;
+  CHECK(counts["en"] == 3);  // en/plain.md sets none: the index's language
+  CHECK(counts["de"] == 3);
+  CHECK(counts["zh-cn"] == 1);
+  CHECK(hit_id_set(searcher.search(request("lang:en garden"))) == Ids{"en/plain"});
+}
