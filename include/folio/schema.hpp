@@ -66,8 +66,9 @@ inline constexpr std::string_view kMetaLanguage = "folio.language";  // default 
 // unprefixed terms, file stamps. 3: the display record in kRecordSlot, not the document data.
 // 4: dates as written (Y/M/D terms, the year facet, kLastmodSlot, kDateWrittenSlot, offsets in
 // the display record), character references decoded in front matter and raw HTML.
-// 5: the title key in kTitleKeySlot.
-inline constexpr int kSchemaVersion = 5;
+// 5: the title key in kTitleKeySlot. 6: CJK text as character n-grams, every article with a
+// language (L term and facet), regional codes stemmed by their language (pt-br).
+inline constexpr int kSchemaVersion = 6;
 
 // Lowercases (ASCII and common Latin letters), trims and collapses inner whitespace, so that
 // `tags:go` finds "Go" and `tags:"backend  language"` finds "Backend Language".

@@ -28,6 +28,23 @@ inline bool is_ascii_word_byte(unsigned char c) {
   return c < 0x80 && kAsciiWordBytes[c];
 }
 
+// Chinese, Japanese and Korean characters as Xapian 1.4's CJK n-gram mode draws them
+// (TermGenerator::FLAG_CJK_NGRAM, which folio indexes with): each is a word of its own.
+inline bool is_cjk(unsigned ch) {
+  return (ch >= 0x2E80 && ch <= 0x2EFF) || (ch >= 0x3000 && ch <= 0x9FFF) ||
+         (ch >= 0xA700 && ch <= 0xA71F) || (ch >= 0xAC00 && ch <= 0xD7AF) ||
+         (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0xFE30 && ch <= 0xFE4F) ||
+         (ch >= 0xFF00 && ch <= 0xFFEF) || (ch >= 0x20000 && ch <= 0x2A6DF) ||
+         (ch >= 0x2F800 && ch <= 0x2FA1F);
+}
+
+// Whether the character starting at byte `at` is a CJK word character.
+inline bool is_cjk_word_char_at(std::string_view text, std::size_t at) {
+  if (static_cast<unsigned char>(text[at]) < 0xE0) return false;  // CJK needs 3 bytes or more
+  unsigned ch = *Xapian::Utf8Iterator(text.data() + at, text.size() - at);
+  return is_cjk(ch) && Xapian::Unicode::is_wordchar(ch);
+}
+
 // Whether the character starting at byte `at` is a word character, as Xapian draws words.
 inline bool is_word_char_at(std::string_view text, std::size_t at) {
   unsigned char c = static_cast<unsigned char>(text[at]);
@@ -35,8 +52,10 @@ inline bool is_word_char_at(std::string_view text, std::size_t at) {
   return Xapian::Unicode::is_wordchar(*Xapian::Utf8Iterator(text.data() + at, text.size() - at));
 }
 
-// Word boundaries as Xapian draws them, with a fast path for ASCII.
+// Word boundaries as Xapian draws them, with a fast path for ASCII. A CJK character is a word of
+// its own: the end of a word starting with one is right after it.
 inline std::size_t next_word_char(std::string_view text, std::size_t at, bool want_word_char) {
+  const std::size_t start = at;
   while (at < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[at]);
     std::size_t length = 1;
@@ -45,10 +64,12 @@ inline std::size_t next_word_char(std::string_view text, std::size_t at, bool wa
       word_char = is_ascii_word_byte(c);
     } else {
       Xapian::Utf8Iterator it(text.data() + at, text.size() - at);
-      word_char = Xapian::Unicode::is_wordchar(*it);
+      const unsigned ch = *it;
+      word_char = Xapian::Unicode::is_wordchar(ch);
       ++it;
       length = it == Xapian::Utf8Iterator() ? text.size() - at
                                             : static_cast<std::size_t>(it.raw() - text.data()) - at;
+      if (word_char && !want_word_char && is_cjk(ch)) return at == start ? at + length : at;
     }
     if (word_char == want_word_char) return at;
     at += length;
@@ -56,12 +77,14 @@ inline std::size_t next_word_char(std::string_view text, std::size_t at, bool wa
   return text.size();
 }
 
-// Whether the character before byte `at` is a word character.
+// Whether the character before byte `at` is a word character of the same word (a CJK character
+// before or at `at` starts a word there).
 inline bool follows_word_char(std::string_view text, std::size_t at) {
-  if (at == 0) return false;
+  if (at == 0 || (at < text.size() && is_cjk_word_char_at(text, at))) return false;
   const auto before = static_cast<unsigned char>(text[at - 1]);
   if (before < 0x80) return is_ascii_word_byte(before);
-  return is_word_char_at(text, utf8::previous_char_start(text, at));
+  const std::size_t previous = utf8::previous_char_start(text, at);
+  return is_word_char_at(text, previous) && !is_cjk_word_char_at(text, previous);
 }
 
 // The first word of `text` starting at byte `at` or later.

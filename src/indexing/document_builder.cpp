@@ -1,5 +1,6 @@
 #include "indexing/document_builder.hpp"
 
+#include "base/word_chars.hpp"
 #include "folio/date.hpp"
 #include "folio/schema.hpp"
 #include "store/facet_codec.hpp"
@@ -25,6 +26,7 @@ void collect_spelling(const Xapian::Document& doc, SpellingCounts& counts) {
     const std::string& term = *it;
     unsigned char first = static_cast<unsigned char>(term[0]);
     if (first >= 'A' && first <= 'Z') continue;  // prefixed or stemmed (Z...)
+    if (is_cjk_word_char_at(term, 0)) continue;  // n-grams are no words to correct towards
     if (term.size() < 3 || term.size() > 32) continue;
     SpellingWord& word = counts[term];
     word.frequency += it.get_wdf();
@@ -65,6 +67,10 @@ void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts, st
 DocumentBuilder::DocumentBuilder(const IndexWriterOptions& options) : options_(options) {
   generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   generator_.set_max_word_length(64);
+  // Chinese, Japanese and Korean text has no spaces between words: each character and each pair of
+  // neighbours is a term, so any word of it is found (WordExpander::cjk_word; measured against
+  // ICU word segmentation in bench/cjk_segmentation.sh). Other scripts are unaffected.
+  generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
 const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language) {

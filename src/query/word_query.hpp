@@ -22,7 +22,10 @@ struct HighlightTerms {
   std::set<std::string> words;     // lowercased, unstemmed
   std::set<std::string> stems;     // as the query's stemmer makes them
   std::set<std::string> prefixes;  // wildcards and the search-as-you-type word
-  bool empty() const { return words.empty() && stems.empty() && prefixes.empty(); }
+  std::set<std::string> cjk_runs;  // CJK text, matched anywhere inside unspaced text
+  bool empty() const {
+    return words.empty() && stems.empty() && prefixes.empty() && cjk_runs.empty();
+  }
 };
 
 enum class WordMode {
@@ -58,7 +61,8 @@ class WordExpander {
   WordExpander(const Xapian::Database& db, const Xapian::Stem& stemmer,
                const SynonymTable& synonyms, WordSettings settings);
 
-  // The unstemmed, lowercased terms the TermGenerator makes of `text`, in order.
+  // The unstemmed, lowercased terms the TermGenerator makes of `text`, in order: for CJK text,
+  // one per character (the n-gram mode's unigrams, which carry positions).
   std::vector<std::string> terms_of(std::string_view text);
 
   // `prefix` is the field's term prefix ("" for every text field).
@@ -91,6 +95,10 @@ class WordExpander {
   Xapian::Query with_synonyms(const std::string& term, std::string_view prefix, Xapian::Query base,
                               HighlightTerms& highlights);
   Xapian::Query wildcard(const std::string& term, std::string_view prefix) const;
+  std::vector<std::string> terms_of(std::string_view text, std::vector<std::string>* cjk_pairs);
+  WordQuery cjk_word(const std::vector<std::string>& terms,
+                     const std::vector<std::string>& cjk_pairs, std::string_view prefix,
+                     HighlightTerms& highlights) const;
   void add_highlight(const std::string& term, HighlightTerms& highlights) const;
   void add_compound_parts(const std::vector<std::string>& terms, std::string_view prefix,
                           WordQuery& out) const;

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "behaviour/search_fixture.hpp"
+#include "folio/utf8.hpp"
 
 using namespace folio;
 using folio::test::hit_id_set;
@@ -95,6 +96,57 @@ TEST_CASE("languages: every article has a language, faceted and filterable") {
     counts[value.value] = value.count;
   CHECK(counts["en"] == 3);  // en/plain.md sets none: the index's language
   CHECK(counts["de"] == 3);
-  CHECK(counts["zh-cn"] == 1);
+  CHECK(counts["zh-cn"] == 2);
   CHECK(hit_id_set(searcher.search(request("lang:en garden"))) == Ids{"en/plain"});
+}
+
+TEST_CASE("CJK: any word inside unspaced text is found, and only inside one run") {
+  Searcher searcher(LanguagesFixture::shared().db());
+  struct Case {
+    const char* query;
+    const char* must_find;
+  };
+  const Case cases[] = {
+      {"东京", "zh/weather"},        {"天气", "zh/weather"},
+      {"北京", "zh/weather"},        {"搜索", "zh/weather"},
+      {"天气预报", "zh/weather"},    {"東京", "ja/weather"},
+      {"天気", "ja/weather"},        {"オーケストレーション", "ja/weather"},
+      {"컨테이너", "ko/containers"},  // written 컨테이너를, with a particle
+      {"배포", "ko/containers"},     {"龙舟", "zh/long"},
+  };
+  for (const char* reader : {"", "zh-cn", "ja", "en"}) {
+    for (const auto& c : cases) {
+      INFO("query: " << c.query << ", reader language: " << reader);
+      CHECK(hit_id_set(searcher.search(in_language(c.query, reader))).count(c.must_find) == 1);
+    }
+  }
+  // 好 and 北 are neighbours only across a comma (很好，北京): no pair of them is indexed.
+  CHECK(searcher.search(request("很好北京")).hits.empty());
+  CHECK(searcher.search(request("京北")).hits.empty());
+  CHECK(searcher.search(request("容器")).hits.empty());
+  // A phrase of three characters must stand in that order.
+  CHECK(searcher.search(request("天气好")).hits.empty());
+  CHECK(hit_id_set(searcher.search(request("\"东京的天气\""))) == Ids{"zh/weather"});
+}
+
+TEST_CASE("CJK: highlights and snippets cut at characters, no spelling corrections") {
+  Searcher searcher(LanguagesFixture::shared().db());
+  SearchRequest r = request("天气");
+  r.snippet_length = 40;
+  SearchResults results = searcher.search(r);
+  REQUIRE(hit_id_set(results).count("zh/weather") == 1);
+  for (const auto& hit : results.hits) {
+    if (hit.id == "zh/weather") CHECK(hit.snippet.find("<mark>天气</mark>") != std::string::npos);
+  }
+  r = request("龙舟");
+  r.snippet_length = 40;
+  results = searcher.search(r);
+  REQUIRE(results.hits.size() == 1);
+  const std::string& snippet = results.hits.front().snippet;
+  INFO(snippet);
+  CHECK(snippet.find("<mark>龙舟</mark>") != std::string::npos);
+  // A window of about 40 characters out of one run of 314, not the whole run.
+  CHECK(utf8_length(snippet) < 80);
+  // No "did you mean" towards n-grams.
+  CHECK(searcher.search(request("东京天汽")).corrected_query.empty());
 }

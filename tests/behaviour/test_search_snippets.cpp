@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "base/text.hpp"
+#include "base/word_chars.hpp"
 #include "behaviour/search_fixture.hpp"
 #include "search/snippets/snippets.hpp"
 
@@ -222,13 +223,25 @@ struct TextWord {
   std::size_t end;
 };
 
-// Every word of `text`, one character at a time, as Xapian draws them.
+// Every word of `text`, one character at a time, as Xapian draws them with its CJK n-gram mode on
+// (as folio indexes): a CJK character is a word of its own.
 std::vector<TextWord> all_words(std::string_view text) {
   std::vector<TextWord> words;
   bool in_word = false;
   for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
     const auto at = static_cast<std::size_t>(it.raw() - text.data());
     const bool word_char = Xapian::Unicode::is_wordchar(*it);
+    if (word_char && detail::is_cjk(*it)) {
+      if (in_word) words.back().end = at;
+      Xapian::Utf8Iterator next = it;
+      ++next;
+      const std::size_t end = next == Xapian::Utf8Iterator()
+                                  ? text.size()
+                                  : static_cast<std::size_t>(next.raw() - text.data());
+      words.push_back(TextWord{at, end});
+      in_word = false;
+      continue;
+    }
     if (word_char && !in_word) words.push_back(TextWord{at, text.size()});
     if (!word_char && in_word) words.back().end = at;
     in_word = word_char;

@@ -96,7 +96,31 @@ Highlighter::Highlighter(const HighlightTerms& terms, const Xapian::Stem& stemme
     ids.insert(id);
   for (const auto& word : terms_.words)
     ids.insert(match_id(word));
-  distinct_possible_ = static_cast<int>(ids.size());
+  distinct_possible_ = static_cast<int>(ids.size() + terms_.cjk_runs.size());
+}
+
+// CJK runs of the query, found anywhere in the text (unspaced text has no word starts to skim
+// for), as matches with ids after every other kind.
+void Highlighter::add_cjk_matches(std::string_view text, std::size_t from,
+                                  std::vector<Word>& found) const {
+  int id = static_cast<int>(terms_.stems.size() + terms_.prefixes.size() + terms_.words.size());
+  const std::size_t before = found.size();
+  for (const auto& run : terms_.cjk_runs) {
+    for (std::size_t at = text.find(run, from); at != std::string_view::npos;
+         at = text.find(run, at + run.size())) {
+      found.push_back(Word{at, at + run.size(), id});
+    }
+    ++id;
+  }
+  if (found.size() == before) return;
+  std::sort(found.begin(), found.end(),
+            [](const Word& a, const Word& b) { return a.begin < b.begin; });
+  // Overlapping matches (a run inside a word match) keep the first.
+  std::vector<Word> kept;
+  for (const Word& word : found) {
+    if (kept.empty() || word.begin >= kept.back().end) kept.push_back(word);
+  }
+  found = std::move(kept);
 }
 
 int Highlighter::match_id(std::string_view lowered) const {
@@ -146,7 +170,7 @@ std::size_t last_word_end_within(std::string_view text, std::size_t first, std::
       at = utf8::previous_char_start(text, at);
   }
   // ...and so is what separates it from the word before.
-  while (at > first_end && !follows_word_char(text, at))
+  while (at > first_end && !is_word_char_at(text, utf8::previous_char_start(text, at)))
     at = utf8::previous_char_start(text, at);
   return at;
 }
@@ -202,6 +226,21 @@ bool Highlighter::window_complete(const std::vector<Word>& found, std::size_t sp
 std::vector<Highlighter::Word> Highlighter::matches(std::string_view text, std::size_t stop_span,
                                                     std::size_t limit, std::size_t from) const {
   std::vector<Word> found;
+  if (!terms_.cjk_runs.empty()) {
+    // Rare enough to take the simple way: every match, then the limit.
+    found = matches_of_words(text, 0, std::numeric_limits<std::size_t>::max(), from);
+    add_cjk_matches(text, from, found);
+    if (found.size() > limit) found.resize(limit);
+    return found;
+  }
+  return matches_of_words(text, stop_span, limit, from);
+}
+
+std::vector<Highlighter::Word> Highlighter::matches_of_words(std::string_view text,
+                                                             std::size_t stop_span,
+                                                             std::size_t limit,
+                                                             std::size_t from) const {
+  std::vector<Word> found;
   if (terms_.empty() || needles_.empty()) return found;
   // A word can match only if it starts with a needle (ASCII case aside) or holds a non-ASCII
   // character, which may fold to anything, among its first bytes (see could_match). The text is
@@ -223,7 +262,8 @@ std::vector<Highlighter::Word> Highlighter::matches(std::string_view text, std::
       if (found.size() == limit) break;
       if (stop_span > 0 && window_complete(found, stop_span)) break;
     }
-    at = end;  // not a word character: the loop's step passes it
+    // The loop's step looks from `end` on: a word can start right there after a CJK character.
+    at = end - 1;
   }
   return found;
 }

@@ -88,6 +88,9 @@ class Highlighter {
   // the matches within stop_span bytes hold every query word.
   std::vector<Word> matches(std::string_view text, std::size_t stop_span = 0,
                             std::size_t limit = kMaxMatchesConsidered, std::size_t from = 0) const;
+  std::vector<Word> matches_of_words(std::string_view text, std::size_t stop_span,
+                                     std::size_t limit, std::size_t from) const;
+  void add_cjk_matches(std::string_view text, std::size_t from, std::vector<Word>& found) const;
   bool window_complete(const std::vector<Word>& found, std::size_t span) const;
   int match_id(std::string_view lowered) const;
   int match_of(std::string_view text, std::size_t begin, std::size_t end) const;
