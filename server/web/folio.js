@@ -489,8 +489,8 @@
         error = {key: 'unavailable'};
       }
       await this.i18n;  // settled almost always; no answer is shown in the wrong language
-      if (seq !== this.seq) return;
-      if (error && error.key) error = this.s[error.key];  // a newer search owns the screen
+      if (seq !== this.seq) return;  // a newer search owns the screen
+      if (error && error.key) error = this.s[error.key];
       this.ctrl = null;
       this.loading(false);
       this.error = error;
