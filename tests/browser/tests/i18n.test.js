@@ -25,6 +25,7 @@ before(async () => {
     <title>Site</title><script src="${backend.origin}/folio.js" defer></script></head><body><main><h1>Site</h1>${body}</main></body></html>`;
   site = await startStaticServer({
     '/de.html': page('de', '<folio-search></folio-search>'),
+    '/de-modal.html': page('de', '<folio-search mode="modal" facets="tags"></folio-search>'),
     '/ja.html': page('ja', '<folio-search></folio-search>'),
     '/ru.html': page('ru', '<folio-search facets="none"></folio-search>'),
     '/pl.html': page('en', '<div lang="pl"><folio-search facets="none"></folio-search></div>'),
@@ -146,6 +147,22 @@ test('German: German strings and labels, counts "1.234", German dates, and lang=
   assert.equal(await page.locator(W.live).textContent(), 'Keine Ergebnisse');
   assert.match(await page.locator(W.empty).textContent(), /^Keine Ergebnisse für „0“/);
   await screenshot(page, 'i18n-de.png');
+});
+
+test('German modal: the button, its key hint and the dialog labels are German', TIMEOUT, async () => {
+  const page = await openPage();
+  await fakeSearch(page);
+  await page.goto(`${site.origin}/de-modal.html`);
+  await page.locator('folio-search .folio-ready .folio-trigger').waitFor();
+  const mac = await page.evaluate(() => /Mac|iP(hone|ad)/.test(navigator.platform));
+  assert.equal(await text(page, '.folio-trigger span'), 'Suche');
+  assert.equal(await text(page, '.folio-trigger kbd'), mac ? '⌘K' : 'Strg K');
+  await page.keyboard.press('Control+K');
+  assert.equal(await page.locator('folio-search dialog').getAttribute('aria-label'), 'Suche');
+  assert.equal(await page.locator('folio-search .folio-close').getAttribute('aria-label'), 'Esc: Suche schließen');
+  await ask(page, '3');
+  assert.equal(await text(page, '.folio-count'), '3 Ergebnisse');
+  assert.deepEqual(await axeScan(page), []);
 });
 
 test('Japanese: strings from <html lang="ja">, one plural form, full-width punctuation', TIMEOUT, async () => {
