@@ -64,7 +64,8 @@ constexpr Route kRoutes[] = {
     {"GET", R"(/healthz)", "healthz", handle_healthz, RouteKind::ops},
     {"GET", R"(/readyz)", "readyz", handle_readyz, RouteKind::ops},
     {"GET", R"(/metrics)", "metrics", handle_metrics, RouteKind::ops},
-    {"GET", R"(/|/folio\.js|/folio\.css)", "asset", handle_asset, RouteKind::asset},
+    {"GET", R"(/|/folio\.js|/folio\.css|/folio-i18n/[a-z-]+\.json)", "asset", handle_asset,
+     RouteKind::asset},
 };
 
 constexpr std::size_t kMaxHeaderBytes = 32 * 1024;

@@ -22,6 +22,10 @@ constexpr AssetRoute kRoutes[] = {
     {"folio.css", "/folio.css", "text/css; charset=utf-8", "public, max-age=3600"},
 };
 
+// The widget's strings: i18n/de.json is served as /folio-i18n/de.json, cached like the widget.
+constexpr std::string_view kStringsFolder = "i18n/";
+constexpr std::string_view kStringsUrl = "/folio-i18n/";
+
 std::string etag_of(std::string_view bytes) {
   std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a, 64 bits
   for (unsigned char c : bytes) {
@@ -68,6 +72,13 @@ StaticAssets::StaticAssets() {
       assets_.push_back(StaticAsset{std::string(route.url_path), std::string(route.content_type),
                                     std::string(route.cache_control), etag_of(body), body});
     }
+  }
+  for (const auto& file : embedded_files()) {
+    if (file.name.substr(0, kStringsFolder.size()) != kStringsFolder) continue;
+    std::string_view body(reinterpret_cast<const char*>(file.data), file.size);
+    assets_.push_back(
+        StaticAsset{std::string(kStringsUrl).append(file.name.substr(kStringsFolder.size())),
+                    "application/json", "public, max-age=3600", etag_of(body), body});
   }
 }
 

@@ -4,7 +4,10 @@
  * Attributes: endpoint (default: where this script was loaded from), mode="inline"|"modal",
  * placeholder, label, per-page, facets="tags,categories,year"|"none", recent-searches="off",
  * sync-url="on", empty="all" (list every article for an empty query), base-url (for hit links),
- * theme="light"|"dark". Styles come from folio.css beside this script, inside a shadow root. */
+ * theme="light"|"dark", strings='{"filters": "Refine"}' (any UI string, see EN below).
+ * Styles come from folio.css beside this script, inside a shadow root. The UI speaks the language
+ * of the element's lang (or its nearest ancestor's): English is below, the others are loaded from
+ * folio-i18n/<lang>.json beside this script. */
 (() => {
   'use strict';
   if (!window.customElements || customElements.get('folio-search')) return;
@@ -14,10 +17,25 @@
   // Facet field -> the /api/search filter parameter that selects its values.
   const PARAM = {tags: 'tags', categories: 'category', year: 'year', authors: 'author',
     series: 'series', keywords: 'keywords', section: 'section', lang: 'lang'};
-  const LABEL = {tags: 'Tags', categories: 'Categories', year: 'Year', authors: 'Authors',
-    series: 'Series', keywords: 'Keywords', section: 'Sections', lang: 'Language'};
   const SORTS = ['relevance', 'newest'];
-  const UNAVAILABLE = 'Search is unavailable right now';
+  // Every UI string. {0}, {1} are filled in; an object is chosen from by Intl.PluralRules
+  // (one, few, many, other...). Facet legends are keyed by the facet's name.
+  const EN = {
+    search: 'Search', searchArticles: 'Search articles', results: 'Search results', recent: 'Recent searches',
+    clear: 'Clear', close: 'close search', ctrl: 'Ctrl', filters: 'Filters', filtersOn: 'Filters ({0})',
+    clearAll: 'Clear all', sortBy: 'Sort by', relevance: 'Relevance', newest: 'Newest',
+    count: {one: '{0} result', other: '{0} results'}, about: {one: 'About {0} result', other: 'About {0} results'},
+    showing: '{0}, showing {1}', more: {one: 'Load more ({0} more result)', other: 'Load more ({0} more results)'},
+    noResults: 'No results', noResultsFor: 'No results for “{0}”', noMatch: 'No articles match these filters.',
+    didYouMean: 'Did you mean {0}?', showingFor: 'Showing results for {0}', sectionOf: 'Section of {0}',
+    removeFilters: 'Remove filters', removeTip: '{0} to search every article.',
+    spelling: 'Check the spelling, or try fewer or more general words.', popular: 'Popular tags:',
+    busy: 'Too many searches: wait a moment, then type again', unavailable: 'Search is unavailable right now',
+    tags: 'Tags', categories: 'Categories', year: 'Year', authors: 'Authors', series: 'Series',
+    keywords: 'Keywords', section: 'Sections', lang: 'Language',
+  };
+  const LANGS = 'ar bn de es fr he hi id it ja ko pl pt ru tr uk ur vi zh-cn zh-tw'.split(' ');
+  const RTL = /^(ar|arc|ckb|dv|fa|he|iw|ps|sd|ug|ur|yi)(-|$)/;
   const DEBOUNCE_MS = 120;
   const instances = [];
 
@@ -47,19 +65,42 @@
     return t.content;
   }
 
-  function formatDate(iso) {
+  function formatDate(iso, locale) {
     const m = /^(\d{4})-(\d\d)-(\d\d)/.exec(iso || '');
     if (!m) return null;
     const opts = {year: 'numeric', month: 'short', day: 'numeric'};
     try {
-      return new Date(+m[1], m[2] - 1, +m[3]).toLocaleDateString(document.documentElement.lang || undefined, opts);
+      return new Date(+m[1], m[2] - 1, +m[3]).toLocaleDateString(locale, opts);
     } catch (e) {
       return m[0];
     }
   }
 
   const same = (a, b) => String(a).toLowerCase() === String(b).toLowerCase();
-  const plural = (n, one, many) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+  // The lang of the element or of its nearest ancestor, across shadow roots: "pt-BR", or ''.
+  function langOf(el) {
+    for (let n = el; n; n = n.parentElement || n.getRootNode().host) {
+      if (n.hasAttribute('lang')) return n.getAttribute('lang').trim();
+    }
+    return '';
+  }
+
+  // "pt-BR" -> "pt", "zh-Hant" and "zh-HK" -> "zh-tw", "zh" and "zh-Hans-HK" -> "zh-cn", "nl" -> "en"
+  function stringsLang(tag) {
+    const t = tag.toLowerCase().replace(/_/g, '-');
+    if (/^zh(-|$)/.test(t)) return /-(hant|tw|hk|mo)(-|$)/.test(t) && !/-hans(-|$)/.test(t) ? 'zh-tw' : 'zh-cn';
+    const base = {iw: 'he', in: 'id'}[t.split('-')[0]] || t.split('-')[0];
+    return LANGS.includes(t) ? t : LANGS.includes(base) ? base : 'en';
+  }
+
+  // One request per language and page, shared by every box; English (or a failure) is {}.
+  const loaded = {en: Promise.resolve({})};
+  const loadStrings = (code) => loaded[code] || (loaded[code] = fetch(`${HERE}folio-i18n/${code}.json`,
+    {mode: 'cors', credentials: 'omit'}).then((res) => res.ok ? res.json() : {}).catch(() => ({})));
+
+  // fill('Did you mean {0}?', node) -> ['Did you mean ', node, '?']: parts for append()
+  const fill = (text, ...args) => String(text).split(/\{(\d)\}/).map((part, i) => i % 2 ? args[part] : part);
 
   function deepActive() {
     let a = document.activeElement;
@@ -96,6 +137,26 @@
       this.listAll = attr('empty') === 'all';
       this.baseUrl = attr('base-url');
       this.recentKey = 'folio-recent:' + this.endpoint;
+      const tag = langOf(this);
+      // (not this.lang or this.dir: those would set the element's attributes)
+      this.code = stringsLang(tag);
+      this.rtl = /^(ltr|rtl)$/.test(attr('dir')) ? attr('dir') === 'rtl' : RTL.test(tag.toLowerCase());
+      for (const locale of [tag, this.code]) {
+        try {  // Intl throws on what is not a language tag
+          this.nf = new Intl.NumberFormat(locale);
+          this.pr = new Intl.PluralRules(locale);
+          this.locale = locale;
+          break;
+        } catch (e) { /* the next */ }
+      }
+      let own = {};
+      try { own = JSON.parse(attr('strings', '{}')) || {}; } catch (e) { /* not JSON: ignored */ }
+      this.s = {...EN, ...own};
+      // searches wait for the strings before they show anything (see search())
+      this.i18n = loadStrings(this.code).then((t) => {
+        this.s = {...EN, ...t, ...own};
+        this.relabel();
+      });
       this.state = {q: '', sort: 'relevance', filters: {}};
       this.results = null;  // the last /api/search answer, hits of every loaded page
       this.error = null;
@@ -119,43 +180,44 @@
     build(attr) {
       const root = this.attachShadow({mode: 'open'});
       const css = h('link', {rel: 'stylesheet', href: HERE + 'folio.css'});
-      const ready = () => this.$root.classList.add('folio-ready');
-      css.addEventListener('load', ready);
-      css.addEventListener('error', ready);
+      const styled = new Promise((ready) => {
+        css.addEventListener('load', ready);
+        css.addEventListener('error', ready);
+      });
+      // shown once styled and speaking the page's language
+      Promise.all([styled, this.i18n]).then(() => this.$root.classList.add('folio-ready'));
       const modal = this.mode === 'modal';
 
       this.$input = h('input', {
         id: 'folio-input', class: 'folio-input', part: 'input', type: 'search', role: 'combobox',
         'aria-expanded': 'false', 'aria-controls': 'folio-list', 'aria-autocomplete': 'list',
         autocomplete: 'off', autocapitalize: 'off', spellcheck: 'false', enterkeyhint: 'search',
-        placeholder: attr('placeholder', 'Search articles'),
         oninput: () => this.typed(), onkeydown: (e) => this.key(e), onfocus: () => this.idle(),
       });
-      this.$list = h('div', {id: 'folio-list', class: 'folio-list', role: 'listbox', 'aria-label': 'Search results', hidden: true,
+      this.$list = h('div', {id: 'folio-list', class: 'folio-list', role: 'listbox', hidden: true,
         onclick: (e) => this.clicked(e), onmousedown: (e) => e.preventDefault()});
-      this.$recent = h('div', {class: 'folio-recent-head', hidden: true},
-        h('span', {text: 'Recent searches'}),
-        h('button', {type: 'button', class: 'folio-link', text: 'Clear', onclick: () => this.forget()}));
-      this.$facets = h('div', {class: 'folio-facets', role: 'group', 'aria-label': 'Filters', hidden: true,
+      this.$recent = h('div', {class: 'folio-recent-head', hidden: true}, h('span'),
+        h('button', {type: 'button', class: 'folio-link', onclick: () => this.forget()}));
+      this.$facets = h('div', {class: 'folio-facets', role: 'group', hidden: true,
         onchange: (e) => this.toggled(e.target)});
       this.$notice = h('p', {class: 'folio-notice', hidden: true});
       this.$count = h('p', {class: 'folio-count'});
       this.$sort = h('select', {id: 'folio-sort', class: 'folio-select', onchange: () => {
         this.state.sort = this.$sort.value;
         this.search({push: true});
-      }}, h('option', {value: 'relevance', text: 'Relevance'}), h('option', {value: 'newest', text: 'Newest'}));
+      }}, SORTS.map((value) => h('option', {value})));
+      this.$sortBy = h('span');
       this.$head = h('div', {class: 'folio-head', hidden: true}, this.$count,
-        h('label', {class: 'folio-sort', for: 'folio-sort'}, 'Sort by ', this.$sort));
+        h('label', {class: 'folio-sort', for: 'folio-sort'}, this.$sortBy, ' ', this.$sort));
       this.$empty = h('div', {class: 'folio-empty', hidden: true});
       this.$more = h('button', {type: 'button', class: 'folio-more', hidden: true,
         onclick: () => this.search({append: true})});
       this.$live = h('div', {class: 'folio-sr', role: 'status'});
 
-      const bar = h('div', {class: 'folio-bar', role: 'search'},
-        h('label', {class: 'folio-sr', for: 'folio-input', text: attr('label', 'Search articles')}),
-        icon(), this.$input, h('span', {class: 'folio-spinner', 'aria-hidden': 'true'}),
-        modal && h('button', {type: 'button', class: 'folio-close', 'aria-label': 'Esc: close search', text: 'Esc',
-          onclick: () => this.close()}));
+      this.$label = h('label', {class: 'folio-sr', for: 'folio-input'});
+      this.$close = modal && h('button', {type: 'button', class: 'folio-close', text: 'Esc', onclick: () => this.close()});
+      const bar = h('div', {class: 'folio-bar', role: 'search'}, this.$label,
+        icon(), this.$input, h('span', {class: 'folio-spinner', 'aria-hidden': 'true'}), this.$close);
       this.$results = h('div', {class: 'folio-results'}, this.$notice, this.$head, this.$recent, this.$list,
         this.$empty, this.$more);
       const panel = h('div', {class: 'folio-panel', onfocusout: (e) => {
@@ -163,18 +225,51 @@
       }}, bar, h('div', {class: 'folio-body'}, this.$facets, this.$results), this.$live);
 
       if (modal) {
-        const mac = /Mac|iP(hone|ad)/.test(navigator.platform);
+        this.mac = /Mac|iP(hone|ad)/.test(navigator.platform);
         this.$trigger = h('button', {type: 'button', class: 'folio-trigger', part: 'trigger', 'aria-haspopup': 'dialog',
-          'aria-keyshortcuts': mac ? 'Meta+K /' : 'Control+K /', onclick: () => this.open()},
-        icon(), h('span', {text: attr('label', 'Search')}), h('kbd', {'aria-hidden': 'true', text: mac ? '⌘K' : 'Ctrl K'}));
-        this.$dialog = h('dialog', {class: 'folio-dialog', part: 'dialog', 'aria-label': attr('label', 'Search'),
+          'aria-keyshortcuts': this.mac ? 'Meta+K /' : 'Control+K /', onclick: () => this.open()},
+        icon(), h('span'), h('kbd', {'aria-hidden': 'true'}));
+        this.$dialog = h('dialog', {class: 'folio-dialog', part: 'dialog',
           // close() restores focus itself; this covers a dialog closed by the browser.
           onclose: () => { if (this.returnTo) this.restoreFocus(); },
           onclick: (e) => { if (e.target === this.$dialog) this.close(); }}, panel);
       }
-      this.$root = h('div', {class: `folio folio-${this.mode}`, part: 'root'}, css,
+      this.$root = h('div', {class: `folio folio-${this.mode}`, part: 'root', dir: this.rtl ? 'rtl' : 'ltr'}, css,
         modal ? [this.$trigger, this.$dialog] : panel);
       root.append(h('style', {text: ':host{display:block}.folio:not(.folio-ready){visibility:hidden}'}), this.$root);
+      this.relabel();
+    }
+
+    // The fixed strings; placeholder and label attributes win. Again when the language's strings arrive.
+    relabel() {
+      const s = this.s;
+      const attr = (name, fallback) => this.getAttribute(name) ?? fallback;
+      this.$input.placeholder = attr('placeholder', s.searchArticles);
+      this.$label.textContent = attr('label', s.searchArticles);
+      this.$list.setAttribute('aria-label', s.results);
+      this.$recent.firstChild.textContent = s.recent;
+      this.$recent.lastChild.textContent = s.clear;
+      this.$facets.setAttribute('aria-label', s.filters);
+      for (const o of this.$sort.options) o.textContent = s[o.value];
+      this.$sortBy.textContent = s.sortBy;
+      if (this.$trigger) {
+        this.$close.setAttribute('aria-label', 'Esc: ' + s.close);
+        this.$trigger.children[1].textContent = attr('label', s.search);
+        this.$trigger.children[2].textContent = this.mac ? '⌘K' : s.ctrl + ' K';
+        this.$dialog.setAttribute('aria-label', attr('label', s.search));
+      }
+      if (this.results || this.error) this.render();
+    }
+
+    t(key, ...args) {
+      return fill(this.s[key], ...args);
+    }
+
+    // the count formatted for the page's language, in the plural form the language needs
+    plural(key, n) {
+      const forms = this.s[key];
+      const text = typeof forms === 'string' ? forms : forms[this.pr.select(n)] ?? forms.other;
+      return fill(text, this.nf.format(n)).join('');
     }
 
     // --- public API -------------------------------------------------------------------------
@@ -314,7 +409,7 @@
       this.fillList(list.map((q) => {
         const el = h('div', {role: 'option', class: 'folio-hit folio-recent-item'}, h('span', {class: 'folio-hit-title', text: q}));
         return {el, query: q};
-      }), 'Recent searches');
+      }), this.s.recent);
     }
 
     // --- URL state --------------------------------------------------------------------------
@@ -358,6 +453,7 @@
       p.set('page', page);
       p.set('per_page', this.perPage);
       p.set('facets', this.facetNames.join(',') || 'none');
+      p.append('lang', this.code);  // the reader's language
       return p;
     }
 
@@ -379,20 +475,22 @@
       const ctrl = this.ctrl = new AbortController();
       this.loading(true);
       let data = null;
-      let error = null;
+      let error = null;  // the server's message, or the key of ours
       try {
         const res = await fetch(`${this.endpoint}api/search?${this.params(page)}`,
           {mode: 'cors', credentials: 'omit', signal: ctrl.signal});
         const body = await res.json().catch(() => null);
         if (res.ok && body && Array.isArray(body.hits)) data = body;
-        else if (res.status === 429) error = 'Too many searches: wait a moment, then type again';
+        else if (res.status === 429) error = {key: 'busy'};
         else if (res.status === 400 && body && body.error) error = body.error.message;
-        else error = UNAVAILABLE;
+        else error = {key: 'unavailable'};
       } catch (e) {
         if (e.name === 'AbortError') return;
-        error = UNAVAILABLE;
+        error = {key: 'unavailable'};
       }
+      await this.i18n;  // settled almost always; no answer is shown in the wrong language
       if (seq !== this.seq) return;  // a newer search owns the screen
+      if (error && error.key) error = this.s[error.key];
       this.ctrl = null;
       this.loading(false);
       this.error = error;
@@ -426,9 +524,9 @@
 
     summary() {
       const r = this.results;
-      if (!r.total) return 'No results';
-      const shown = r.hits.length < r.total ? `, showing ${r.hits.length}` : '';
-      return `${r.total_exact === false ? 'About ' : ''}${plural(r.total, 'result', 'results')}${shown}`;
+      if (!r.total) return this.s.noResults;
+      const text = this.plural(r.total_exact === false ? 'about' : 'count', r.total);
+      return r.hits.length < r.total ? this.t('showing', text, this.nf.format(r.hits.length)).join('') : text;
     }
 
     // --- rendering --------------------------------------------------------------------------
@@ -439,7 +537,7 @@
       this.renderFacets();
       this.renderEmpty();
       this.$recent.hidden = this.$more.hidden = true;
-      this.fillList([], 'Search results');
+      this.fillList([], this.s.results);
       if (r) this.appendHits(r.hits);
     }
 
@@ -481,7 +579,7 @@
         if (hit.title) title.append(marked(hit.title));
         else title.textContent = hit.title_plain || hit.url;
         const meta = h('span', {class: 'folio-hit-meta'});
-        const date = formatDate(hit.date);
+        const date = formatDate(hit.date, this.locale);
         if (date) meta.append(h('time', {datetime: hit.date.slice(0, 10), text: date}));
         for (const tag of hit.tags || []) meta.append(h('span', {class: 'folio-tag', text: tag}));
         const snippet = h('span', {class: 'folio-hit-snippet'});
@@ -494,14 +592,14 @@
           const url = sec.url || `${hit.url}#${sec.anchor}`;
           options.push({el: h('a', {class: 'folio-hit folio-sub', part: 'hit', role: 'option', href: this.href(url), tabindex: '-1'},
             h('span', {class: 'folio-hit-title', text: sec.heading}),
-            h('span', {class: 'folio-hit-meta', text: 'Section of ' + (hit.title_plain || hit.url)}))});
+            h('span', {class: 'folio-hit-meta', text: this.t('sectionOf', hit.title_plain || hit.url).join('')}))});
         }
       }
       this.addOptions(options);
       const r = this.results;
       const left = r.total - r.hits.length;
       this.$more.hidden = !(left > 0 && hits.length);
-      this.$more.textContent = `Load more (${plural(left, 'more result', 'more results')})`;
+      this.$more.textContent = this.plural('more', left);
       if (this.$more.hidden && this.shadowRoot.activeElement === this.$more) this.$input.focus();
     }
 
@@ -520,8 +618,8 @@
         n.classList.add('folio-error');
         n.textContent = this.error;
       } else if (r && r.corrected_query && r.total) {
-        if (r.auto_corrected) n.append('Showing results for ', h('strong', {text: r.corrected_query}));
-        else n.append('Did you mean ', this.suggestion(r.corrected_query), '?');
+        if (r.auto_corrected) n.append(...this.t('showingFor', h('strong', {text: r.corrected_query})));
+        else n.append(...this.t('didYouMean', this.suggestion(r.corrected_query)));
       }
       n.hidden = !n.childNodes.length;
     }
@@ -541,14 +639,14 @@
       // in a narrow box the lists fold behind a "Filters" button; beside the results they are always shown
       const chosen = this.facetNames.reduce((n, name) => n + (this.state.filters[name] || []).length, 0);
       const toggle = h('button', {type: 'button', class: 'folio-facets-toggle', 'aria-expanded': String(!!this.facetsOpen),
-        text: chosen ? `Filters (${chosen})` : 'Filters', onclick: () => {
+        text: chosen ? this.t('filtersOn', this.nf.format(chosen)).join('') : this.s.filters, onclick: () => {
           this.facetsOpen = !this.facetsOpen;
           toggle.setAttribute('aria-expanded', this.facetsOpen);
           box.classList.toggle('folio-open', this.facetsOpen);
         }});
       box.classList.toggle('folio-open', !!this.facetsOpen);
-      const head = h('div', {class: 'folio-facets-head'}, toggle, h('span', {class: 'folio-facets-title', text: 'Filters'}));
-      if (chosen) head.append(h('button', {type: 'button', class: 'folio-link', text: 'Clear all', onclick: () => this.clearFilters()}));
+      const head = h('div', {class: 'folio-facets-head'}, toggle, h('span', {class: 'folio-facets-title', text: this.s.filters}));
+      if (chosen) head.append(h('button', {type: 'button', class: 'folio-link', text: this.s.clearAll, onclick: () => this.clearFilters()}));
       box.append(head);
       for (const name of this.facetNames) {
         const chosen = this.state.filters[name] || [];
@@ -562,10 +660,10 @@
           const input = h('input', {type: 'checkbox', id, value: v.value, 'data-facet': name,
             checked: chosen.some((c) => same(c, v.value))});
           list.append(h('li', null, input, h('label', {for: id}, h('span', {text: v.value}),
-            v.count != null && h('span', {class: 'folio-n', text: v.count.toLocaleString()}))));
+            v.count != null && h('span', {class: 'folio-n', text: this.nf.format(v.count)}))));
           if (refocus && refocus[0] === name && same(refocus[1], v.value)) queueMicrotask(() => input.focus());
         });
-        box.append(h('fieldset', {class: 'folio-facet'}, h('legend', {text: LABEL[name]}), list));
+        box.append(h('fieldset', {class: 'folio-facet'}, h('legend', {text: this.s[name]}), list));
       }
       box.hidden = box.childNodes.length < 2;  // nothing to refine
     }
@@ -577,18 +675,18 @@
       box.hidden = !r || r.total > 0;
       if (box.hidden) return;
       const q = this.state.q.trim();
-      box.append(h('p', {class: 'folio-empty-title'}, q ? ['No results for ', h('strong', {text: `“${q}”`})] : 'No articles match these filters.'));
+      box.append(h('p', {class: 'folio-empty-title'}, q ? this.t('noResultsFor', h('strong', {text: q})) : this.s.noMatch));
       const tips = h('ul');
-      if (r.corrected_query) tips.append(h('li', null, 'Did you mean ', this.suggestion(r.corrected_query), '?'));
+      if (r.corrected_query) tips.append(h('li', null, this.t('didYouMean', this.suggestion(r.corrected_query))));
       if (this.hasFilters()) {
-        tips.append(h('li', null, h('button', {type: 'button', class: 'folio-link', text: 'Remove filters',
-          onclick: () => this.clearFilters()}), ' to search every article.'));
+        tips.append(h('li', null, this.t('removeTip', h('button', {type: 'button', class: 'folio-link', text: this.s.removeFilters,
+          onclick: () => this.clearFilters()}))));
       }
-      if (q) tips.append(h('li', {text: 'Check the spelling, or try fewer or more general words.'}));
+      if (q) tips.append(h('li', {text: this.s.spelling}));
       box.append(tips);
       this.popularTags().then((tags) => {
         if (!tags.length || this.results !== r) return;
-        box.append(h('p', {class: 'folio-popular'}, h('span', {text: 'Popular tags: '}), tags.map((t) =>
+        box.append(h('p', {class: 'folio-popular'}, h('span', {text: this.s.popular}), tags.map((t) =>
           h('button', {type: 'button', class: 'folio-chip', text: t, onclick: () => {
             this.$input.value = this.state.q = '';
             this.state.filters = {tags: [t]};

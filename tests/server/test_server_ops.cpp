@@ -80,7 +80,7 @@ TEST_CASE("server ops: /metrics is valid Prometheus text with requests, latency 
 TEST_CASE("server ops: static assets with ETag, Cache-Control, 304 and gzip") {
   TestServer server(test_options(sample_index_path()));
   auto client = server.client();
-  for (const char* path : {"/", "/folio.js", "/folio.css"}) {
+  for (const char* path : {"/", "/folio.js", "/folio.css", "/folio-i18n/de.json"}) {
     INFO(path);
     auto first = client.Get(path);
     REQUIRE(first);
@@ -99,12 +99,18 @@ TEST_CASE("server ops: static assets with ETag, Cache-Control, 304 and gzip") {
   }
   CHECK(client.Get("/")->get_header_value("Content-Type") == "text/html; charset=utf-8");
   CHECK(client.Get("/folio.js")->get_header_value("Content-Type") == "application/javascript");
+  CHECK(client.Get("/folio-i18n/zh-tw.json")->get_header_value("Content-Type") ==
+        "application/json");
+  CHECK(client.Get("/folio-i18n/xx.json")->status == 404);
 
   httplib::Client raw("127.0.0.1", server.port());
   raw.set_decompress(false);
   auto compressed = raw.Get("/api/search?q=go", {{"Accept-Encoding", "gzip"}});
   REQUIRE(compressed);
   CHECK(compressed->get_header_value("Content-Encoding") == "gzip");
+  auto strings = raw.Get("/folio-i18n/ja.json", {{"Accept-Encoding", "gzip"}});
+  REQUIRE(strings);
+  CHECK(strings->get_header_value("Content-Encoding") == "gzip");
 }
 
 TEST_CASE("server ops: CORS for allowed origins, preflight, and refusal of others") {

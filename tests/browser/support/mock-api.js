@@ -1,7 +1,7 @@
 'use strict';
 // A small stand-in for folio-server for the widget's development loop: the docs/http-api.md shapes
-// over a few fixed articles, plus the files of server/web/. Not used by `npm test` unless
-// FOLIO_TEST_TARGET=mock.  Run it alone: node support/mock-api.js [port]
+// over a few fixed articles, plus the files of server/web/ (i18n/de.json as /folio-i18n/de.json).
+// Not used by `npm test` unless FOLIO_TEST_TARGET=mock.  Run it alone: node support/mock-api.js [port]
 const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -197,6 +197,9 @@ function handle(req, res) {
   if (req.method !== 'GET') return send(405, {error: {code: 'method_not_allowed', message: 'GET only'}});
   const file = {'/': 'index.html', '/folio.js': 'folio.js', '/folio.css': 'folio.css'}[url.pathname];
   if (file) return send(200, fs.readFileSync(path.join(WEB_DIR, file), 'utf8'), TYPES[path.extname(file)]);
+  const strings = /^\/folio-i18n\/([a-z-]+)\.json$/.exec(url.pathname);
+  const stringsFile = strings && path.join(WEB_DIR, 'i18n', `${strings[1]}.json`);
+  if (stringsFile && fs.existsSync(stringsFile)) return send(200, fs.readFileSync(stringsFile, 'utf8'), 'application/json');
   if (url.pathname === '/api/search') return send(...search(url.searchParams));
   if (url.pathname === '/api/facets') return send(200, allFacets());
   if (url.pathname === '/readyz') return send(200, {status: 'ready'});
