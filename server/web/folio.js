@@ -453,7 +453,7 @@
       p.set('page', page);
       p.set('per_page', this.perPage);
       p.set('facets', this.facetNames.join(',') || 'none');
-      p.append('lang', this.code);  // the reader's language
+      p.set('locale', this.code);  // the reader's language: its articles rank first
       return p;
     }
 

@@ -40,6 +40,12 @@ const IndexLanguage* IndexLanguages::find(const std::string& code) const {
   for (const auto& language : languages_) {
     if (language.code == code) return &language;
   }
+  // "de-at" reads as "de" when the index has no "de-at"
+  const std::string base = base_language(code);
+  if (base.empty() || base == code) return nullptr;
+  for (const auto& language : languages_) {
+    if (language.code == base) return &language;
+  }
   return nullptr;
 }
 

@@ -25,6 +25,7 @@ class IndexLanguages {
 
   const std::vector<IndexLanguage>& all() const { return languages_; }
   bool several() const { return languages_.size() > 1; }
+  // The language `code` names ("de"), or its base language ("de-at" -> "de"); null if neither.
   const IndexLanguage* find(const std::string& code) const;
 
   // The query for one word, unstemmed term `term` in field `prefix`: the stem each language makes

@@ -134,8 +134,20 @@ void WordExpander::add_highlight(const std::string& term, HighlightTerms& highli
 }
 
 std::string WordExpander::correction_of(const std::string& term, unsigned max_edits) const {
-  if (settings_.spelling != nullptr) return settings_.spelling->correction(db_, term, max_edits);
-  return spelling_correction(db_, term, max_edits);
+  std::string correction = settings_.spelling != nullptr
+                               ? settings_.spelling->correction(db_, term, max_edits)
+                               : spelling_correction(db_, term, max_edits);
+  if (correction.empty() || !several_languages() || settings_.reader_language.empty())
+    return correction;
+  // The spelling table holds every language's words: a reader is offered only words of articles
+  // in their language.
+  const IndexLanguage* reader = settings_.languages->find(settings_.reader_language);
+  if (reader == nullptr) return correction;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(correction),
+                                  Xapian::Query(reader->filter_term)));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 1).empty() ? std::string() : correction;
 }
 
 bool WordExpander::index_lacks(const std::string& term, std::string_view prefix) const {
@@ -222,9 +234,58 @@ bool is_cjk_term(const std::string& term) {
 // neighbour is itself. bench/cjk_segmentation.sh measured this against ICU word segmentation and
 // against Xapian's own QueryParser form (every character and pair ANDed). Latin words mixed in
 // ("API允许") take part in the phrase.
-WordQuery WordExpander::cjk_word(const std::vector<std::string>& terms,
-                                 const std::vector<std::string>& cjk_pairs, std::string_view prefix,
-                                 HighlightTerms& highlights) const {
+namespace {
+
+bool is_hangul_syllable(const std::string& term) {
+  if (term.size() != 3) return false;
+  const unsigned ch = *Xapian::Utf8Iterator(term);
+  return ch >= 0xAC00 && ch <= 0xD7A3;
+}
+
+// Korean particles written after a noun: one syllable, and two.
+constexpr std::string_view kParticles[] = {"은", "는", "이", "가", "을", "를", "의",
+                                           "에", "도", "만", "와", "과", "로", "께"};
+constexpr std::string_view kTwoSyllableParticles[] = {"에서", "으로", "에게", "까지", "부터",
+                                                      "처럼", "보다", "하고", "이나", "에는"};
+
+// How many syllables at the end of a Hangul run are a particle: 0, 1 or 2.
+std::size_t particle_length(const std::vector<std::string>& terms) {
+  const std::size_t n = terms.size();
+  if (n >= 4 && is_hangul_syllable(terms[n - 2]) && is_hangul_syllable(terms[n - 1])) {
+    const std::string two = terms[n - 2] + terms[n - 1];
+    for (std::string_view particle : kTwoSyllableParticles)
+      if (two == particle) return 2;
+  }
+  if (n >= 3 && is_hangul_syllable(terms[n - 1])) {
+    for (std::string_view particle : kParticles)
+      if (terms[n - 1] == particle) return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+// A Korean word typed with a particle its article does not use (컨테이너를 for 컨테이너가): when
+// the index lacks the pair that joins the particle to the noun, the particle is left out.
+void WordExpander::drop_unheld_particle(std::vector<std::string>& terms,
+                                        std::vector<std::string>& cjk_pairs,
+                                        std::string_view prefix) const {
+  if (terms.empty() || !is_hangul_syllable(terms.front())) return;
+  const std::size_t particle = particle_length(terms);
+  if (particle == 0) return;
+  const std::size_t noun_end = terms.size() - particle;
+  const std::string joint = terms[noun_end - 1] + terms[noun_end];
+  if (db_.get_termfreq(std::string(prefix) + joint) > 0) return;
+  for (std::size_t i = noun_end - 1; i + 1 < terms.size(); ++i) {
+    const std::string pair = terms[i] + terms[i + 1];
+    cjk_pairs.erase(std::remove(cjk_pairs.begin(), cjk_pairs.end(), pair), cjk_pairs.end());
+  }
+  terms.resize(noun_end);
+}
+
+WordQuery WordExpander::cjk_word(std::vector<std::string> terms, std::vector<std::string> cjk_pairs,
+                                 std::string_view prefix, HighlightTerms& highlights) const {
+  drop_unheld_particle(terms, cjk_pairs, prefix);
   std::vector<std::string> required;
   for (const auto& pair : cjk_pairs)
     required.push_back(std::string(prefix) + pair);

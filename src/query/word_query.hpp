@@ -54,6 +54,9 @@ struct WordSettings {
   // The index's languages: with several, a word matches each article by the article's own stem
   // (index_languages.hpp). Null or one language: by the query's stemmer alone.
   const IndexLanguages* languages = nullptr;
+  // The reader's language when the request names one (SearchRequest::language): with several
+  // languages, typo corrections come from its articles only.
+  std::string reader_language = "";
 };
 
 class WordExpander {
@@ -96,9 +99,10 @@ class WordExpander {
                               HighlightTerms& highlights);
   Xapian::Query wildcard(const std::string& term, std::string_view prefix) const;
   std::vector<std::string> terms_of(std::string_view text, std::vector<std::string>* cjk_pairs);
-  WordQuery cjk_word(const std::vector<std::string>& terms,
-                     const std::vector<std::string>& cjk_pairs, std::string_view prefix,
-                     HighlightTerms& highlights) const;
+  WordQuery cjk_word(std::vector<std::string> terms, std::vector<std::string> cjk_pairs,
+                     std::string_view prefix, HighlightTerms& highlights) const;
+  void drop_unheld_particle(std::vector<std::string>& terms, std::vector<std::string>& cjk_pairs,
+                            std::string_view prefix) const;
   void add_highlight(const std::string& term, HighlightTerms& highlights) const;
   void add_compound_parts(const std::vector<std::string>& terms, std::string_view prefix,
                           WordQuery& out) const;

@@ -151,7 +151,7 @@ BuiltQuery SearchRun::build(std::string_view query, TypoTolerance typo) const {
       db_, context_.stemmer, context_.synonyms,
       WordSettings{context_.language, typo,
                    static_cast<Xapian::termcount>(std::max(0, context_.settings.wildcard_limit)),
-                   context_.spelling, context_.languages});
+                   context_.spelling, context_.languages, context_.reader_language});
   QueryBuilder builder(words, context_.fields,
                        request_.strict ? FieldPolicy::strict : FieldPolicy::lenient);
   return builder.build(parse_query(query), query);

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "base/text.hpp"
+#include "base/word_chars.hpp"
 #include "folio/schema.hpp"
 #include "query/word_query.hpp"
 #include "store/stored_record.hpp"
@@ -23,6 +24,7 @@ struct TypedText {
   std::string before_last;           // the text up to the word being typed
   std::vector<std::string> context;  // earlier words' terms
   std::string last;                  // the word being typed (a term), or ""
+  std::string cjk_last;              // the word being typed as written, when it holds CJK text
 };
 
 TypedText split_typed(WordExpander& words, const std::string& text) {
@@ -35,6 +37,8 @@ TypedText split_typed(WordExpander& words, const std::string& text) {
       --start;
     std::vector<std::string> last_terms = words.terms_of(text.substr(start));
     if (!last_terms.empty()) typed.last = last_terms.back();
+    if (!typed.last.empty() && is_cjk_word_char_at(typed.last, 0))
+      typed.cjk_last = text.substr(start);
   }
   typed.before_last = text.substr(0, start);
   typed.context = words.terms_of(typed.before_last);
@@ -84,10 +88,30 @@ bool matches_any(const Xapian::Database& db, const Xapian::Query& query) {
   return enquire.get_mset(0, 1).size() > 0;
 }
 
+// The CJK text being typed, one character longer: each pair the index holds that starts with its
+// last character, most frequent first, where the longer text is found (with the words before).
+std::vector<Suggestion> cjk_suggestions(const Xapian::Database& db, WordExpander& words,
+                                        const TypedText& typed, std::size_t wanted) {
+  std::vector<Suggestion> out;
+  Xapian::Query context = context_query(words, typed.context, "");
+  HighlightTerms unused;
+  for (const auto& pair : frequent_completions(db, typed.last, wanted * 3)) {
+    if (out.size() >= wanted) break;
+    if (pair.size() <= typed.last.size() || !is_cjk_word_char_at(pair, typed.last.size())) continue;
+    std::string longer = typed.cjk_last + pair.substr(typed.last.size());
+    Xapian::Query found = words.word(longer, "", WordMode::exact, unused).query;
+    if (!context.empty()) found = Xapian::Query(Xapian::Query::OP_AND, context, found);
+    if (!matches_any(db, found)) continue;
+    out.push_back(Suggestion{Suggestion::Kind::term, typed.before_last + longer, ""});
+  }
+  return out;
+}
+
 std::vector<Suggestion> term_suggestions(const Xapian::Database& db, WordExpander& words,
                                          const TypedText& typed, std::size_t wanted) {
   std::vector<Suggestion> out;
   if (typed.last.empty()) return out;
+  if (!typed.cjk_last.empty()) return cjk_suggestions(db, words, typed, wanted);
   Xapian::Query context = context_query(words, typed.context, "");
   for (const auto& term : frequent_completions(db, typed.last, wanted * 3)) {
     if (out.size() >= wanted) break;
@@ -107,7 +131,10 @@ std::vector<Suggestion> title_suggestions(const Xapian::Database& db, WordExpand
   std::vector<Xapian::Query> parts;
   Xapian::Query context = context_query(words, typed.context, title_prefix);
   if (!context.empty()) parts.push_back(context);
-  if (!typed.last.empty()) {
+  if (!typed.cjk_last.empty()) {
+    HighlightTerms unused;
+    parts.push_back(words.word(typed.cjk_last, title_prefix, WordMode::exact, unused).query);
+  } else if (!typed.last.empty()) {
     parts.emplace_back(Xapian::Query::OP_OR,
                        Xapian::Query(words.stemmed_term(typed.last, title_prefix)),
                        Xapian::Query(Xapian::Query::OP_WILDCARD, title_prefix + typed.last,

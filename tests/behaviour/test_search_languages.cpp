@@ -150,3 +150,45 @@ TEST_CASE("CJK: highlights and snippets cut at characters, no spelling correctio
   // No "did you mean" towards n-grams.
   CHECK(searcher.search(request("东京天汽")).corrected_query.empty());
 }
+
+TEST_CASE("languages: a regional reader's language reads as its language") {
+  Searcher searcher(LanguagesFixture::shared().db());
+  CHECK(hit_ids(searcher.search(in_language("kubernetes", "de-at"))).front() == "de/kubernetes");
+}
+
+TEST_CASE("languages: typo corrections come from the reader's language and script") {
+  Searcher searcher(LanguagesFixture::shared().db());
+  // программировании with one letter missing
+  CHECK(searcher.search(in_language("программирвании", "ru")).corrected_query ==
+        "программировании");
+  CHECK(hit_id_set(searcher.search(in_language("программирвании", "ru"))) == Ids{"ru/knigi"});
+  // A German reader is not offered a word only Russian articles hold.
+  CHECK(searcher.search(in_language("программирвании", "de")).corrected_query.empty());
+  // Without a reader's language, any language's word of the same script.
+  CHECK(searcher.search(request("programmirvanii")).corrected_query.empty());
+  CHECK(searcher.search(request("Sicherheitslücen")).corrected_query == "sicherheitslücken");
+}
+
+TEST_CASE("CJK: a Korean word typed with another particle finds its noun") {
+  Searcher searcher(LanguagesFixture::shared().db());
+  // The article writes 컨테이너를 and 클라우드에서.
+  CHECK(hit_id_set(searcher.search(request("컨테이너가"))) == Ids{"ko/containers"});
+  CHECK(hit_id_set(searcher.search(request("클라우드를"))) == Ids{"ko/containers"});
+  CHECK(hit_id_set(searcher.search(request("클라우드에서"))) == Ids{"ko/containers"});
+  // A particle the article does use is kept: 컨테이너를 is there.
+  CHECK(hit_id_set(searcher.search(request("컨테이너를"))) == Ids{"ko/containers"});
+}
+
+TEST_CASE("CJK: suggestions complete a CJK prefix by a character") {
+  Searcher searcher(LanguagesFixture::shared().db());
+  auto texts = [&](const std::string& typed) {
+    std::set<std::string> out;
+    for (const auto& s : searcher.suggest(typed, 10))
+      out.insert(s.text);
+    return out;
+  };
+  CHECK(texts("东").count("东京") == 1);
+  CHECK(texts("天").count("天气") == 1);
+  CHECK(texts("天气").count("天气预") == 1);
+  CHECK(texts("컨테").count("컨테이") == 1);
+}

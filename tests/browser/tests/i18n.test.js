@@ -117,7 +117,7 @@ test('the strings of every language are served beside folio.js, complete, and wi
   assert.ok(widgetBytes + largest < 15 * 1024, `folio.js + folio.css + the largest strings: ${widgetBytes} + ${largest} bytes gzipped`);
 });
 
-test('German: German strings and labels, counts "1.234", German dates, and lang=de on searches', TIMEOUT, async () => {
+test('German: German strings and labels, counts "1.234", German dates, and locale=de on searches', TIMEOUT, async () => {
   const page = await openPage();
   const asked = await fakeSearch(page);
   await page.goto(`${site.origin}/de.html`);
@@ -127,7 +127,7 @@ test('German: German strings and labels, counts "1.234", German dates, and lang=
   assert.equal(await text(page, 'label[for=folio-input]'), 'Artikel durchsuchen');
 
   await ask(page, '1234');
-  assert.equal(asked.at(-1).get('lang'), 'de');
+  assert.equal(asked.at(-1).get('locale'), 'de');
   assert.equal(await text(page, '.folio-count'), '1.234 Ergebnisse, 10 angezeigt');
   assert.equal(await page.locator(W.live).textContent(), '1.234 Ergebnisse, 10 angezeigt');
   assert.deepEqual(await texts(page, '.folio-facet legend'), ['Tags', 'Kategorien', 'Jahr']);
@@ -173,7 +173,7 @@ test('Japanese: strings from <html lang="ja">, one plural form, full-width punct
   assert.equal(await page.locator(W.input).getAttribute('placeholder'), '記事を検索');
 
   await ask(page, '1234');
-  assert.equal(asked.at(-1).get('lang'), 'ja');
+  assert.equal(asked.at(-1).get('locale'), 'ja');
   assert.equal(await text(page, '.folio-count'), '1,234件（10件を表示）');
   assert.deepEqual(await texts(page, '.folio-facet legend'), ['タグ', 'カテゴリ', '年']);
   assert.equal(await text(page, '.folio-sort span'), '並べ替え');
@@ -212,7 +212,7 @@ test('Urdu: right to left, the facet column on the right, no accessibility viola
   await page.goto(`${site.origin}/ur.html`);
   await page.locator(W.root).waitFor();
   await ask(page, '1234');
-  assert.equal(asked.at(-1).get('lang'), 'ur');
+  assert.equal(asked.at(-1).get('locale'), 'ur');
   const root = page.locator('folio-search .folio');
   assert.equal(await root.getAttribute('dir'), 'rtl');
   assert.equal(await page.locator('folio-search .folio-body').evaluate((b) => getComputedStyle(b).direction), 'rtl');
