@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "base/utf8.hpp"
-#include "site/transliteration.hpp"
+#include "base/transliteration.hpp"
 #include "site/url_path.hpp"
 
 namespace folio::detail {

@@ -192,3 +192,43 @@ TEST_CASE("CJK: suggestions complete a CJK prefix by a character") {
   CHECK(texts("天气").count("天气预") == 1);
   CHECK(texts("컨테").count("컨테이") == 1);
 }
+
+TEST_CASE("languages: accents typed or not, as readers of the language expect") {
+  Searcher searcher(LanguagesFixture::shared().db());
+  CHECK(hit_id_set(searcher.search(request("cafe"))) == Ids{"en/plain", "fr/chevaux"});
+  CHECK(hit_id_set(searcher.search(request("café"))) == Ids{"en/plain", "fr/chevaux"});
+  CHECK(hit_id_set(searcher.search(request("liberte"))) == Ids{"fr/chevaux"});
+  CHECK(hit_id_set(searcher.search(request("ninos"))) == Ids{"es/ninos"});
+  CHECK(hit_id_set(searcher.search(request("tieng viet"))) == Ids{"vi/tieng-viet"});
+  CHECK(hit_id_set(searcher.search(request("máy chủ"))) == Ids{"vi/tieng-viet"});
+  CHECK(hit_id_set(searcher.search(request("may chu"))) == Ids{"vi/tieng-viet"});
+  // A phrase keeps the accents as written.
+  CHECK(hit_id_set(searcher.search(request("\"tiếng việt\""))) == Ids{"vi/tieng-viet"});
+}
+
+TEST_CASE("languages: scripts beyond Latin are found and highlighted whole") {
+  Searcher searcher(LanguagesFixture::shared().db());
+  struct Case {
+    const char* query;
+    const char* id;
+    const char* marked;
+  };
+  const Case cases[] = {
+      {"istanbul", "tr/istanbul", "<mark>İstanbul</mark>"},
+      {"İstanbul", "tr/istanbul", "<mark>İstanbul</mark>"},
+      {"buluşma", "tr/istanbul", "<mark>buluşma</mark>"},
+      {"क्लस्टर", "hi/cluster", "<mark>क्लस्टर</mark>"},
+      {"मशीनें", "hi/cluster", "<mark>मशीनें</mark>"},
+      {"کلسٹر", "ur/cluster", "<mark>کلسٹر</mark>"},
+      {"νέφος", "el/cloud", "<mark>νέφος</mark>"},
+      {"ΝΈΦΟΣ", "el/cloud", "<mark>νέφος</mark>"},
+  };
+  for (const auto& c : cases) {
+    INFO("query: " << c.query);
+    SearchResults results = searcher.search(request(c.query));
+    REQUIRE(hit_id_set(results).count(c.id) == 1);
+    for (const auto& hit : results.hits) {
+      if (hit.id == c.id) CHECK(hit.snippet.find(c.marked) != std::string::npos);
+    }
+  }
+}

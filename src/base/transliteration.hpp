@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace folio::detail {
@@ -12,5 +13,11 @@ namespace folio::detail {
 // few symbols. nullopt for any other character: folio has no spelling for it (deunicode has one
 // for CJK, Arabic, Indic scripts, emoji, ...).
 std::optional<std::string_view> transliterate(char32_t code_point);
+
+// `word` (lowercase) with the diacritics of its Latin letters dropped, as most readers of
+// languages written in Latin letters type them: "école" -> "ecole", "tiếng" -> "tieng",
+// "straße" -> "strasse". Letters of other scripts are kept; so are Latin letters without an
+// ASCII spelling. ASCII words come back unchanged, at the cost of one scan.
+std::string fold_diacritics(std::string_view word);
 
 }  // namespace folio::detail

@@ -1,7 +1,10 @@
-#include "site/transliteration.hpp"
+#include "base/transliteration.hpp"
 
+#include <algorithm>
 #include <array>
 #include <vector>
+
+#include <xapian.h>
 
 namespace folio::detail {
 namespace {
@@ -123,6 +126,30 @@ std::optional<std::string_view> transliterate(char32_t code_point) {
     if (offset < entries[i].size()) return entries[i][offset];
   }
   return std::nullopt;
+}
+
+std::string fold_diacritics(std::string_view word) {
+  if (std::all_of(word.begin(), word.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::string(word);
+  std::string out;
+  out.reserve(word.size());
+  for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
+    const unsigned ch = *it;
+    const bool latin = (ch >= 0xC0 && ch <= 0x24F) || (ch >= 0x1E00 && ch <= 0x1EFF);
+    const bool combining = ch >= 0x300 && ch <= 0x36F;
+    if (combining) continue;
+    if (latin) {
+      std::optional<std::string_view> ascii = transliterate(static_cast<char32_t>(ch));
+      if (ascii && !ascii->empty() &&
+          std::all_of(ascii->begin(), ascii->end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        out += *ascii;
+        continue;
+      }
+    }
+    Xapian::Unicode::append_utf8(out, ch);
+  }
+  return out;
 }
 
 }  // namespace folio::detail
