@@ -45,8 +45,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // Function words a title may hold, by base language: a query word is drawn among the others.
-// Small hand-made lists of articles, prepositions, conjunctions and "as"; no list for Chinese,
-// Japanese and Korean, whose queries are character runs or whole spaced words.
+// Small hand-made lists of articles, prepositions, conjunctions and "as"; Chinese, Japanese and
+// Korean titles have none of their own (their queries are character runs or whole spaced words),
+// only English terms in Latin letters.
 const std::map<std::string, std::set<std::string>>& function_words() {
   static const std::map<std::string, std::set<std::string>> kFunctionWords = {
       {"en",
@@ -80,7 +81,10 @@ std::string base_language(const std::string& language) {
 }
 
 bool is_function_word(const std::string& word, const std::string& language) {
-  auto list = function_words().find(base_language(language));
+  std::string base = base_language(language);
+  // A Chinese, Japanese or Korean title's Latin words are English terms ("Function as a Service").
+  if (base == "zh" || base == "ja" || base == "ko") base = "en";
+  auto list = function_words().find(base);
   return list != function_words().end() && list->second.count(word) > 0;
 }
 
