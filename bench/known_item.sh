@@ -10,6 +10,14 @@
 # Options after -- go to the benchmark: --samples N (300), --seed S (12), --depth D (100),
 # --misses (every query whose page is not first), --all. Environment: CONFIG (a folio.toml for
 # `folio index --config`). An index of several languages searches each page in its language.
+#
+#   bench/known_item.sh SITE -- --per-language [--bracketed-words] [--foreign-reader] [--misses]
+#
+# --per-language: every page (no sample; section pages and templates left out) by ONE word of its
+# title (Chinese, Japanese: 2-3 characters of a CJK run), the reader's language its own, no
+# language filter; recall@10, MRR and "own language first" (above every translation found) by
+# language (bench/known_item/per_language.cpp). --misses then prints the queries whose page is not
+# in the top 10 or below a translation, with what ranked above it.
 # Needs a build in build/ (scripts/build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."

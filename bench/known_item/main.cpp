@@ -7,6 +7,8 @@
 // data" is a topic page and a community page).
 //
 //   folio_bench_known_item --db DIR [--samples N] [--seed S] [--depth D] [--misses] [--all]
+//   folio_bench_known_item --db DIR --per-language [--bracketed-words] [--foreign-reader]
+//                          [--seed S] [--depth D] [--misses] [--all]
 //
 // A third row searches every page of the index whose title holds query syntax (quotes, brackets,
 // a colon after a word, a word starting with - or +, a *, or AND, OR, NOT, XOR, NEAR, ADJ as a
@@ -15,6 +17,11 @@
 // --misses prints every query whose page is not first; --all every query. In an index of several
 // languages each query is stemmed in its page's language and filtered to it (lang:), as a site
 // searches one language at a time.
+//
+// --per-language is another benchmark (per_language.cpp): every page, by one word of its title,
+// in its language without a language filter; recall@10, MRR and "own language first" by language.
+// --bracketed-words also draws the words inside a title's brackets (often the English term);
+// --foreign-reader searches each page for a reader of a language it has no translation in.
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -30,9 +37,15 @@
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
 #include "folio/search.hpp"
+#include "per_language.hpp"
+#include "random.hpp"
+#include "title_words.hpp"
 
 namespace {
 
+using folio_bench::joined;
+using folio_bench::Random;
+using folio_bench::words_of;
 using Clock = std::chrono::steady_clock;
 
 struct Options {
@@ -42,6 +55,9 @@ struct Options {
   int depth = 100;
   bool misses = false;
   bool all = false;
+  bool per_language = false;
+  bool bracketed_words = false;
+  bool foreign_reader = false;
 };
 
 // A page of the index: its id, title, language and its title's normalised form.
@@ -79,41 +95,6 @@ struct Metrics {
   }
 };
 
-// splitmix64: the same sample on every platform and standard library, unlike std::shuffle.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-
- private:
-  std::uint64_t state_;
-};
-
-// The words of a text as the indexer makes them (lowercased, unstemmed), in order.
-std::vector<std::string> words_of(const std::string& text) {
-  Xapian::Document doc;
-  Xapian::TermGenerator generator;
-  generator.set_document(doc);
-  generator.set_max_word_length(64);
-  generator.index_text(text);
-  std::vector<std::pair<Xapian::termpos, std::string>> positioned;
-  for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
-    for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos)
-      positioned.emplace_back(*pos, *term);
-  }
-  std::sort(positioned.begin(), positioned.end());
-  std::vector<std::string> words;
-  for (auto& [pos, word] : positioned)
-    words.push_back(std::move(word));
-  return words;
-}
-
 // Whether a title holds something the query language reads as syntax (docs/query-syntax.md).
 bool has_query_syntax(const std::string& title) {
   static const std::set<std::string> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
@@ -133,15 +114,6 @@ bool has_query_syntax(const std::string& title) {
     if (colon != std::string::npos && colon > 0 && colon + 1 < word.size()) return true;
   }
   return false;
-}
-
-std::string joined(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) {
-    if (!out.empty()) out += ' ';
-    out += w;
-  }
-  return out;
 }
 
 // Every page of the index, by id. A page without a language of its own is in the index's default
@@ -240,6 +212,12 @@ Options parse_options(int argc, char** argv) {
       o.misses = true;
     } else if (arg == "--all") {
       o.all = true;
+    } else if (arg == "--per-language") {
+      o.per_language = true;
+    } else if (arg == "--bracketed-words") {
+      o.bracketed_words = true;
+    } else if (arg == "--foreign-reader") {
+      o.foreign_reader = true;
     } else {
       throw std::runtime_error("unknown argument " + arg);
     }
@@ -247,7 +225,7 @@ Options parse_options(int argc, char** argv) {
   if (o.db.empty()) {
     throw std::runtime_error(
         "usage: folio_bench_known_item --db DIR [--samples N] [--seed S] [--depth D] [--misses] "
-        "[--all]");
+        "[--all] [--per-language [--bracketed-words] [--foreign-reader]]");
   }
   return o;
 }
@@ -326,7 +304,12 @@ int run(const Options& o) {
 
 int main(int argc, char** argv) {
   try {
-    return run(parse_options(argc, argv));
+    Options o = parse_options(argc, argv);
+    if (o.per_language) {
+      return folio_bench::run_per_language(folio_bench::PerLanguageOptions{
+          o.db, o.seed, o.depth, o.misses, o.all, o.bracketed_words, o.foreign_reader});
+    }
+    return run(o);
   } catch (const folio::Error& e) {
     std::fprintf(stderr, "folio_bench_known_item: %s\n", e.what());
   } catch (const Xapian::Error& e) {
