@@ -152,6 +152,24 @@ TEST_CASE("cli: search and stats read what index wrote") {
   }
 }
 
+TEST_CASE("cli: --locale ranks the reader's language first") {
+  folio::test::TempDir tmp;
+  tmp.write("content/en/k.md",
+            "---\ntitle: Kubernetes\nlang: en\n---\nKubernetes runs containers.\n");
+  tmp.write("content/de/k.md",
+            "---\ntitle: Kubernetes\nlang: de\n---\nKubernetes verwaltet Container.\n");
+  REQUIRE(run_folio("index " + tmp.join("content") + " --db " + tmp.join("index")).exit_code == 0);
+  for (const char* locale : {"de", "DE-at", "en"}) {
+    INFO(locale);
+    CommandResult search =
+        run_folio("search --db " + tmp.join("index") + " kubernetes --json --locale " + locale);
+    REQUIRE(search.exit_code == 0);
+    const std::string first = std::string(locale) == "en" ? "\"en/k\"" : "\"de/k\"";
+    const std::string second = std::string(locale) == "en" ? "\"de/k\"" : "\"en/k\"";
+    CHECK(search.output.find(first) < search.output.find(second));
+  }
+}
+
 TEST_CASE("cli: check reports two articles publishing one URL, with file and line") {
   folio::test::TempDir tmp;
   tmp.write("content/posts/a.md", "---\ntitle: A\nslug: same\n---\nfirst\n");
