@@ -190,14 +190,13 @@ void handle_readyz(ServerState& state, const ApiRequest&, ApiResponse& response)
 
 void handle_metrics(ServerState& state, const ApiRequest&, ApiResponse& response) {
   MetricsSnapshot snapshot;
-  try {
-    auto lease = state.pool.acquire();
-    const IndexStats stats = lease->stats();
+  // Never waits for a search slot: with every searcher busy, the figures last read.
+  if (const std::optional<IndexStats> stats = state.pool.stats()) {
     snapshot.index_ready = true;
-    snapshot.articles = stats.articles;
-    snapshot.revision = stats.revision;
-    snapshot.seconds_since_reindex = seconds_since_reindex(state, stats);
-  } catch (const std::exception&) {
+    snapshot.articles = stats->articles;
+    snapshot.revision = stats->revision;
+    snapshot.seconds_since_reindex = seconds_since_reindex(state, *stats);
+  } else {
     snapshot.index_ready = false;  // the gauges say so; /metrics itself still answers
   }
   snapshot.connections_waiting = state.queue_stats.waiting.load(std::memory_order_relaxed);

@@ -55,6 +55,14 @@ void SearcherPool::release(Slot* slot) {
   oldest->handed_over.notify_one();
 }
 
+SearcherPool::Slot* SearcherPool::take_free_slot() {
+  std::lock_guard lock(mutex_);
+  if (free_.empty() || !waiters_.empty()) return nullptr;
+  Slot* slot = free_.back();
+  free_.pop_back();
+  return slot;
+}
+
 SearcherPool::Slot* SearcherPool::take_slot() {
   std::unique_lock lock(mutex_);
   if (!free_.empty() && waiters_.empty()) {
@@ -106,10 +114,23 @@ void SearcherPool::prepare(Slot& slot) {
   }
 }
 
+// prepare(), remembering whether the index was usable for health checks that find no free slot.
+void SearcherPool::prepare_and_note(Slot& slot) {
+  try {
+    prepare(slot);
+  } catch (const std::exception& e) {
+    std::lock_guard lock(mutex_);
+    last_ready_.store(false, std::memory_order_relaxed);
+    last_error_ = e.what();
+    throw;
+  }
+  last_ready_.store(true, std::memory_order_relaxed);
+}
+
 SearcherPool::Lease SearcherPool::acquire() {
   Slot* slot = take_slot();
   Lease lease(this, slot);
-  prepare(*slot);  // throws: the lease returns the slot
+  prepare_and_note(*slot);  // throws: the lease returns the slot
   return lease;
 }
 
@@ -123,14 +144,41 @@ std::size_t SearcherPool::waiting() {
   return waiters_.size();
 }
 
+std::optional<SearcherPool::Lease> SearcherPool::try_acquire() {
+  Slot* slot = take_free_slot();
+  if (slot == nullptr) return std::nullopt;
+  Lease lease(this, slot);
+  prepare_and_note(*slot);  // throws: the lease returns the slot
+  return lease;
+}
+
 bool SearcherPool::ready(std::string* why_not) {
   try {
-    acquire();
-    return true;
+    if (try_acquire()) return true;
   } catch (const std::exception& e) {
     if (why_not != nullptr) *why_not = e.what();
     return false;
   }
+  // Every searcher is on loan: the last one lent says whether the index was usable.
+  if (last_ready_.load(std::memory_order_relaxed)) return true;
+  std::lock_guard lock(mutex_);
+  if (why_not != nullptr) *why_not = last_error_;
+  return false;
+}
+
+std::optional<IndexStats> SearcherPool::stats() {
+  try {
+    if (auto lease = try_acquire()) {
+      IndexStats fresh = (*lease)->stats();
+      std::lock_guard lock(mutex_);
+      last_stats_ = fresh;
+      return fresh;
+    }
+  } catch (const std::exception&) {
+    return std::nullopt;  // the index is unusable: not ready
+  }
+  std::lock_guard lock(mutex_);
+  return last_stats_;
 }
 
 }  // namespace folio::server

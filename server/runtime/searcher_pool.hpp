@@ -5,6 +5,7 @@
 // so under load the slowest request waits about as long as the average one.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -75,9 +76,18 @@ class SearcherPool {
   // index is missing or unusable, or when every searcher stays busy for wait_for_searcher.
   Lease acquire();
 
+  // A searcher if one is free now, else none: never waits behind searches. Throws as acquire()
+  // when the index is unusable.
+  std::optional<Lease> try_acquire();
+
   // Opens the index now if it is not open; true when a searcher is usable, else the reason in
-  // *why_not. For /readyz and startup.
+  // *why_not. Never waits for a search slot: with every searcher on loan, the index is open and
+  // in use, and the answer is the last one a searcher gave. For /readyz and startup.
   bool ready(std::string* why_not = nullptr);
+
+  // The index's statistics from a free searcher, else the last ones read (none before the first
+  // read): /metrics never waits for a search slot either.
+  std::optional<IndexStats> stats();
 
   // Threads waiting for a searcher right now.
   std::size_t waiting();
@@ -91,8 +101,10 @@ class SearcherPool {
   };
 
   Slot* take_slot();
+  Slot* take_free_slot();  // null when none is free
   void release(Slot* slot);
   void prepare(Slot& slot);
+  void prepare_and_note(Slot& slot);
 
   SearcherPoolOptions options_;
   std::shared_ptr<ArticleCache> articles_;  // shared by every slot's searcher; may be null
@@ -100,6 +112,10 @@ class SearcherPool {
   std::vector<Slot*> free_;
   std::deque<Waiter*> waiters_;  // oldest first
   std::mutex mutex_;
+  // What a borrowed searcher last said, for health checks that find every searcher busy.
+  std::atomic<bool> last_ready_{false};
+  std::string last_error_ = "the index has not been opened yet";  // guarded by mutex_
+  std::optional<IndexStats> last_stats_;
 };
 
 }  // namespace folio::server

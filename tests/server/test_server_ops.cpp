@@ -347,6 +347,35 @@ TEST_CASE("server searcher pool: waiters are served first come, first served; th
   }
 }
 
+TEST_CASE("server searcher pool: health and statistics never wait for a search slot") {
+  using folio::server::SearcherPool;
+  using folio::server::SearcherPoolOptions;
+  SearcherPoolOptions options;
+  options.db_path = sample_index_path();
+  options.size = 1;
+  // Were ready() or stats() to queue for the one searcher, they would give up after this long
+  // and report the server unready.
+  options.wait_for_searcher = std::chrono::seconds(30);
+  SearcherPool pool(options);
+  REQUIRE(pool.ready());
+  REQUIRE(pool.stats().has_value());
+  auto held = pool.acquire();  // every searcher busy
+  std::string why_not;
+  CHECK(pool.ready(&why_not));
+  CHECK(why_not.empty());
+  const auto stats = pool.stats();
+  REQUIRE(stats.has_value());
+  CHECK(stats->articles > 0);
+  CHECK(pool.waiting() == 0);
+
+  SearcherPoolOptions missing = options;
+  missing.db_path = "/nonexistent/folio-index";
+  SearcherPool broken(missing);
+  CHECK_FALSE(broken.ready(&why_not));
+  CHECK(why_not.find("not available") != std::string::npos);
+  CHECK_FALSE(broken.stats().has_value());
+}
+
 TEST_CASE("server ops: searches for every document run at once on several searchers") {
   // Filter-only and exclusion-only searches and "related" all start from a query for every
   // document. Each must be the searcher's own: Xapian::Query::MatchAll is one shared object whose
