@@ -43,7 +43,11 @@ Xapian::termcount length_of(const std::vector<std::string>& terms) {
 
 WordExpander::WordExpander(const Xapian::Database& db, const Xapian::Stem& stemmer,
                            const SynonymTable& synonyms, WordSettings settings)
-    : db_(db), stemmer_(stemmer), synonyms_(synonyms), settings_(std::move(settings)) {
+    : db_(db),
+      stemmer_(stemmer),
+      synonyms_(synonyms),
+      settings_(std::move(settings)),
+      expansions_left_(settings_.wildcard_limit * kWildcardsAtFullLimit) {
   tokenizer_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
   tokenizer_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);  // as DocumentBuilder indexes
 }
@@ -202,9 +206,21 @@ Xapian::Query WordExpander::with_synonyms(const std::string& term, std::string_v
   return Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
 }
 
-Xapian::Query WordExpander::wildcard(const std::string& term, std::string_view prefix) const {
-  return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix) + term,
-                       settings_.wildcard_limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+// Each wildcard expands to at most wildcard_limit words, and a query's wildcards together (the
+// word being typed among them) to kWildcardsAtFullLimit times that: a query of 170 "a*" would
+// otherwise expand 17,000 terms. Past the budget, a wildcard is the word as typed.
+Xapian::Query WordExpander::wildcard(const std::string& term, std::string_view prefix) {
+  Xapian::termcount limit = settings_.wildcard_limit;
+  if (limit > 0) {
+    if (expansions_left_ == 0) return Xapian::Query(std::string(prefix) + term);
+    limit = std::min(limit, expansions_left_);
+    expansions_left_ -= limit;
+  }
+  // Xapian reads a limit of 0 as "no limit" in its other modes, but keeps no term when keeping
+  // the 0 most frequent.
+  const int mode = limit > 0 ? Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT
+                             : Xapian::Query::WILDCARD_LIMIT_ERROR;
+  return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix) + term, limit, mode,
                        Xapian::Query::OP_SYNONYM);
 }
 

@@ -59,6 +59,9 @@ struct WordSettings {
   std::string reader_language = "";
 };
 
+// Wildcards a query may expand in full: its budget is this many times wildcard_limit words.
+inline constexpr Xapian::termcount kWildcardsAtFullLimit = 4;
+
 class WordExpander {
  public:
   WordExpander(const Xapian::Database& db, const Xapian::Stem& stemmer,
@@ -88,6 +91,7 @@ class WordExpander {
   const SynonymTable& synonyms_;
   WordSettings settings_;
   Xapian::TermGenerator tokenizer_;
+  Xapian::termcount expansions_left_;  // of the query's wildcard budget (see wildcard())
 
   bool index_lacks(const std::string& term, std::string_view prefix) const;
   bool several_languages() const;
@@ -97,7 +101,7 @@ class WordExpander {
                                   HighlightTerms& highlights);
   Xapian::Query with_synonyms(const std::string& term, std::string_view prefix, Xapian::Query base,
                               HighlightTerms& highlights);
-  Xapian::Query wildcard(const std::string& term, std::string_view prefix) const;
+  Xapian::Query wildcard(const std::string& term, std::string_view prefix);
   std::vector<std::string> terms_of(std::string_view text, std::vector<std::string>* cjk_pairs);
   WordQuery cjk_word(std::vector<std::string> terms, std::vector<std::string> cjk_pairs,
                      std::string_view prefix, HighlightTerms& highlights) const;

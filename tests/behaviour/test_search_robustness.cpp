@@ -8,6 +8,7 @@
 
 using namespace folio;
 using folio::test::hit_id_set;
+using folio::test::hit_ids;
 using folio::test::request;
 using folio::test::SearchFixture;
 using Ids = std::set<std::string>;
@@ -109,6 +110,19 @@ TEST_CASE("robustness: hostile strings are answered safely") {
   CHECK(searcher.search(request("<script>alert(1)</script>")).query == "<script>alert(1)</script>");
   CHECK(searcher.search(request(std::string("a\0b", 3))).query == "a b");
   CHECK(searcher.search(request("\xff")).query == "\xEF\xBF\xBD");
+}
+
+TEST_CASE("robustness: a query of many wildcards expands no more than four") {
+  Searcher searcher(SearchFixture::shared().db());
+  std::string many;
+  for (int i = 0; i < 170; ++i)
+    many += "a* ";
+  SearchRequest r = request(many);
+  r.page_size = 10;
+  SearchResults results = searcher.search(r);
+  // Four wildcards expand; the rest match the word "a" as typed, which most articles hold.
+  SearchResults one = searcher.search(request("a*"));
+  CHECK(hit_ids(results).size() == std::min<std::size_t>(10, hit_ids(one).size()));
 }
 
 TEST_CASE("errors: a request that cannot be served names its parameter") {

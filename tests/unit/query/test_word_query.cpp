@@ -180,6 +180,23 @@ TEST_CASE("word query: a wildcard matches the indexed words it starts, up to the
         Ids{"golang", "nodejs"});
 }
 
+TEST_CASE("word query: a query's wildcards share one budget of expansions") {
+  // wildcard_limit 1: four wildcards of one word each, then words as typed.
+  Words w(WordSettings{"en", TypoTolerance::on, 1});
+  for (int i = 0; i < 4; ++i)
+    CHECK(w.matches(w.word("serv*", "", WordMode::wildcard).query) == Ids{"golang", "nodejs"});
+  WordQuery over = w.word("serv*", "", WordMode::wildcard);
+  CHECK(over.query.get_description() == "Query(serv)");
+  CHECK(w.matches(over.query).empty());
+  // The word being typed draws on the same budget: it matches only as typed now.
+  CHECK(w.matches(w.word("kuber", "", WordMode::partial).query).empty());
+  // With no limit configured (0), none.
+  Words unlimited(WordSettings{"en", TypoTolerance::on, 0});
+  for (int i = 0; i < 6; ++i)
+    CHECK(unlimited.matches(unlimited.word("serv*", "", WordMode::wildcard).query) ==
+          Ids{"kubernetes", "golang", "nodejs"});
+}
+
 TEST_CASE("word query: the word being typed also matches the indexed words it starts") {
   Words typing;
   WordQuery kuber = typing.word("kuber", "", WordMode::partial);
