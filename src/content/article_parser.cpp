@@ -131,6 +131,22 @@ std::string title_from_file_name(const std::string& relative_path) {
   return stem;
 }
 
+bool has_lone_carriage_return(std::string_view text) {
+  for (std::size_t at = text.find('\r'); at != std::string_view::npos;
+       at = text.find('\r', at + 1)) {
+    if (at + 1 == text.size() || text[at + 1] != '\n') return true;
+  }
+  return false;
+}
+
+std::string lone_carriage_returns_as_newlines(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '\r' && (i + 1 == out.size() || out[i + 1] != '\n')) out[i] = '\n';
+  }
+  return out;
+}
+
 int count_words(std::string_view text) {
   int words = 0;
   bool in_word = false;
@@ -361,7 +377,12 @@ Article parse_article(const ArticleSource& source, const IndexSettings& settings
                 SourceLocation{source.path});
   }
   validate_text(source.content, source.path);
-  FrontMatter fm = parse_front_matter(source.content, source.path);
+  // Files saved with classic Mac line endings (a lone CR) read as lines too; the hash stays the
+  // file's own.
+  std::string unified;
+  const bool lone_cr = has_lone_carriage_return(source.content);
+  if (lone_cr) unified = lone_carriage_returns_as_newlines(source.content);
+  FrontMatter fm = parse_front_matter(lone_cr ? unified : source.content, source.path);
 
   Article a;
   a.source_path = source.path;

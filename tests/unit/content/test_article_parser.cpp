@@ -38,6 +38,25 @@ TEST_CASE("article parser: the seed article's front matter and body become an Ar
   CHECK(a.content_hash.size() == 32);
 }
 
+TEST_CASE("article parser: classic Mac line ends (a lone CR) keep the front matter") {
+  const std::string yaml = "---\rtitle: Carriage\rtags: [cr]\r---\rBody text.\r";
+  Article a = parse("cr.md", yaml);
+  CHECK(a.title == "Carriage");
+  CHECK(a.tags == std::vector<std::string>{"cr"});
+  CHECK(a.body_text.find("Body text.") != std::string::npos);
+  CHECK(a.content_hash == parse("cr.md", yaml).content_hash);
+  Article toml = parse("t.md", "+++\rtitle = \"Toml\"\r+++\rBody.\r");
+  CHECK(toml.title == "Toml");
+  // CRLF files are unchanged, and an error still names its line.
+  CHECK(parse("crlf.md", "---\r\ntitle: Windows\r\n---\r\nBody\r\n").title == "Windows");
+  try {
+    parse("bad.md", "---\rtitle: ok\rtags: [unclosed\r---\rBody\r");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.where().line >= 3);
+  }
+}
+
 TEST_CASE("article parser: title falls back to the first heading, then the file name") {
   CHECK(parse("a.md", "+++\ndate = 2025-01-01\n+++\n## First heading\ntext\n").title ==
         "First heading");
