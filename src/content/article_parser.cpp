@@ -131,6 +131,25 @@ std::string title_from_file_name(const std::string& relative_path) {
   return stem;
 }
 
+// An article's id and URL come from its path: one that is not UTF-8 or holds a control character
+// could be indexed but never asked for (GET /api/articles/{id}) or written into JSON.
+void check_file_name(const ArticleSource& source) {
+  const std::string& name = source.relative_path;
+  const char* problem = nullptr;
+  if (!is_valid_utf8(name)) {
+    problem = "is not valid UTF-8";
+  } else if (std::any_of(name.begin(), name.end(), [](char c) {
+               return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+             })) {
+    problem = "holds a control character (a newline, a tab...)";
+  }
+  if (problem == nullptr) return;
+  throw Error(
+      ErrorCode::encoding,
+      std::string("the file name ") + problem + ": an article id is made from it; rename the file",
+      SourceLocation{source.path});
+}
+
 bool has_lone_carriage_return(std::string_view text) {
   for (std::size_t at = text.find('\r'); at != std::string_view::npos;
        at = text.find('\r', at + 1)) {
@@ -370,6 +389,7 @@ void place_page(const ArticleSource& source, const IndexSettings& settings, cons
 }  // namespace
 
 Article parse_article(const ArticleSource& source, const IndexSettings& settings) {
+  check_file_name(source);
   if (source.content.size() > settings.max_file_bytes) {
     throw Error(ErrorCode::too_large,
                 "file is " + human_size(source.content.size()) + ", over the limit of " +

@@ -57,6 +57,21 @@ TEST_CASE("article parser: classic Mac line ends (a lone CR) keep the front matt
   }
 }
 
+TEST_CASE("article parser: a file name an id cannot be made of is an error naming the file") {
+  for (const std::string name : {"a\nb.md", "tab\there.md", "bad\xff.md"}) {
+    INFO(name);
+    try {
+      parse(name, "---\ntitle: x\n---\nbody\n");
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::encoding);
+      CHECK(e.where().path == "content/" + name);
+      CHECK(e.reason().find("rename the file") != std::string::npos);
+    }
+  }
+  CHECK(parse("caf\xc3\xa9 d\xc3\xa9j\xc3\xa0.md", "x\n").id == "caf\xc3\xa9 d\xc3\xa9j\xc3\xa0");
+}
+
 TEST_CASE("article parser: title falls back to the first heading, then the file name") {
   CHECK(parse("a.md", "+++\ndate = 2025-01-01\n+++\n## First heading\ntext\n").title ==
         "First heading");
