@@ -292,6 +292,10 @@ struct App::Impl {
     if (header_bytes(req) > kMaxHeaderBytes) {
       throw ApiError(431, "headers_too_large", "the request headers are too large");
     }
+    // Byte ranges are not served: httplib 0.11.4 builds a multipart answer of every range asked
+    // for, so a thousand ranges made a 33 KB search answer 90 MB. A server may answer a Range
+    // request in full (RFC 9110, 14.2); `req` is httplib's own request object, not a const one.
+    const_cast<Request&>(req).ranges.clear();
     const RequestTarget target = split_target(req.target);
     context.params = QueryParams::parse(target.query);
 
