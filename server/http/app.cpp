@@ -114,13 +114,11 @@ std::string_view status_message(int status) {
       return "the request URI is too long";
     case 416:
       return "bad Range header";
+    case 421:
+      return "misdirected request";
     default:
       return status >= 500 ? "internal error" : "request refused";
   }
-}
-
-bool is_same_origin(const Request& req, std::string_view origin) {
-  return origin == "http://" + req.get_header_value("Host");
 }
 
 // httplib 0.11.4 listens with a backlog of 5, compiled into Debian's library: a burst of new
@@ -299,7 +297,10 @@ struct App::Impl {
     const RequestTarget target = split_target(req.target);
     context.params = QueryParams::parse(target.query);
 
-    if (req.method == "OPTIONS") return preflight(req, res, target.path, context);
+    if (req.method == "OPTIONS") {
+      check_host(req);
+      return preflight(req, res, target.path, context);
+    }
     if (req.method == "GET" || req.method == "HEAD") {
       if (body_pending(req)) throw ApiError(400, "bad_request", "a GET request has no body");
     } else if (req.method == "POST") {
@@ -315,8 +316,10 @@ struct App::Impl {
     }
 
     // Before httplib reads a body: a limited client costs no more than its headers. A path no
-    // route serves is answered 404 whatever the client's rate.
+    // route serves is answered 404 whatever the client's rate. Health checks and metrics answer
+    // whatever name a probe uses.
     const Route* route = route_serving(target.path);
+    if (route == nullptr || route->kind != RouteKind::ops) check_host(req);
     if (route != nullptr && is_rate_limited(route->kind)) take_rate_token(req);
 
     // httplib would wait for a body that a POST without Content-Length does not have (HTTP says
@@ -330,13 +333,21 @@ struct App::Impl {
     return HandlerResponse::Unhandled;
   }
 
+  // DNS rebinding: a request meant for another name (http/host_policy.hpp).
+  void check_host(const Request& req) const {
+    if (!state.hosts.allows(req.get_header_value("Host"))) {
+      throw ApiError(421, "misdirected_request",
+                     "this server does not answer to that host name ([server] allowed_hosts)");
+    }
+  }
+
   HandlerResponse preflight(const Request& req, Response& res, const std::string& path,
                             RequestContext& context) {
     context.route = "preflight";
     const std::string allowed = allowed_methods(path);
     if (allowed.empty()) throw not_found("no such endpoint");
     const std::string origin = req.get_header_value("Origin");
-    if (!origin.empty() && !state.cors.allows(origin) && !is_same_origin(req, origin)) {
+    if (!origin.empty() && !state.cors.allows(origin)) {
       throw ApiError(403, "forbidden", "this origin may not use the API");
     }
     res.status = 204;
@@ -376,7 +387,9 @@ struct App::Impl {
     res.set_header("X-Content-Type-Options", "nosniff");
     const std::string origin = req.get_header_value("Origin");
     if (origin.empty() || res.has_header("Access-Control-Allow-Origin")) return;
-    if (state.cors.allows(origin) || is_same_origin(req, origin)) {
+    // Only configured origins: a page of the server's own origin needs no CORS header, and one
+    // that only claims it (Host: evil.example) must not get one.
+    if (state.cors.allows(origin)) {
       res.set_header("Access-Control-Allow-Origin", origin);
       res.set_header("Access-Control-Expose-Headers", "Retry-After");
       res.set_header("Vary", "Origin");

@@ -45,6 +45,8 @@ constexpr ServerKey kServerKeys[] = {
     {"admin_token", [](const ConfigKey& k, ServerSettings& s) { s.admin_token = k.string(); }},
     {"cors_origins",
      [](const ConfigKey& k, ServerSettings& s) { s.cors_origins = k.string_list(); }},
+    {"allowed_hosts",
+     [](const ConfigKey& k, ServerSettings& s) { s.allowed_hosts = k.string_list(); }},
     {"rate_limit_per_second",
      [](const ConfigKey& k, ServerSettings& s) { s.rate_limit_per_second = k.number(0.0, 1e6); }},
     {"rate_limit_burst",

@@ -18,7 +18,10 @@ struct ServerSettings {
   bool wait_for_index = false;  // start without a database and answer 503 until it appears
   std::string admin_token;      // enables POST /api/reindex; FOLIO_ADMIN_TOKEN overrides
   std::vector<std::string> cors_origins;  // empty = same origin and localhost
-  double rate_limit_per_second = 50.0;    // per client IP; 0 disables
+  // Host names the server answers to; empty = loopback names (and the CORS origins' hosts) when
+  // listening on loopback, any otherwise (http/host_policy.hpp).
+  std::vector<std::string> allowed_hosts;
+  double rate_limit_per_second = 50.0;  // per client IP; 0 disables
   int rate_limit_burst = 100;
   int read_timeout_seconds = 5;
   int write_timeout_seconds = 5;

@@ -46,6 +46,7 @@ ServerState::ServerState(const AppOptions& options)
       reindex(reindex_job_for(options)),
       limiter(
           RateLimitOptions{options.server.rate_limit_per_second, options.server.rate_limit_burst}),
-      cors(options.server.cors_origins) {}
+      cors(options.server.cors_origins),
+      hosts(options.server.listen, options.server.allowed_hosts, options.server.cors_origins) {}
 
 }  // namespace folio::server

@@ -8,6 +8,7 @@
 #include "folio/config.hpp"
 #include "http/access_log.hpp"
 #include "http/cors.hpp"
+#include "http/host_policy.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/static_assets.hpp"
@@ -36,6 +37,7 @@ struct ServerState {
   std::unique_ptr<ReindexJob> reindex;  // null when no admin token is configured
   RateLimiter limiter;
   CorsPolicy cors;
+  HostPolicy hosts;
   Metrics metrics;
   TaskQueueStats queue_stats;
   StaticAssets assets;

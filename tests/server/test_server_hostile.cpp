@@ -109,6 +109,29 @@ TEST_CASE("server hostile: byte ranges are answered in full, never multiplied") 
   }
 }
 
+TEST_CASE("server hostile: a request for another host name is refused (DNS rebinding)") {
+  TestServer server(hostile_options());  // listens on 127.0.0.1
+  const std::string evil =
+      "GET /api/search?q=go HTTP/1.1\r\nHost: evil.example:" + std::to_string(server.port()) +
+      "\r\nOrigin: http://evil.example:" + std::to_string(server.port()) +
+      "\r\nConnection: close\r\n\r\n";
+  const RawResponse refused = raw_request(server.port(), evil);
+  CHECK(refused.status == 421);
+  CHECK(refused.head.find("Access-Control-Allow-Origin") == std::string::npos);
+  CHECK(refused.body.find("allowed_hosts") != std::string::npos);
+  const std::string preflight =
+      "OPTIONS /api/search HTTP/1.1\r\nHost: evil.example\r\n"
+      "Origin: http://evil.example\r\nConnection: close\r\n\r\n";
+  CHECK(raw_request(server.port(), preflight).status == 421);
+  // The server's own names, and a localhost page, are served.
+  const RawResponse local = raw_request(
+      server.port(),
+      "GET /api/search?q=go HTTP/1.1\r\nHost: localhost:" + std::to_string(server.port()) +
+          "\r\nOrigin: http://localhost:1313\r\nConnection: close\r\n\r\n");
+  CHECK(local.status == 200);
+  CHECK(local.head.find("Access-Control-Allow-Origin: http://localhost:1313") != std::string::npos);
+}
+
 TEST_CASE("server hostile: 400s name the bad parameter") {
   TestServer server(hostile_options());
   const auto r = get_json(server, "/api/search?per_page=1000");

@@ -275,7 +275,7 @@ TEST_CASE("server ops: stop() lets a request in flight finish") {
   TestServer server(test_options(sample_index_path()));
   // A request whose headers are still arriving when the server is told to stop.
   RawConnection in_flight(server.port());
-  in_flight.send("GET /api/search?q=go HTTP/1.1\r\nHost: x\r\n");
+  in_flight.send("GET /api/search?q=go HTTP/1.1\r\nHost: 127.0.0.1\r\n");
   // Wait until a worker is reading it (this probe is the other busy connection).
   for (int attempt = 0; attempt < 500; ++attempt) {
     auto client = server.client();

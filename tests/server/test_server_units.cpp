@@ -11,6 +11,7 @@
 #include "folio/utf8.hpp"
 #include "folio_json/json_mapping.hpp"
 #include "http/cors.hpp"
+#include "http/host_policy.hpp"
 #include "http/http_support.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limiter.hpp"
@@ -168,6 +169,35 @@ TEST_CASE("server cors: default and configured origins") {
   SECTION("everything") {
     CHECK(CorsPolicy({"*"}).allows("https://anything.example"));
   }
+}
+
+TEST_CASE("server hosts: a loopback server answers to loopback names only, unless configured") {
+  using folio::server::HostPolicy;
+  SECTION("loopback, by default") {
+    HostPolicy policy("127.0.0.1:8080", {}, {});
+    CHECK(policy.allows("127.0.0.1:8080"));
+    CHECK(policy.allows("localhost:8080"));
+    CHECK(policy.allows("LOCALHOST"));
+    CHECK(policy.allows("[::1]:8080"));
+    CHECK(policy.allows(""));  // HTTP/1.0
+    CHECK_FALSE(policy.allows("evil.example"));
+    CHECK_FALSE(policy.allows("evil.example:8080"));
+    CHECK_FALSE(policy.allows("localhost.evil.example"));
+    CHECK_FALSE(policy.allows("127.0.0.1.nip.io"));
+  }
+  SECTION("loopback, with CORS origins: their hosts too") {
+    HostPolicy policy("[::1]:8080", {}, {"https://docs.example.org", "http://localhost:*"});
+    CHECK(policy.allows("docs.example.org"));
+    CHECK_FALSE(policy.allows("example.org"));
+  }
+  SECTION("another address: any name, unless configured") {
+    CHECK(HostPolicy("0.0.0.0:8080", {}, {}).allows("search.example.com"));
+    HostPolicy configured("0.0.0.0:8080", {"search.example.com"}, {});
+    CHECK(configured.allows("Search.Example.com:443"));
+    CHECK_FALSE(configured.allows("evil.example"));
+    CHECK(HostPolicy("127.0.0.1:8080", {"*"}, {}).allows("anything.example"));
+  }
+  CHECK(folio::server::host_name_of("[::1]:80") == "[::1]");
 }
 
 TEST_CASE("server rate limiter: a burst, then refusals with Retry-After, then refills") {
