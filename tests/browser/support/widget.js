@@ -85,4 +85,25 @@ async function axeScan(page) {
     `${v.impact} ${v.id}: ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(' >>> ')}: ${n.failureSummary}`).join('\n'));
 }
 
-module.exports = {W, searched, total, facetCounts, deepFocus, watch, screenshot, axeScan, ARTIFACTS, TIMEOUT};
+// The pages a test file opens: `openPage()` gives a page whose uncaught exceptions fail the test
+// that opened it; each is closed when its test ends. `getBrowser` returns the file's browser.
+function pageTracker(getBrowser) {
+  const {afterEach} = require('node:test');
+  const assert = require('node:assert/strict');
+  const pages = [];
+  afterEach(async () => {
+    for (const page of pages.splice(0)) {
+      const errors = page.seen.pageErrors;
+      await page.close();
+      assert.deepEqual(errors, [], 'uncaught exceptions in the page');
+    }
+  });
+  return async function openPage() {
+    const page = await getBrowser().context.newPage();
+    page.seen = watch(page);
+    pages.push(page);
+    return page;
+  };
+}
+
+module.exports = {W, searched, total, facetCounts, deepFocus, watch, pageTracker, screenshot, axeScan, ARTIFACTS, TIMEOUT};

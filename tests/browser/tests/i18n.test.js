@@ -2,13 +2,13 @@
 // The widget in the page's language: strings from /folio-i18n/<lang>.json, counts and plurals with Intl,
 // right-to-left layout, per-string overrides, and the reader's language sent with each search.
 // Search answers are made up here (page.route), so that counts like 1,234 can be seen on a small index.
-const {test, before, after, afterEach} = require('node:test');
+const {test, before, after} = require('node:test');
 const assert = require('node:assert/strict');
 const zlib = require('node:zlib');
 const {startBackend} = require('../support/folio-server');
 const {launchBrowser} = require('../support/browser');
 const {startStaticServer} = require('../support/static-server');
-const {W, searched, watch, screenshot, axeScan, TIMEOUT} = require('../support/widget');
+const {W, searched, pageTracker, screenshot, axeScan, TIMEOUT} = require('../support/widget');
 
 const LANGUAGES = ['ar', 'bn', 'de', 'es', 'fr', 'he', 'hi', 'id', 'it', 'ja', 'ko', 'pl', 'pt', 'ru', 'tr', 'uk', 'ur',
   'vi', 'zh-cn', 'zh-tw'];
@@ -16,7 +16,6 @@ const LANGUAGES = ['ar', 'bn', 'de', 'es', 'fr', 'he', 'hi', 'id', 'it', 'ja', '
 let backend;
 let browser;
 let site;  // pages on a second origin that include folio.js from the server
-const pages = [];
 
 before(async () => {
   backend = await startBackend();
@@ -51,20 +50,8 @@ after(async () => {
   if (backend) await backend.stop();
 });
 
-async function openPage() {
-  const page = await browser.context.newPage();
-  page.seen = watch(page);
-  pages.push(page);
-  return page;
-}
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    const errors = page.seen.pageErrors;
-    await page.close();
-    assert.deepEqual(errors, [], 'uncaught exceptions in the page');
-  }
-});
+// Every test gets a page whose uncaught exceptions fail the test.
+const openPage = pageTracker(() => browser);
 
 // Answers /api/search with as many articles as the query says ("1234" -> total 1234, 10 a page),
 // and records each request's parameters.

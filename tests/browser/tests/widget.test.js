@@ -1,17 +1,16 @@
 'use strict';
 // The widget and the demo page in headless Chromium against folio-server (see support/folio-server.js).
-const {test, before, after, afterEach} = require('node:test');
+const {test, before, after} = require('node:test');
 const assert = require('node:assert/strict');
 const zlib = require('node:zlib');
 const {startBackend} = require('../support/folio-server');
 const {launchBrowser} = require('../support/browser');
 const {startStaticServer} = require('../support/static-server');
-const {W, searched, total, facetCounts, deepFocus, watch, screenshot, axeScan, TIMEOUT} = require('../support/widget');
+const {W, searched, total, facetCounts, deepFocus, pageTracker, screenshot, axeScan, TIMEOUT} = require('../support/widget');
 
 let backend;
 let browser;
 let embedSite;  // a second origin that includes folio.js from the server
-const pages = [];
 
 before(async () => {
   backend = await startBackend();
@@ -36,20 +35,7 @@ after(async () => {
 });
 
 // Every test gets a page whose uncaught exceptions fail the test.
-async function openPage() {
-  const page = await browser.context.newPage();
-  page.seen = watch(page);
-  pages.push(page);
-  return page;
-}
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    const errors = page.seen.pageErrors;
-    await page.close();
-    assert.deepEqual(errors, [], 'uncaught exceptions in the page');
-  }
-});
+const openPage = pageTracker(() => browser);
 
 const hitTitles = (page) => page.locator(`${W.hits} .folio-hit-title`).allTextContents();
 
