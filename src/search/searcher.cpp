@@ -128,7 +128,14 @@ struct Searcher::Impl {
   // The request's language if the index holds articles in it or Xapian can stem it, else the
   // index's default (which also bounds the stemmers kept to those languages).
   std::pair<Xapian::Stem, std::string> stemmer_for(const std::string& requested) {
+    // One key per language, whatever region a request names ("de-at", "de-xx" are "de"), so
+    // that requests cannot grow the map.
     std::string language = requested;
+    if (const detail::IndexLanguage* held = languages.find(language)) {
+      language = held->code;
+    } else {
+      language = detail::base_language(language);
+    }
     if (language.empty() ||
         (languages.find(language) == nullptr && detail::stemmer_for_language(language).is_none()))
       language = default_language;
