@@ -158,11 +158,12 @@ TEST_CASE("cli: --locale ranks the reader's language first") {
             "---\ntitle: Kubernetes\nlang: en\n---\nKubernetes runs containers.\n");
   tmp.write("content/de/k.md",
             "---\ntitle: Kubernetes\nlang: de\n---\nKubernetes verwaltet Container.\n");
-  REQUIRE(run_folio("index " + tmp.join("content") + " --db " + tmp.join("index")).exit_code == 0);
+  const std::string index = tmp.join("index");
+  REQUIRE(run_folio(std::string("index ") + tmp.join("content") + " --db " + index).exit_code == 0);
   for (const char* locale : {"de", "DE-at", "en"}) {
     INFO(locale);
     CommandResult search =
-        run_folio("search --db " + tmp.join("index") + " kubernetes --json --locale " + locale);
+        run_folio(std::string("search --db ") + index + " kubernetes --json --locale " + locale);
     REQUIRE(search.exit_code == 0);
     const std::string first = std::string(locale) == "en" ? "\"en/k\"" : "\"de/k\"";
     const std::string second = std::string(locale) == "en" ? "\"de/k\"" : "\"en/k\"";
