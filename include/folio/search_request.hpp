@@ -65,7 +65,7 @@ struct SearchRequest {
   // in an index of several languages its articles rank first. Every article still matches by
   // its own language's stems. Empty = the index's default language.
   std::string language;
-  bool strict = false;   // unknown fields in the query are errors instead of plain words
+  bool strict = false;  // unknown fields in the query are errors instead of plain words
 };
 
 }  // namespace folio

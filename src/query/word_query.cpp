@@ -218,8 +218,8 @@ Xapian::Query WordExpander::wildcard(const std::string& term, std::string_view p
   }
   // Xapian reads a limit of 0 as "no limit" in its other modes, but keeps no term when keeping
   // the 0 most frequent.
-  const int mode = limit > 0 ? Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT
-                             : Xapian::Query::WILDCARD_LIMIT_ERROR;
+  const int mode =
+      limit > 0 ? Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT : Xapian::Query::WILDCARD_LIMIT_ERROR;
   return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix) + term, limit, mode,
                        Xapian::Query::OP_SYNONYM);
 }

@@ -3,8 +3,8 @@
 #include <regex>
 #include <vector>
 
-#include "base/utf8.hpp"
 #include "base/transliteration.hpp"
+#include "base/utf8.hpp"
 #include "site/url_path.hpp"
 
 namespace folio::detail {
