@@ -259,6 +259,7 @@ TomlMessage read_toml_message(const std::string& what) {
 
 DataNode read_toml(const DataSource& source) {
   check_bracket_depth(source, "TOML");  // toml11 recurses once per bracket
+  check_line_length(source, "TOML", kMaxTomlLineBytes);
   try {
     std::istringstream stream{std::string(source.text)};
     toml::value root = toml::parse(stream, source.path);
