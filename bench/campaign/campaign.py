@@ -148,11 +148,12 @@ class Server:
 
 
 class Response:
-    def __init__(self, status, head, body, seconds):
+    def __init__(self, status, head, body, seconds, error=""):
         self.status = status
         self.head = head
         self.body = body
         self.seconds = seconds
+        self.error = error  # why there is no answer (status 0): timeout, reset...
 
     def json(self):
         return json.loads(self.body)
@@ -186,13 +187,16 @@ def request(port, target, method="GET", headers=(), body=b"", timeout=30):
     if body or method == "POST":
         lines.append("Content-Length: %d" % len(body))
     raw = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+    error = ""
     try:
         with socket.create_connection((HOST, port), timeout=timeout) as sock:
             sock.sendall(raw)
             status, head, payload = _read_response(sock)
-    except OSError:
-        status, head, payload = 0, "", b""
-    return Response(status, head, payload, time.perf_counter() - start)
+    except OSError as failure:
+        status, head, payload, error = 0, "", b"", type(failure).__name__
+    if status == 0 and not error:
+        error = "closed without an answer"
+    return Response(status, head, payload, time.perf_counter() - start, error)
 
 
 def send_raw(port, raw, timeout=30):

@@ -180,6 +180,13 @@ def main():
                              campaign.mb(rss_at(samples, 0.5)), campaign.mb(rss_at(samples, 1)),
                              campaign.mb(max([s[1] for s in samples] or [0])),
                              campaign.mb(rss_at(samples, 1) - warm), len(samples)))
+            campaign.log("RSS MB every tenth of the run: " + " ".join(
+                "%.0f" % campaign.mb(rss_at(samples, i / 10.0)) for i in range(11)))
+            if server.alive():
+                metrics = campaign.request(server.port, "/metrics").body.decode()
+                cache = [line for line in metrics.splitlines()
+                         if line.startswith("folio_article_cache_bytes")]
+                campaign.log("at the end: " + (cache[0] if cache else "no article cache"))
             campaign.log("healthy at the end: %s" % healthy)
             if tally.errors:
                 failures.append("errors: %s" % tally.errors)
