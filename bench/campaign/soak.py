@@ -190,7 +190,7 @@ def main():
             campaign.log("healthy at the end: %s" % healthy)
             if tally.errors:
                 failures.append("errors: %s" % tally.errors)
-            if bad_reindex or not reindexes:
+            if bad_reindex or (not reindexes and args.reindex_every < args.seconds):
                 failures.append("reindex: %s" % reindexes)
             if not healthy:
                 failures.append("server unhealthy at the end: " + server.log_tail(500))
