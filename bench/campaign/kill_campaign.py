@@ -250,7 +250,7 @@ def main():
         survived = lost = duplicated = failed = attempts = 0
         kill = 0
         stop_at = time.time() + args.minutes * 60 if args.minutes else float("inf")
-        while kill < args.kills and attempts < args.kills * 3 and time.time() < stop_at:
+        while kill < args.kills and attempts < args.kills * 10 and time.time() < stop_at:
             attempts += 1
             full = kill % 2 == 0
             way = "random" if kill % 3 == 0 or not profiles[full][1] else "syscall"
