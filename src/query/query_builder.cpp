@@ -122,6 +122,13 @@ void QueryBuilder::reject(const QueryNode& node, const std::string& reason) cons
       .with_param("query");
 }
 
+// Written as a date but not one (date:2025-02-30, date:2026-02..2025): read as words, it would
+// match nearly everything, so even a lenient query refuses it.
+void QueryBuilder::reject_impossible_date(const QueryNode& node) const {
+  std::string problem = date_range_problem(node.text);
+  if (!problem.empty()) reject(node, node.field + ": " + problem);
+}
+
 std::optional<FieldSpec> QueryBuilder::resolve_field(const QueryNode& node,
                                                      const std::optional<FieldSpec>& inherited,
                                                      bool& unknown) {
@@ -142,8 +149,9 @@ bool QueryBuilder::is_readable_field(const QueryNode& node) const {
   switch (field->kind) {
     case FieldKind::text:
       return true;
-    case FieldKind::date:
-      return parse_date_range(field->name, node.text).has_value();
+    case FieldKind::date:  // a date that does not exist is read as one, to be refused
+      return parse_date_range(field->name, node.text).has_value() ||
+             !date_range_problem(node.text).empty();
     case FieldKind::filter:
       return !filter_term(*field, node.text).empty();
   }
@@ -237,6 +245,7 @@ QueryBuilder::Part QueryBuilder::leaf(const QueryNode& node,
   if (field->kind == FieldKind::date) {
     auto range = parse_date_range(field->name, node.text);
     if (!range) {
+      reject_impossible_date(node);
       if (policy_ == FieldPolicy::strict) reject(node, "unreadable date range '" + node.text + "'");
       return plain_reading(node);
     }
@@ -322,7 +331,10 @@ bool QueryBuilder::take_filter(const QueryNode& node) {
   if (field->kind == FieldKind::date) {
     if (node.sign == '-') return false;  // an excluded range stays in the text query
     auto range = parse_date_range(field->name, node.text);
-    if (!range) return false;
+    if (!range) {
+      reject_impossible_date(node);
+      return false;
+    }
     out_->date_ranges.push_back(std::move(*range));
     return true;
   }

@@ -44,8 +44,9 @@ class QueryBuilder {
  public:
   QueryBuilder(WordExpander& words, const FieldCatalog& fields, FieldPolicy policy);
 
-  // `query_text` is the (sanitised) text `root` was parsed from. Throws Error{invalid_query} only
-  // under FieldPolicy::strict.
+  // `query_text` is the (sanitised) text `root` was parsed from. Throws Error{invalid_query} for a
+  // date that does not exist (date:2025-02-30) or a date range that ends before it starts, and
+  // under FieldPolicy::strict for any unknown field or unreadable value.
   BuiltQuery build(const QueryNode& root, std::string_view query_text);
 
  private:
@@ -75,6 +76,7 @@ class QueryBuilder {
   std::optional<FieldSpec> resolve_field(const QueryNode& node,
                                          const std::optional<FieldSpec>& inherited, bool& unknown);
   [[noreturn]] void reject(const QueryNode& node, const std::string& reason) const;
+  void reject_impossible_date(const QueryNode& node) const;
   std::string apply_replacements(std::string_view query_text) const;
 };
 
