@@ -263,16 +263,27 @@ QueryBuilder::Part QueryBuilder::leaf(const QueryNode& node,
   return part;
 }
 
+// A part of a sequence. An excluded part's words are not highlighted: no hit shows them, and a
+// query of excluded words alone is then one without words, listed newest first like an empty one.
+QueryBuilder::Part QueryBuilder::child_part(const QueryNode& child,
+                                            const std::optional<FieldSpec>& inherited) {
+  std::optional<HighlightTerms> before;
+  if (child.sign == '-') before = out_->highlights;
+  Part part;
+  if (child.kind == NodeKind::word || child.kind == NodeKind::phrase) {
+    part = leaf(child, inherited);
+  } else {
+    part.query = node_query(child, inherited);
+  }
+  if (before) out_->highlights = std::move(*before);
+  return part;
+}
+
 Xapian::Query QueryBuilder::sequence_query(const QueryNode& node,
                                            const std::optional<FieldSpec>& inherited) {
   SequenceParts parts;
   for (const auto& child : node.children) {
-    Part part;
-    if (child.kind == NodeKind::word || child.kind == NodeKind::phrase) {
-      part = leaf(child, inherited);
-    } else {
-      part.query = node_query(child, inherited);
-    }
+    Part part = child_part(child, inherited);
     if (part.query.empty()) continue;
     if (child.sign == '-') {
       parts.excluded.push_back(std::move(part.query));
@@ -359,12 +370,7 @@ void QueryBuilder::build_root(const QueryNode& root) {
   SequenceParts parts;
   for (const auto& child : root.children) {
     if (take_filter(child)) continue;
-    Part part;
-    if (child.kind == NodeKind::word || child.kind == NodeKind::phrase) {
-      part = leaf(child, std::nullopt);
-    } else {
-      part.query = node_query(child, std::nullopt);
-    }
+    Part part = child_part(child, std::nullopt);
     if (part.query.empty()) continue;
     if (child.sign == '-') {
       parts.excluded.push_back(std::move(part.query));

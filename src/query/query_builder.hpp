@@ -69,6 +69,7 @@ class QueryBuilder {
   Part plain_reading(const QueryNode& node);
   bool is_readable_field(const QueryNode& node) const;
   void read_unknown_fields_as_words(QueryNode& node);
+  Part child_part(const QueryNode& child, const std::optional<FieldSpec>& inherited);
   Xapian::Query sequence_query(const QueryNode& node, const std::optional<FieldSpec>& inherited);
   void build_root(const QueryNode& root);
   void collect_typed_text(const QueryNode& node, std::string& text) const;
