@@ -396,6 +396,67 @@ WordQuery WordExpander::word(std::string_view text, std::string_view prefix, Wor
   return out;
 }
 
+namespace {
+
+constexpr std::size_t kMaxPhraseForms = 16;       // forms of one word a phrase matches
+constexpr std::size_t kMaxPhraseFormScan = 2000;  // indexed words looked at for them
+constexpr std::size_t kMinPhraseFormStart = 3;    // letters the forms must start with
+
+std::size_t common_prefix_length(std::string_view a, std::string_view b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n])
+    ++n;
+  return n;
+}
+
+}  // namespace
+
+// Words sharing a stem start like it, but for its last letters (happy, happi, happiness), so the
+// forms are found among the indexed words starting with what the word and its stem share. Only
+// positional (unprefixed, unstemmed) terms are words here.
+std::vector<std::string> WordExpander::indexed_forms(const std::string& term) const {
+  std::vector<std::string> forms{term};
+  if (stemmer_.is_none() || !gets_stemmed_form(term) || is_cjk_term(term)) return forms;
+  const std::string stem_of_term = stemmer_(term);
+  const std::string start = term.substr(0, common_prefix_length(term, stem_of_term));
+  if (utf8_length(start) < kMinPhraseFormStart) return forms;
+  std::size_t scanned = 0;
+  for (auto it = db_.allterms_begin(start), end = db_.allterms_end(start);
+       it != end && scanned < kMaxPhraseFormScan && forms.size() < kMaxPhraseForms;
+       ++it, ++scanned) {
+    const std::string candidate = *it;
+    if (candidate != term && gets_stemmed_form(candidate) && stemmer_(candidate) == stem_of_term)
+      forms.push_back(candidate);
+  }
+  return forms;
+}
+
+// The phrase with each word in any form sharing its stem ("connection pooling" for "connection
+// pool"): weighted as the stemmed words are, the phrase a filter over them. Empty when no word
+// has another form in the index.
+Xapian::Query WordExpander::stemmed_phrase(const std::vector<std::string>& terms,
+                                           std::string_view prefix,
+                                           HighlightTerms& highlights) const {
+  std::vector<Xapian::Query> positions;
+  std::vector<std::string> stemmed;
+  bool other_forms = false;
+  for (const auto& term : terms) {
+    std::vector<std::string> forms = indexed_forms(term);
+    other_forms = other_forms || forms.size() > 1;
+    positions.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
+    stemmed.push_back(stemmed_term(term, prefix));
+  }
+  if (!other_forms) return {};
+  for (const auto& term : terms)
+    highlights.stems.insert(stem(term));
+  Xapian::Query sequence(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(),
+                         length_of(terms));
+  Xapian::Query words(Xapian::Query::OP_AND, stemmed.begin(), stemmed.end());
+  return Xapian::Query(Xapian::Query::OP_FILTER, words, sequence);
+}
+
+// A phrase matches its words as typed, and in any form sharing their stems: an article holding
+// the phrase as typed has both readings' weight, so it ranks above one holding another form.
 Xapian::Query WordExpander::phrase(std::string_view text, std::string_view prefix,
                                    HighlightTerms& highlights) {
   std::vector<std::string> terms = terms_of(text);
@@ -403,7 +464,10 @@ Xapian::Query WordExpander::phrase(std::string_view text, std::string_view prefi
     highlights.words.insert(t);
   if (terms.empty()) return {};
   if (terms.size() == 1) return Xapian::Query(std::string(prefix) + terms.front());
-  return positional(Xapian::Query::OP_PHRASE, terms, prefix, length_of(terms));
+  Xapian::Query exact = positional(Xapian::Query::OP_PHRASE, terms, prefix, length_of(terms));
+  Xapian::Query any_form = stemmed_phrase(terms, prefix, highlights);
+  if (any_form.empty()) return exact;
+  return Xapian::Query(Xapian::Query::OP_OR, exact, any_form);
 }
 
 Xapian::Query WordExpander::near(const std::vector<std::string>& words, std::string_view prefix,

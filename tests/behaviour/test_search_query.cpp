@@ -69,6 +69,7 @@ TEST_CASE("search: fields restrict words to title, heading, description, code") 
       {"heading:pipelines", {"posts/go-concurrency-patterns"}},
       {"heading:\"worker pools\"", {"posts/go-concurrency-patterns"}},
       {"heading:\"pools worker\"", {}},
+      {"heading:\"worker pool\"", {"posts/go-concurrency-patterns"}},  // "Worker pools"
       {"title:\"go concurrency\"", {"posts/go-concurrency-patterns"}},
       {"title:\"concurrency go\"", {}},
       {"title:(go NEAR/3 patterns)", {"posts/go-concurrency-patterns"}},
