@@ -12,7 +12,10 @@
 namespace folio::detail {
 namespace {
 
-constexpr double kTypoWeight = 0.6;    // a corrected word counts less than a typed one
+constexpr double kTypoWeight = 0.6;  // a corrected word counts less than a typed one
+// Indexed words a query's phrases look at for their words' other forms (see indexed_forms): past
+// it, a phrase's words are matched as typed, so a long query of phrases costs no more than this.
+constexpr std::size_t kPhraseFormScansPerQuery = 16000;
 constexpr double kPrefixWeight = 0.5;  // completions of the word being typed count less still
 
 std::vector<std::string> with_prefix(const std::vector<std::string>& terms,
@@ -47,7 +50,8 @@ WordExpander::WordExpander(const Xapian::Database& db, const Xapian::Stem& stemm
       stemmer_(stemmer),
       synonyms_(synonyms),
       settings_(std::move(settings)),
-      expansions_left_(settings_.wildcard_limit * kWildcardsAtFullLimit) {
+      expansions_left_(settings_.wildcard_limit * kWildcardsAtFullLimit),
+      form_scans_left_(kPhraseFormScansPerQuery) {
   tokenizer_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
   tokenizer_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);  // as DocumentBuilder indexes
 }
@@ -414,20 +418,21 @@ std::size_t common_prefix_length(std::string_view a, std::string_view b) {
 // Words sharing a stem start like it, but for its last letters (happy, happi, happiness), so the
 // forms are found among the indexed words starting with what the word and its stem share. Only
 // positional (unprefixed, unstemmed) terms are words here.
-std::vector<std::string> WordExpander::indexed_forms(const std::string& term) const {
+std::vector<std::string> WordExpander::indexed_forms(const std::string& term) {
   std::vector<std::string> forms{term};
   if (stemmer_.is_none() || !gets_stemmed_form(term) || is_cjk_term(term)) return forms;
   const std::string stem_of_term = stemmer_(term);
   const std::string start = term.substr(0, common_prefix_length(term, stem_of_term));
   if (utf8_length(start) < kMinPhraseFormStart) return forms;
+  const std::size_t budget = std::min(kMaxPhraseFormScan, form_scans_left_);
   std::size_t scanned = 0;
   for (auto it = db_.allterms_begin(start), end = db_.allterms_end(start);
-       it != end && scanned < kMaxPhraseFormScan && forms.size() < kMaxPhraseForms;
-       ++it, ++scanned) {
+       it != end && scanned < budget && forms.size() < kMaxPhraseForms; ++it, ++scanned) {
     const std::string candidate = *it;
     if (candidate != term && gets_stemmed_form(candidate) && stemmer_(candidate) == stem_of_term)
       forms.push_back(candidate);
   }
+  form_scans_left_ -= scanned;
   return forms;
 }
 
@@ -435,8 +440,7 @@ std::vector<std::string> WordExpander::indexed_forms(const std::string& term) co
 // pool"): weighted as the stemmed words are, the phrase a filter over them. Empty when no word
 // has another form in the index.
 Xapian::Query WordExpander::stemmed_phrase(const std::vector<std::string>& terms,
-                                           std::string_view prefix,
-                                           HighlightTerms& highlights) const {
+                                           std::string_view prefix, HighlightTerms& highlights) {
   std::vector<Xapian::Query> positions;
   std::vector<std::string> stemmed;
   bool other_forms = false;

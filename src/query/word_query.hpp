@@ -93,6 +93,7 @@ class WordExpander {
   WordSettings settings_;
   Xapian::TermGenerator tokenizer_;
   Xapian::termcount expansions_left_;  // of the query's wildcard budget (see wildcard())
+  std::size_t form_scans_left_;        // indexed words a query's phrases may look at for forms
 
   bool index_lacks(const std::string& term, std::string_view prefix) const;
   bool several_languages() const;
@@ -109,9 +110,9 @@ class WordExpander {
   void drop_unheld_particle(std::vector<std::string>& terms, std::vector<std::string>& cjk_pairs,
                             std::string_view prefix) const;
   void add_highlight(const std::string& term, HighlightTerms& highlights) const;
-  std::vector<std::string> indexed_forms(const std::string& term) const;
+  std::vector<std::string> indexed_forms(const std::string& term);
   Xapian::Query stemmed_phrase(const std::vector<std::string>& terms, std::string_view prefix,
-                               HighlightTerms& highlights) const;
+                               HighlightTerms& highlights);
   void add_compound_parts(const std::vector<std::string>& terms, std::string_view prefix,
                           WordQuery& out) const;
 };

@@ -315,3 +315,15 @@ TEST_CASE("word query: a phrase matches its words' other forms too, the typed fo
         Ids{"pooling", "pool"});
   CHECK(phrase_index().matches(expander.phrase("pooling", "", highlights)) == Ids{"pooling"});
 }
+
+TEST_CASE("word query: a query's phrases share one budget of words looked at for other forms") {
+  SynonymTable synonyms;
+  WordExpander expander(phrase_index().db(), Xapian::Stem("en"), synonyms, WordSettings{});
+  HighlightTerms highlights;
+  // Each "connection pool" looks at a few indexed words (connection, connections, pool, ...);
+  // thousands of them in one query exhaust the budget, and the phrase is then matched as typed.
+  Ids last;
+  for (int i = 0; i < 6000; ++i)
+    last = phrase_index().matches(expander.phrase("connection pool", "", highlights));
+  CHECK(last == Ids{"pool"});
+}
