@@ -61,6 +61,14 @@ std::optional<double> seconds_since_reindex(const ServerState& state, const Inde
   return seconds;
 }
 
+// The query-string name of the SearchRequest field an engine error names ("" and "query": q).
+std::string http_param(const std::string& param) {
+  if (param.empty() || param == "query") return "q";
+  if (param == "page_size") return "per_page";
+  if (param == "snippet_length") return "snippet";
+  return param;
+}
+
 }  // namespace
 
 ApiError api_error_from(const Error& error) {
@@ -70,7 +78,7 @@ ApiError api_error_from(const Error& error) {
     case ErrorCode::parse:
     case ErrorCode::encoding:
     case ErrorCode::too_large:
-      return bad_parameter(error.param().empty() ? "q" : error.param(), error.reason());
+      return bad_parameter(http_param(error.param()), error.reason());
     case ErrorCode::not_found:
       return not_found(error.reason());
     case ErrorCode::locked:

@@ -1,5 +1,6 @@
 #include "query/date_filter.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 
@@ -101,7 +102,43 @@ std::optional<DateRange> parse_date_range(std::string_view field, std::string_vi
     if (!period) return std::nullopt;
     range.to = period->last;
   }
+  if (range.from && range.to && *range.from > *range.to) return std::nullopt;
   return range;
+}
+
+namespace {
+
+// Digits, dashes and dots, starting with a digit or "..": the shape of the date syntax, whether or
+// not the date exists. A time part ("2025-01-02T10:00") is not looked at.
+bool written_as_date(std::string_view text) {
+  text = text.substr(0, text.find_first_of("T "));
+  if (text.empty() ||
+      !(std::isdigit(static_cast<unsigned char>(text.front())) || text.substr(0, 2) == "..")) {
+    return false;
+  }
+  for (char c : text) {
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '-' && c != '.') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string date_range_problem(std::string_view text) {
+  if (!written_as_date(text) || parse_date_range("date", text)) return {};
+  std::size_t dots = text.find("..");
+  if (dots != std::string_view::npos) {
+    std::string_view from = text.substr(0, dots);
+    std::string_view to = text.substr(dots + 2);
+    for (std::string_view end : {from, to}) {
+      if (!end.empty() && !parse_period(end)) return date_range_problem(end);
+    }
+    if (!from.empty() && !to.empty()) {
+      return std::string("the date range '") + std::string(text) + "' ends before it starts";
+    }
+  }
+  return std::string("'") + std::string(text) +
+         "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD, a day that exists)";
 }
 
 Xapian::Query date_range_query(const DateRange& range) {

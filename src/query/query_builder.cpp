@@ -122,6 +122,13 @@ void QueryBuilder::reject(const QueryNode& node, const std::string& reason) cons
       .with_param("query");
 }
 
+// Written as a date but not one (date:2025-02-30, date:2026-02..2025): read as words, it would
+// match nearly everything, so even a lenient query refuses it.
+void QueryBuilder::reject_impossible_date(const QueryNode& node) const {
+  std::string problem = date_range_problem(node.text);
+  if (!problem.empty()) reject(node, node.field + ": " + problem);
+}
+
 std::optional<FieldSpec> QueryBuilder::resolve_field(const QueryNode& node,
                                                      const std::optional<FieldSpec>& inherited,
                                                      bool& unknown) {
@@ -142,8 +149,9 @@ bool QueryBuilder::is_readable_field(const QueryNode& node) const {
   switch (field->kind) {
     case FieldKind::text:
       return true;
-    case FieldKind::date:
-      return parse_date_range(field->name, node.text).has_value();
+    case FieldKind::date:  // a date that does not exist is read as one, to be refused
+      return parse_date_range(field->name, node.text).has_value() ||
+             !date_range_problem(node.text).empty();
     case FieldKind::filter:
       return !filter_term(*field, node.text).empty();
   }
@@ -237,6 +245,7 @@ QueryBuilder::Part QueryBuilder::leaf(const QueryNode& node,
   if (field->kind == FieldKind::date) {
     auto range = parse_date_range(field->name, node.text);
     if (!range) {
+      reject_impossible_date(node);
       if (policy_ == FieldPolicy::strict) reject(node, "unreadable date range '" + node.text + "'");
       return plain_reading(node);
     }
@@ -254,16 +263,27 @@ QueryBuilder::Part QueryBuilder::leaf(const QueryNode& node,
   return part;
 }
 
+// A part of a sequence. An excluded part's words are not highlighted: no hit shows them, and a
+// query of excluded words alone is then one without words, listed newest first like an empty one.
+QueryBuilder::Part QueryBuilder::child_part(const QueryNode& child,
+                                            const std::optional<FieldSpec>& inherited) {
+  std::optional<HighlightTerms> before;
+  if (child.sign == '-') before = out_->highlights;
+  Part part;
+  if (child.kind == NodeKind::word || child.kind == NodeKind::phrase) {
+    part = leaf(child, inherited);
+  } else {
+    part.query = node_query(child, inherited);
+  }
+  if (before) out_->highlights = std::move(*before);
+  return part;
+}
+
 Xapian::Query QueryBuilder::sequence_query(const QueryNode& node,
                                            const std::optional<FieldSpec>& inherited) {
   SequenceParts parts;
   for (const auto& child : node.children) {
-    Part part;
-    if (child.kind == NodeKind::word || child.kind == NodeKind::phrase) {
-      part = leaf(child, inherited);
-    } else {
-      part.query = node_query(child, inherited);
-    }
+    Part part = child_part(child, inherited);
     if (part.query.empty()) continue;
     if (child.sign == '-') {
       parts.excluded.push_back(std::move(part.query));
@@ -322,7 +342,10 @@ bool QueryBuilder::take_filter(const QueryNode& node) {
   if (field->kind == FieldKind::date) {
     if (node.sign == '-') return false;  // an excluded range stays in the text query
     auto range = parse_date_range(field->name, node.text);
-    if (!range) return false;
+    if (!range) {
+      reject_impossible_date(node);
+      return false;
+    }
     out_->date_ranges.push_back(std::move(*range));
     return true;
   }
@@ -347,12 +370,7 @@ void QueryBuilder::build_root(const QueryNode& root) {
   SequenceParts parts;
   for (const auto& child : root.children) {
     if (take_filter(child)) continue;
-    Part part;
-    if (child.kind == NodeKind::word || child.kind == NodeKind::phrase) {
-      part = leaf(child, std::nullopt);
-    } else {
-      part.query = node_query(child, std::nullopt);
-    }
+    Part part = child_part(child, std::nullopt);
     if (part.query.empty()) continue;
     if (child.sign == '-') {
       parts.excluded.push_back(std::move(part.query));

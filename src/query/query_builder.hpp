@@ -44,8 +44,9 @@ class QueryBuilder {
  public:
   QueryBuilder(WordExpander& words, const FieldCatalog& fields, FieldPolicy policy);
 
-  // `query_text` is the (sanitised) text `root` was parsed from. Throws Error{invalid_query} only
-  // under FieldPolicy::strict.
+  // `query_text` is the (sanitised) text `root` was parsed from. Throws Error{invalid_query} for a
+  // date that does not exist (date:2025-02-30) or a date range that ends before it starts, and
+  // under FieldPolicy::strict for any unknown field or unreadable value.
   BuiltQuery build(const QueryNode& root, std::string_view query_text);
 
  private:
@@ -68,6 +69,7 @@ class QueryBuilder {
   Part plain_reading(const QueryNode& node);
   bool is_readable_field(const QueryNode& node) const;
   void read_unknown_fields_as_words(QueryNode& node);
+  Part child_part(const QueryNode& child, const std::optional<FieldSpec>& inherited);
   Xapian::Query sequence_query(const QueryNode& node, const std::optional<FieldSpec>& inherited);
   void build_root(const QueryNode& root);
   void collect_typed_text(const QueryNode& node, std::string& text) const;
@@ -75,6 +77,7 @@ class QueryBuilder {
   std::optional<FieldSpec> resolve_field(const QueryNode& node,
                                          const std::optional<FieldSpec>& inherited, bool& unknown);
   [[noreturn]] void reject(const QueryNode& node, const std::string& reason) const;
+  void reject_impossible_date(const QueryNode& node) const;
   std::string apply_replacements(std::string_view query_text) const;
 };
 

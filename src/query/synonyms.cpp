@@ -55,23 +55,45 @@ SynonymTable::SynonymTable(const SearchSettings& settings) {
     add_group(group);
 }
 
+namespace {
+
+bool holds(const std::vector<std::string>& group, const std::string& word) {
+  return std::find(group.begin(), group.end(), word) != group.end();
+}
+
+bool shares_member(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return std::any_of(a.begin(), a.end(), [&](const std::string& word) { return holds(b, word); });
+}
+
+}  // namespace
+
 void SynonymTable::add_group(const std::vector<std::string>& group) {
   std::vector<std::string> members;
   for (const auto& member : group) {
     std::string word = lowercase(sanitise_text(member));
-    if (!word.empty() && std::find(members.begin(), members.end(), word) == members.end()) {
-      members.push_back(std::move(word));
+    if (!word.empty() && !holds(members, word)) members.push_back(std::move(word));
+  }
+  // The groups are disjoint, so those sharing a member with the new one share none with each
+  // other: one pass merges them all.
+  for (auto it = groups_.begin(); it != groups_.end();) {
+    if (!shares_member(*it, members)) {
+      ++it;
+      continue;
     }
+    for (auto& word : *it) {
+      if (!holds(members, word)) members.push_back(std::move(word));
+    }
+    it = groups_.erase(it);
   }
   for (const auto& member : members) {
     if (member.find(' ') != std::string::npos) continue;  // phrases are targets only
     auto& targets = alternatives_[member];
+    targets.clear();
     for (const auto& other : members) {
-      if (other != member && std::find(targets.begin(), targets.end(), other) == targets.end()) {
-        targets.push_back(other);
-      }
+      if (other != member) targets.push_back(other);
     }
   }
+  groups_.push_back(std::move(members));
 }
 
 std::vector<std::string> SynonymTable::alternatives(std::string_view word) const {

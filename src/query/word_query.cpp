@@ -12,7 +12,10 @@
 namespace folio::detail {
 namespace {
 
-constexpr double kTypoWeight = 0.6;    // a corrected word counts less than a typed one
+constexpr double kTypoWeight = 0.6;  // a corrected word counts less than a typed one
+// Indexed words a query's phrases look at for their words' other forms (see indexed_forms): past
+// it, a phrase's words are matched as typed, so a long query of phrases costs no more than this.
+constexpr std::size_t kPhraseFormScansPerQuery = 16000;
 constexpr double kPrefixWeight = 0.5;  // completions of the word being typed count less still
 
 std::vector<std::string> with_prefix(const std::vector<std::string>& terms,
@@ -47,7 +50,8 @@ WordExpander::WordExpander(const Xapian::Database& db, const Xapian::Stem& stemm
       stemmer_(stemmer),
       synonyms_(synonyms),
       settings_(std::move(settings)),
-      expansions_left_(settings_.wildcard_limit * kWildcardsAtFullLimit) {
+      expansions_left_(settings_.wildcard_limit * kWildcardsAtFullLimit),
+      form_scans_left_(kPhraseFormScansPerQuery) {
   tokenizer_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
   tokenizer_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);  // as DocumentBuilder indexes
 }
@@ -396,6 +400,67 @@ WordQuery WordExpander::word(std::string_view text, std::string_view prefix, Wor
   return out;
 }
 
+namespace {
+
+constexpr std::size_t kMaxPhraseForms = 16;       // forms of one word a phrase matches
+constexpr std::size_t kMaxPhraseFormScan = 2000;  // indexed words looked at for them
+constexpr std::size_t kMinPhraseFormStart = 3;    // letters the forms must start with
+
+std::size_t common_prefix_length(std::string_view a, std::string_view b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n])
+    ++n;
+  return n;
+}
+
+}  // namespace
+
+// Words sharing a stem start like it, but for its last letters (happy, happi, happiness), so the
+// forms are found among the indexed words starting with what the word and its stem share. Only
+// positional (unprefixed, unstemmed) terms are words here.
+std::vector<std::string> WordExpander::indexed_forms(const std::string& term) {
+  std::vector<std::string> forms{term};
+  if (stemmer_.is_none() || !gets_stemmed_form(term) || is_cjk_term(term)) return forms;
+  const std::string stem_of_term = stemmer_(term);
+  const std::string start = term.substr(0, common_prefix_length(term, stem_of_term));
+  if (utf8_length(start) < kMinPhraseFormStart) return forms;
+  const std::size_t budget = std::min(kMaxPhraseFormScan, form_scans_left_);
+  std::size_t scanned = 0;
+  for (auto it = db_.allterms_begin(start), end = db_.allterms_end(start);
+       it != end && scanned < budget && forms.size() < kMaxPhraseForms; ++it, ++scanned) {
+    const std::string candidate = *it;
+    if (candidate != term && gets_stemmed_form(candidate) && stemmer_(candidate) == stem_of_term)
+      forms.push_back(candidate);
+  }
+  form_scans_left_ -= scanned;
+  return forms;
+}
+
+// The phrase with each word in any form sharing its stem ("connection pooling" for "connection
+// pool"): weighted as the stemmed words are, the phrase a filter over them. Empty when no word
+// has another form in the index.
+Xapian::Query WordExpander::stemmed_phrase(const std::vector<std::string>& terms,
+                                           std::string_view prefix, HighlightTerms& highlights) {
+  std::vector<Xapian::Query> positions;
+  std::vector<std::string> stemmed;
+  bool other_forms = false;
+  for (const auto& term : terms) {
+    std::vector<std::string> forms = indexed_forms(term);
+    other_forms = other_forms || forms.size() > 1;
+    positions.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
+    stemmed.push_back(stemmed_term(term, prefix));
+  }
+  if (!other_forms) return {};
+  for (const auto& term : terms)
+    highlights.stems.insert(stem(term));
+  Xapian::Query sequence(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(),
+                         length_of(terms));
+  Xapian::Query words(Xapian::Query::OP_AND, stemmed.begin(), stemmed.end());
+  return Xapian::Query(Xapian::Query::OP_FILTER, words, sequence);
+}
+
+// A phrase matches its words as typed, and in any form sharing their stems: an article holding
+// the phrase as typed has both readings' weight, so it ranks above one holding another form.
 Xapian::Query WordExpander::phrase(std::string_view text, std::string_view prefix,
                                    HighlightTerms& highlights) {
   std::vector<std::string> terms = terms_of(text);
@@ -403,7 +468,10 @@ Xapian::Query WordExpander::phrase(std::string_view text, std::string_view prefi
     highlights.words.insert(t);
   if (terms.empty()) return {};
   if (terms.size() == 1) return Xapian::Query(std::string(prefix) + terms.front());
-  return positional(Xapian::Query::OP_PHRASE, terms, prefix, length_of(terms));
+  Xapian::Query exact = positional(Xapian::Query::OP_PHRASE, terms, prefix, length_of(terms));
+  Xapian::Query any_form = stemmed_phrase(terms, prefix, highlights);
+  if (any_form.empty()) return exact;
+  return Xapian::Query(Xapian::Query::OP_OR, exact, any_form);
 }
 
 Xapian::Query WordExpander::near(const std::vector<std::string>& words, std::string_view prefix,

@@ -74,7 +74,8 @@ class WordExpander {
   // `prefix` is the field's term prefix ("" for every text field).
   WordQuery word(std::string_view text, std::string_view prefix, WordMode mode,
                  HighlightTerms& highlights);
-  // An exact phrase over positional terms; a single word matches its unstemmed form.
+  // A phrase over positional terms, as typed or in forms sharing the words' stems (the exact form
+  // weighs more); a single word matches its unstemmed form.
   Xapian::Query phrase(std::string_view text, std::string_view prefix, HighlightTerms& highlights);
   // Words within `window` positions of each other (in order when `ordered`).
   Xapian::Query near(const std::vector<std::string>& words, std::string_view prefix,
@@ -92,6 +93,7 @@ class WordExpander {
   WordSettings settings_;
   Xapian::TermGenerator tokenizer_;
   Xapian::termcount expansions_left_;  // of the query's wildcard budget (see wildcard())
+  std::size_t form_scans_left_;        // indexed words a query's phrases may look at for forms
 
   bool index_lacks(const std::string& term, std::string_view prefix) const;
   bool several_languages() const;
@@ -108,6 +110,9 @@ class WordExpander {
   void drop_unheld_particle(std::vector<std::string>& terms, std::vector<std::string>& cjk_pairs,
                             std::string_view prefix) const;
   void add_highlight(const std::string& term, HighlightTerms& highlights) const;
+  std::vector<std::string> indexed_forms(const std::string& term);
+  Xapian::Query stemmed_phrase(const std::vector<std::string>& terms, std::string_view prefix,
+                               HighlightTerms& highlights);
   void add_compound_parts(const std::vector<std::string>& terms, std::string_view prefix,
                           WordQuery& out) const;
 };

@@ -139,8 +139,8 @@ class SearchRun {
   Xapian::Query with_reader_language(Xapian::Query ranked, const BuiltQuery& built) const;
   bool ranked(const BuiltQuery& built, Outcome& out) const;
   FacetCounts facets(const Outcome& outcome) const;
-  Xapian::doccount count_facets(const Xapian::Query& text, FacetSpy& spy,
-                                std::string_view skip_any_of) const;
+  Xapian::doccount count_matches(const Xapian::Query& text, FacetSpy* spy,
+                                 std::string_view skip_any_of) const;
   std::set<std::string> selected_keys(const std::string& field) const;
   FieldSpec facet_spec(const FacetRequest& facet) const;
   std::vector<Hit> hits(const Execution& execution, const BuiltQuery& built) const;
@@ -343,28 +343,30 @@ bool SearchRun::ranked(const BuiltQuery& built, Outcome& out) const {
   out.execution.page = std::move(with_every.page);
   for (auto& doc : others.page)
     out.execution.page.push_back(doc);
-  out.matching = partial_query;
+  out.matching = Xapian::Query(Xapian::Query::OP_OR, all_words, partial_query);
   return true;
 }
 
-// One pass over the whole match set (no ranking, no boosts) for the spy: straight from the posting
-// lists when the query allows (posting_sets.hpp), else an unweighted match. A field selected
+// One pass over the whole match set (no ranking, no boosts) that counts it exactly, showing each
+// match to the spy if there is one: straight from the posting lists when the query allows
+// (posting_sets.hpp), else an unweighted match that checks every document. A field selected
 // "any"-wise is counted without its own selection.
-Xapian::doccount SearchRun::count_facets(const Xapian::Query& text, FacetSpy& spy,
-                                         std::string_view skip_any_of) const {
+Xapian::doccount SearchRun::count_matches(const Xapian::Query& text, FacetSpy* spy,
+                                          std::string_view skip_any_of) const {
   Xapian::Query query = apply_filters(
       text, skip_any_of.empty() ? filter_query_
                                 : build_filter_query(filters_, date_ranges_, skip_any_of));
   Xapian::doccount matches = 0;
-  if (spy.notes_docids() &&
-      for_each_match(
-          db_, query, [&](Xapian::docid docid) { spy.note(docid); }, matches)) {
+  auto note = [spy](Xapian::docid docid) {
+    if (spy != nullptr) spy->note(docid);
+  };
+  if ((spy == nullptr || spy->notes_docids()) && for_each_match(db_, query, note, matches)) {
     return matches;
   }
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.add_matchspy(&spy);
+  if (spy != nullptr) enquire.add_matchspy(spy);
   return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
 }
 
@@ -382,7 +384,7 @@ FacetCounts SearchRun::facets(const Outcome& outcome) const {
       outcome.execution.exact && spy != nullptr && spy->documents_seen() == outcome.execution.total;
   if (spy != nullptr && !all_seen) {
     spy = &recount.emplace(db_, counted_facets(), FacetCountingPolicy{}, context_.facet_column);
-    counts.exact_total = count_facets(text, *spy, {});  // every match seen
+    counts.exact_total = count_matches(text, spy, {});  // every match seen
   }
   for (std::size_t i = 0; i < facet_fields_.size(); ++i) {
     const FieldSpec& field = facet_fields_[i];
@@ -394,7 +396,7 @@ FacetCounts SearchRun::facets(const Outcome& outcome) const {
     }
     // The field's own selection left out: what each other value would add, as an OR.
     FacetSpy own(db_, {field}, FacetCountingPolicy{}, context_.facet_column);
-    count_facets(text, own, field.name);
+    count_matches(text, &own, field.name);
     out.push_back(own.result(field.name, limit, selected));
   }
   return counts;
@@ -445,6 +447,12 @@ SearchResults SearchRun::run() {
       results.total = *counts.exact_total;
       results.total_exact = true;
     }
+  }
+  // The ranked passes stop counting once no further match can reach the page, and Xapian's
+  // estimate of the rest can be far off under filters: one unranked pass counts them.
+  if (!results.total_exact) {
+    results.total = count_matches(outcome.matching, nullptr, {});
+    results.total_exact = true;
   }
   results.hits = hits(execution, built);
   return results;

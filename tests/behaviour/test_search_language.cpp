@@ -105,6 +105,20 @@ TEST_CASE("synonyms: configured groups are added, and the defaults can be switch
   CHECK(hit_id_set(without.search(request("k8s"))) == Ids{"posts/k8s-observability"});
 }
 
+TEST_CASE("synonyms: a configured group joins the built-in group it shares a word with") {
+  // The example of docs/query-syntax.md: postgres-indexing says "PostgreSQL", never "postgres"
+  // or "pg"; the built-in postgres/postgresql pair carries "pg" through to it.
+  SearchSettings settings;
+  settings.synonyms = {{"pg", "postgres"}};
+  Searcher searcher(SearchFixture::shared().db(), settings);
+  CHECK(hit_id_set(searcher.search(request("pg"))).count("posts/postgres-indexing") == 1);
+  CHECK(hit_id_set(searcher.search(request("postgresql"))).count("posts/postgres-indexing") == 1);
+
+  settings.use_default_synonyms = false;  // without the built-in pair, nothing carries it
+  Searcher alone(SearchFixture::shared().db(), settings);
+  CHECK(hit_id_set(alone.search(request("pg"))).count("posts/postgres-indexing") == 0);
+}
+
 TEST_CASE("search-as-you-type: the last word is also a prefix") {
   Searcher searcher(SearchFixture::shared().db());
   CHECK(hit_id_set(searcher.search(request("rabbit"))) == Ids{"guides/message-queues"});

@@ -69,6 +69,7 @@ TEST_CASE("search: fields restrict words to title, heading, description, code") 
       {"heading:pipelines", {"posts/go-concurrency-patterns"}},
       {"heading:\"worker pools\"", {"posts/go-concurrency-patterns"}},
       {"heading:\"pools worker\"", {}},
+      {"heading:\"worker pool\"", {"posts/go-concurrency-patterns"}},  // "Worker pools"
       {"title:\"go concurrency\"", {"posts/go-concurrency-patterns"}},
       {"title:\"concurrency go\"", {}},
       {"title:(go NEAR/3 patterns)", {"posts/go-concurrency-patterns"}},
@@ -140,6 +141,26 @@ TEST_CASE("search: a query of filters alone lists articles newest first") {
   REQUIRE(everything.total == SearchFixture::shared().articles().size());
   CHECK(everything.hits.front().id == "posts/concurrency-bugs");
   CHECK(everything.hits.back().id == "guides/golang-error-handling");
+}
+
+TEST_CASE("search: a query of excluded words alone lists the other articles newest first") {
+  Searcher searcher(SearchFixture::shared().db());
+  const std::vector<std::string> newest = hit_ids(searcher.search(request("")));
+  struct Case {
+    const char* query;
+    const char* excluded;  // the articles it leaves out
+  };
+  for (Case c : {Case{"-concurrency", "concurrency"}, Case{"NOT concurrency", "concurrency"},
+                 Case{"-concurrency -kafka", "concurrency OR kafka"}}) {
+    INFO(c.query);
+    std::set<std::string> excluded = hit_id_set(searcher.search(request(c.excluded)));
+    REQUIRE_FALSE(excluded.empty());
+    std::vector<std::string> expected;
+    for (const auto& id : newest) {
+      if (excluded.count(id) == 0 && expected.size() < 3) expected.push_back(id);
+    }
+    CHECK(hit_ids(searcher.search(request(c.query, 3))) == expected);
+  }
 }
 
 TEST_CASE("search: sort orders") {

@@ -132,6 +132,40 @@ TEST_CASE("cli: usage errors exit 2, a locked or missing index exits 3") {
   CHECK(locked.output.find("locked by another folio process") != std::string::npos);
 }
 
+TEST_CASE("cli: a query word with a leading - excludes it; mistyped names get a suggestion") {
+  folio::test::TempDir tmp;
+  tmp.write("content/good.md", kGood);
+  tmp.write("content/kafka.md",
+            "+++\ntitle = \"Kafka\"\ndate = 2025-01-03\n+++\nkafka concurrency text\n");
+  REQUIRE(run_folio("index " + tmp.join("content") + " --db " + tmp.join("index")).exit_code == 0);
+  const std::string db = " --db " + tmp.join("index");
+  for (const std::string& args : {"search" + db + " -kafka", "search -kafka" + db,
+                                  "search" + db + " concurrency -kafka --json",
+                                  "search" + db + " -- -kafka", "search" + db + " \"-kafka\""}) {
+    INFO(args);
+    CommandResult search = run_folio(args);
+    CHECK(search.exit_code == 0);
+    CHECK(search.output.find("/good/") != std::string::npos);
+    CHECK(search.output.find("/kafka/") == std::string::npos);
+  }
+  // Several words are one query, in their order.
+  CHECK(run_folio("search" + db + " kafka concurrency --json")
+            .output.find("\"query\":\"kafka concurrency\"") != std::string::npos);
+
+  CommandResult option = run_folio("search" + db + " --limt 2 go");
+  CHECK(option.exit_code == 2);
+  CHECK(option.output.find("unknown option --limt") != std::string::npos);
+  CHECK(option.output.find("did you mean --limit?") != std::string::npos);
+  CommandResult command = run_folio("serch go");
+  CHECK(command.exit_code == 2);
+  CHECK(command.output.find("did you mean 'search'?") != std::string::npos);
+  CHECK(run_folio("index --drafs").output.find("did you mean --drafts?") != std::string::npos);
+
+  CommandResult date = run_folio("search" + db + " date:2025-02-30");
+  CHECK(date.exit_code == 2);
+  CHECK(date.output.find("'2025-02-30' is not a date") != std::string::npos);
+}
+
 TEST_CASE("cli: search and stats read what index wrote") {
   folio::test::TempDir tmp;
   tmp.write("content/good.md", kGood);

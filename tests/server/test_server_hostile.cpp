@@ -143,6 +143,11 @@ TEST_CASE("server hostile: 400s name the bad parameter") {
   CHECK(r.body["error"]["code"] == "bad_parameter");
   CHECK(r.body["error"]["param"] == "per_page");
   CHECK(r.body["error"]["message"].get<std::string>().find("per_page") != std::string::npos);
+  // An error of the query language names q, with the bad value.
+  const auto date = get_json(server, "/api/search?q=go+date:2025-02-30");
+  REQUIRE(date.status == 400);
+  CHECK(date.body["error"]["param"] == "q");
+  CHECK(date.body["error"]["message"].get<std::string>().find("2025-02-30") != std::string::npos);
 }
 
 TEST_CASE("server hostile: 405 lists the allowed methods") {

@@ -174,6 +174,31 @@ TEST_CASE("query builder: date: is a date range; an excluded one stays in the te
   CHECK(Built("-date:2024").all_words() == everything());
 }
 
+TEST_CASE("query builder: a date that does not exist is an error naming it, even when lenient") {
+  struct Case {
+    const char* query;
+    const char* named;  // in the message
+  };
+  for (Case c : {Case{"date:2025-02-30", "'2025-02-30' is not a date"},
+                 Case{"date:2026-02..2025", "'2026-02..2025' ends before it starts"},
+                 Case{"shoes lastmod:2025-13..", "'2025-13' is not a date"},
+                 Case{"date:2024..2023-02-30", "'2023-02-30' is not a date"},
+                 Case{"(date:2025-02-30 OR shoes)", "'2025-02-30' is not a date"},
+                 Case{"-date:2025-00", "'2025-00' is not a date"}}) {
+    INFO(c.query);
+    try {
+      Built built(c.query);
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::invalid_query);
+      CHECK(e.param() == "query");
+      CHECK_THAT(e.what(), Catch::Contains(c.named));
+    }
+  }
+  CHECK(Built("date:2024-02-29").built.date_ranges.size() == 1);  // a leap day exists
+  CHECK(Built("date:2025..2025-02").built.date_ranges.size() == 1);
+}
+
 TEST_CASE("query builder: an unknown field or unreadable value is words, or an error if strict") {
   Built colour("colour:shoes");
   CHECK(colour.all_words().empty());  // "colour" is a required word

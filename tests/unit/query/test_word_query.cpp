@@ -270,3 +270,60 @@ TEST_CASE("word query: NEAR keeps words within a window, ADJ in order too") {
   CHECK(w.matches(w.expander.near(reversed, "", 10, true, w.highlights)).empty());
   CHECK(w.matches(w.expander.near(words, "", 10, true, w.highlights)) == Ids{"kubernetes"});
 }
+
+namespace {
+
+const TinyIndex& phrase_index() {
+  static const TinyIndex index({
+      tiny_article("pooling", "Sockets", "Connection pooling keeps sockets open."),
+      tiny_article("pool", "Sockets", "A connection pool keeps sockets open."),
+      tiny_article("apart", "Water", "A pool of water has no connection to sockets."),
+      tiny_article("pools", "Connection Pools", "Connections pools, one per host."),
+  });
+  return index;
+}
+
+std::vector<std::string> ranked(const Xapian::Query& query) {
+  Xapian::Enquire enquire(phrase_index().db());
+  enquire.set_query(query);
+  std::vector<std::string> ids;
+  Xapian::MSet mset = enquire.get_mset(0, 10);
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    ids.push_back(it.get_document().get_value(schema::kIdSlot));
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("word query: a phrase matches its words' other forms too, the typed form first") {
+  SynonymTable synonyms;
+  WordExpander expander(phrase_index().db(), Xapian::Stem("en"), synonyms, WordSettings{});
+  HighlightTerms highlights;
+  Xapian::Query pool = expander.phrase("connection pool", "", highlights);
+  CHECK(phrase_index().matches(pool) == Ids{"pooling", "pool", "pools"});
+  std::vector<std::string> order = ranked(pool);
+  REQUIRE_FALSE(order.empty());
+  CHECK(order.front() == "pool");              // the phrase as typed
+  CHECK(highlights.stems.count("pool") == 1);  // "Pooling" is highlighted
+
+  CHECK(phrase_index().matches(expander.phrase("pool connection", "", highlights)).empty());
+  // In a field: the field holds the words in some form, the text the phrase.
+  CHECK(phrase_index().matches(expander.phrase("connection pool", "S", highlights)) ==
+        Ids{"pools"});
+  // A word of one form only, and a single word, stay as typed.
+  CHECK(phrase_index().matches(expander.phrase("keeps sockets", "", highlights)) ==
+        Ids{"pooling", "pool"});
+  CHECK(phrase_index().matches(expander.phrase("pooling", "", highlights)) == Ids{"pooling"});
+}
+
+TEST_CASE("word query: a query's phrases share one budget of words looked at for other forms") {
+  SynonymTable synonyms;
+  WordExpander expander(phrase_index().db(), Xapian::Stem("en"), synonyms, WordSettings{});
+  HighlightTerms highlights;
+  // Each "connection pool" looks at a few indexed words (connection, connections, pool, ...);
+  // thousands of them in one query exhaust the budget, and the phrase is then matched as typed.
+  Ids last;
+  for (int i = 0; i < 6000; ++i)
+    last = phrase_index().matches(expander.phrase("connection pool", "", highlights));
+  CHECK(last == Ids{"pool"});
+}
