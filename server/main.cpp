@@ -5,6 +5,7 @@
 #include <malloc.h>
 #include <pthread.h>
 #include <sched.h>
+#include <sys/resource.h>
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <csignal>
@@ -165,7 +166,7 @@ void block_stop_signals() {
 }
 
 // SIGINT/SIGTERM are taken by one waiting thread, which stops the server from ordinary code
-// (httplib's stop() is not async-signal-safe).
+// (App::stop() is not async-signal-safe).
 class SignalWaiter {
  public:
   explicit SignalWaiter(App& app) {
@@ -222,6 +223,15 @@ void keep_freed_memory_for_reuse() {
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
 }
 
+// Each open connection is a file descriptor, and Debian's default soft limit is 1,024: raise it to
+// the hard limit so that max_connections, not the process limit, decides how many clients wait.
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &limit);
+}
+
 // [server] scheduling = "batch": under SCHED_BATCH a thread that wakes (a request came in, a
 // searcher was handed over) waits for the running thread's time slice to end rather than
 // preempting it. With 64 connections that cuts the context switches per request by a quarter and
@@ -245,6 +255,7 @@ void apply_scheduling(const std::string& scheduling) {
 int main(int argc, char** argv) {
   block_stop_signals();
   keep_freed_memory_for_reuse();
+  raise_open_file_limit();
   CLI::App cli{
       "folio-server: a JSON search API over a folio index, with the search widget.\n"
       "Settings come from the [server] section of folio.toml; flags override them."};
