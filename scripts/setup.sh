@@ -23,7 +23,9 @@ case "${1:-}" in
     with_tests=1
     # hugo and jekyll (Debian's 0.111 and 4.3, Jekyll with Ruby): the generator comparison tests
     # build sites with them and compare their pages with folio's URLs (a few seconds).
-    packages+=(chromium nodejs npm curl hugo jekyll)
+    # python3 and strace: the short reliability campaigns (bench/campaign/ci.sh) are Python
+    # scripts, and the kill campaign kills `folio index` at chosen system calls with strace.
+    packages+=(chromium nodejs npm curl hugo jekyll python3 strace)
     ;;
   --bench)
     # libmariadb-dev and libpq-dev: the SQL peers' load client (bench/sql_load.cpp).

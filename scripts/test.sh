@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test: the include rule (scripts/check_includes.sh), the suite in a
-# Release build, the suite again under ASan and UBSan, the server tests under ThreadSanitizer, and
-# the browser tests in headless Chromium.
+# Release build, the short reliability campaigns on that build (kill -9, slow clients,
+# amplification, soak), the suite again under ASan and UBSan, the server tests under
+# ThreadSanitizer, and the browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -17,6 +18,9 @@ scripts/check_includes.sh
 echo "== build and test (Release)"
 FOLIO_BUILD_TYPE=Release scripts/build.sh build-release
 ctest --test-dir build-release --output-on-failure -j "$jobs"
+
+echo "== reliability campaigns, short versions (bench/campaign/ci.sh, about 3 minutes)"
+bench/campaign/ci.sh build-release
 
 echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
 FOLIO_BUILD_TYPE=Debug scripts/build.sh build-asan -DFOLIO_SANITIZE=address,undefined \

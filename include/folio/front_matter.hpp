@@ -1,6 +1,7 @@
 // Splitting a Markdown file into front matter and body, and reading the front matter.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -27,11 +28,17 @@ struct FrontMatter {
   int body_line = 1;      // 1-based line of the file where the body starts
 };
 
+// The most front matter a file may have, so that no file costs more than about a second to read:
+// toml11 3.7 parses a few hundred KB a second at worst (8 KB lines of short values) and yaml-cpp
+// not much more. The largest real front matter seen (a Hugo site's list of redirects) is 114 KB.
+inline constexpr std::size_t kMaxFrontMatterBytes = 256 * 1024;
+
 // Reads the front matter at the top of `source` (after an optional UTF-8 BOM and blank lines):
 // TOML between `+++` lines, YAML between `---` lines, or a JSON object starting with `{`. CRLF line
 // ends are accepted. A file without front matter has format none and the whole file as body.
 // Throws Error{ErrorCode::parse} with the file, line and column and a reason a writer understands
-// (unclosed block, bad syntax, a top level that is not a table).
+// (unclosed block, bad syntax, a top level that is not a table), or Error{ErrorCode::too_large}
+// for front matter over kMaxFrontMatterBytes or, in TOML, a line over 8 KB.
 FrontMatter parse_front_matter(std::string_view source, const std::string& path);
 
 }  // namespace folio

@@ -145,6 +145,13 @@ void store_fields(const DataNode& root, FrontMatterFormat format, const DataSour
 }
 
 DataNode read_block(FrontMatterFormat format, const DataSource& source) {
+  if (source.text.size() > kMaxFrontMatterBytes) {
+    throw Error(ErrorCode::too_large,
+                std::string(format_name(format)) + " front matter of " +
+                    std::to_string(source.text.size() / 1024) + " KB, over the limit of " +
+                    std::to_string(kMaxFrontMatterBytes / 1024) + " KB",
+                SourceLocation{source.path, source.first_line, 1});
+  }
   switch (format) {
     case FrontMatterFormat::toml:
       return detail::read_toml(source);

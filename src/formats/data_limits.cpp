@@ -42,6 +42,23 @@ void check_bracket_depth(const DataSource& source, std::string_view format) {
   }
 }
 
+void check_line_length(const DataSource& source, std::string_view format, std::size_t max_bytes) {
+  const std::string_view text = source.text;
+  int line = source.first_line;
+  for (std::size_t start = 0; start < text.size(); ++line) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end - start > max_bytes) {
+      throw Error(ErrorCode::too_large,
+                  std::string(format) + ": line of " + std::to_string(end - start) +
+                      " bytes, over the limit of " + std::to_string(max_bytes) +
+                      " (split a long list over several lines)",
+                  SourceLocation{source.path, line, static_cast<int>(max_bytes) + 1});
+    }
+    start = end + 1;
+  }
+}
+
 void DataBudget::count_value(int line) {
   if (++values_ > kMaxDataValues) {
     fail(line, "more than " + std::to_string(kMaxDataValues) +

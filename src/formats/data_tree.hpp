@@ -50,6 +50,16 @@ struct DataSource {
 inline constexpr int kMaxDataDepth = 64;
 inline constexpr std::size_t kMaxDataValues = 100000;
 
+// toml11 3.7 quotes a value's whole line in a message it builds for every value it tries, so a
+// line costs time quadratic in its length: 5,000 tags on one line took 2.5 s, 20,000 took 45 s. A
+// line of 8 KB of the costliest values (`1,1,1,...`) parses in about 30 ms on an idle core (60 ms
+// on a loaded one); real front matter lines are under 1 KB.
+inline constexpr std::size_t kMaxTomlLineBytes = 8192;
+
+// Throws Error{too_large} at the first line longer than `max_bytes` (its line, and the column of
+// the first byte over), naming the format: run before a parser whose time grows with line length.
+void check_line_length(const DataSource& source, std::string_view format, std::size_t max_bytes);
+
 // Throws Error{parse} at the first [ or { that nests deeper than kMaxDataDepth, counting every
 // bracket, in strings and comments too: run before a parser that recurses per level. Telling
 // strings from syntax here would take a parser (a quote inside a YAML block scalar is text; a

@@ -427,3 +427,56 @@ TEST_CASE("front matter: a top level that is not a table is an error") {
     CHECK(fm.format == FrontMatterFormat::none);
   }
 }
+
+TEST_CASE("front matter: over 256 KB is too large, in every format, at the block's first line") {
+  // Real front matter stays far below (the largest seen: a 114 KB list of redirects); above the
+  // limit a parser's time, not the file's worth, would be the cost.
+  std::string tags;
+  for (int i = 0; tags.size() <= folio::kMaxFrontMatterBytes; ++i)
+    tags += "  - tag" + std::to_string(i) + "\n";
+  const std::string yaml = "\n---\ntitle: x\ntags:\n" + tags + "---\nBody\n";
+  std::string toml_tags;
+  for (int i = 0; toml_tags.size() <= folio::kMaxFrontMatterBytes; ++i)
+    toml_tags += "  \"tag" + std::to_string(i) + "\",\n";
+  const std::string toml = "+++\ntitle = \"x\"\ntags = [\n" + toml_tags + "]\n+++\nBody\n";
+  const std::string json = "{\"title\": \"x\", \"tags\": [\"" +
+                           std::string(folio::kMaxFrontMatterBytes, 'j') + "\"]}\nBody\n";
+  struct Case {
+    std::string text;
+    int line;
+  };
+  for (const Case& c : {Case{yaml, 3}, Case{toml, 2}, Case{json, 1}}) {
+    try {
+      parse_front_matter(c.text, "big.md");
+      FAIL("no error for " << c.text.substr(0, 20));
+    } catch (const Error& error) {
+      CHECK(error.code() == ErrorCode::too_large);
+      CHECK(error.where().path == "big.md");
+      CHECK(error.where().line == c.line);
+      CHECK(std::string(error.what()).find("over the limit of 256 KB") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("front matter: 100,000 tags are an error naming the file, in every format") {
+  std::string yaml = "---\ntags:\n";
+  std::string toml = "+++\ntags = [\n";
+  std::string json = "{\"tags\": [";
+  for (int i = 0; i < 100000; ++i) {
+    yaml += "- t\n";
+    toml += "1,\n";
+    json += "1,";
+  }
+  yaml += "---\n";
+  toml += "]\n+++\n";
+  json += "1]}\n";
+  for (const std::string& text : {yaml, toml, json}) {
+    try {
+      parse_front_matter(text, "tags.md");
+      FAIL("no error for " << text.substr(0, 10));
+    } catch (const Error& error) {
+      CHECK(error.where().path == "tags.md");
+      CHECK(error.where().line > 0);
+    }
+  }
+}

@@ -64,9 +64,13 @@ TEST_CASE("data limits: brackets nested past the limit are a parse error at thei
   }
   SECTION("TOML dotted keys, which nest tables without brackets") {
     std::string key = "a";
-    for (int i = 0; i < 10000; ++i)
+    for (int i = 0; i < too_deep; ++i)
       key += ".a";
     CHECK(error_of(read_toml, key + " = 1").code() == ErrorCode::parse);
+    // Longer than a line may be: refused before toml11 reads it.
+    for (int i = 0; i < 10000; ++i)
+      key += ".a";
+    CHECK(error_of(read_toml, key + " = 1").code() == ErrorCode::too_large);
   }
 }
 
@@ -125,4 +129,69 @@ TEST_CASE("data limits: YAML aliases that expand without bound are refused") {
   // A few aliases used a few times are ordinary YAML.
   DataNode fine = read_yaml(DataSource{"base: &b {x: 1}\none: *b\ntwo: *b\n", "p.md", 1});
   CHECK(fine.find("two") != nullptr);
+}
+
+TEST_CASE("data limits: a TOML line over 8 KB is too large, at its line and the first byte over") {
+  // toml11 3.7 takes time quadratic in the values of a line: 5,000 tags on one line took seconds.
+  std::string tags = "tags = [";
+  while (tags.size() < kMaxTomlLineBytes)
+    tags += "\"t\", ";
+  tags += "\"t\"]";
+  Error error = error_of(read_toml, "title = \"x\"\n" + tags + "\n");
+  CHECK(error.code() == ErrorCode::too_large);
+  CHECK(error.where().path == "post.md");
+  CHECK(error.where().line == 3);  // the second line of a text starting on line 2
+  CHECK(error.where().column == static_cast<int>(kMaxTomlLineBytes) + 1);
+  CHECK(std::string(error.what()).find("over the limit of 8192") != std::string::npos);
+}
+
+TEST_CASE("data limits: a TOML line of exactly 8 KB, and the same tags over many lines, are read") {
+  std::string line = "tags = [";
+  int count = 0;
+  while (line.size() + 6 < kMaxTomlLineBytes) {
+    line += "\"t\", ";
+    ++count;
+  }
+  line += "\"t\"]";
+  ++count;
+  line += std::string(kMaxTomlLineBytes - line.size(), ' ');
+  REQUIRE(line.size() == kMaxTomlLineBytes);
+  DataNode one_line = read_toml(DataSource{line, "p.md", 1});
+  REQUIRE(one_line.find("tags") != nullptr);
+  CHECK(one_line.find("tags")->children.size() == static_cast<std::size_t>(count));
+
+  std::string many_lines = "tags = [\n" + repeat("  \"t\",\n", 20000) + "]\n";
+  DataNode tags = read_toml(DataSource{many_lines, "p.md", 2});
+  REQUIRE(tags.find("tags") != nullptr);
+  CHECK(tags.find("tags")->children.size() == 20000);
+}
+
+TEST_CASE("data limits: TOML values keep their file line and column") {
+  const std::string text = "a = 1\n\n[extra]\n  b = \"x\"\nlist = [\n  1,\n    2]\n";
+  DataNode root = read_toml(DataSource{text, "p.md", 10});
+  const DataNode* a = root.find("a");
+  REQUIRE(a != nullptr);
+  CHECK(a->line == 10);
+  const DataNode* extra = root.find("extra");
+  REQUIRE(extra != nullptr);
+  const DataNode* b = extra->find("b");
+  REQUIRE(b != nullptr);
+  CHECK(b->line == 13);
+  CHECK(b->column == 7);  // the value's position: toml11 places a member at its value
+  const DataNode* list = extra->find("list");
+  REQUIRE(list != nullptr);
+  REQUIRE(list->children.size() == 2);
+  CHECK(list->children[0].line == 15);
+  CHECK(list->children[1].line == 16);
+  CHECK(list->children[1].column == 5);
+}
+
+TEST_CASE("data limits: check_line_length names the first long line") {
+  const std::string text = "short\n" + std::string(20, 'x') + "\nshort\n" + std::string(30, 'y');
+  Error error =
+      error_of([](const DataSource& source) { check_line_length(source, "X", 20); }, text);
+  CHECK(error.code() == ErrorCode::too_large);
+  CHECK(error.where().line == 5);
+  CHECK(error.where().column == 21);
+  check_line_length(DataSource{text, "p.md", 1}, "X", 30);  // no line over 30
 }
