@@ -155,11 +155,16 @@ class Session : public std::enable_shared_from_this<Session> {
 
     auto job = [self = shared_from_this(), request, framing,
                 guard = asio::make_work_guard(server_.io)]() mutable {
+      // The answer is framed here, on the worker, so that the I/O thread only copies bytes out.
       HttpResponse response = self->server_.handlers.serve(*request);
+      if (response.close_connection) framing.keep_alive = false;
+      std::string bytes = serialize_response(response, framing);
       // `self` moves to the I/O thread: the last reference to a session must drop there.
       const auto executor = self->stream_.get_executor();
-      asio::post(executor, [self = std::move(self), response = std::move(response),
-                            framing]() mutable { self->write(std::move(response), framing); });
+      asio::post(executor, [self = std::move(self), bytes = std::move(bytes),
+                            keep_alive = framing.keep_alive]() mutable {
+        self->send(std::move(bytes), keep_alive);
+      });
     };
     if (server_.workers.try_submit(std::move(job))) return;
     server_.stats.rejected.fetch_add(1, std::memory_order_relaxed);
@@ -181,13 +186,18 @@ class Session : public std::enable_shared_from_this<Session> {
     write(server_.handlers.refuse(refused), framing);
   }
 
-  void write(HttpResponse response, ResponseFraming framing) {
+  void write(const HttpResponse& response, ResponseFraming framing) {
     if (response.close_connection) framing.keep_alive = false;
-    out_ = serialize_response(response, framing);
+    send(serialize_response(response, framing), framing.keep_alive);
+  }
+
+  void send(std::string bytes, bool keep_alive) {
+    out_ = std::move(bytes);
     stream_.expires_after(server_.limits.write_timeout);
     asio::async_write(stream_, asio::buffer(out_),
-                      [self = shared_from_this(), keep_alive = framing.keep_alive](
-                          error_code ec, std::size_t) { self->on_written(ec, keep_alive); });
+                      [self = shared_from_this(), keep_alive](error_code ec, std::size_t) {
+                        self->on_written(ec, keep_alive);
+                      });
   }
 
   void on_written(error_code ec, bool keep_alive) {
