@@ -42,8 +42,16 @@ if(NOT TARGET folio_dep::cmark_gfm)
 endif()
 
 if(FOLIO_BUILD_SERVER)
-  # cpp-httplib 0.11.4 is a compiled library: its .pc file carries the definitions that fix the
-  # class layout (OpenSSL, zlib, brotli). Compile with them or the program crashes.
+  # The server's connection layer: Boost.Asio (sockets, timers) and Boost.Beast's HTTP parser,
+  # both header-only; zlib gzips its responses.
+  find_package(Boost 1.74 REQUIRED)
+  find_package(ZLIB REQUIRED)
+endif()
+
+if(FOLIO_BUILD_SERVER AND FOLIO_BUILD_TESTS)
+  # The server tests' HTTP client. cpp-httplib 0.11.4 is a compiled library: its .pc file carries
+  # the definitions that fix the class layout (OpenSSL, zlib, brotli). Compile with them or the
+  # program crashes.
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 endif()
 

@@ -12,6 +12,7 @@ packages=(
   libxapian-dev xapian-tools libzstd-dev
   libtoml11-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libboost-dev zlib1g-dev
   libcpp-httplib-dev
   libyaml-cpp-dev nlohmann-json3-dev rapidjson-dev libcli11-dev
   catch2

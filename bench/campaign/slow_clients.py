@@ -8,7 +8,8 @@ server's state after. Loopback only; counts and durations bounded.
   bench/campaign/slow_clients.py [--connections N] [--seconds S] [--ci] [CORPUS]
 
 Times are reported, never asserted. With --ci the exit status says only whether every normal
-request succeeded and the server still answers /healthz and /readyz afterwards, with no 5xx
+request succeeded, every slow connection was closed by the server when the drip outlasts its
+request deadline, and the server still answers /healthz and /readyz afterwards, with no 5xx
 other than 503 for a full connection queue."""
 
 import argparse
@@ -21,6 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import campaign  # noqa: E402
 
 SEARCH = "/api/search?q=go+concurrency&facets=tags,categories,year"
+READ_TIMEOUT_SECONDS = 5  # [server] read_timeout_seconds, the server's default
 
 
 def parse_args():
@@ -182,6 +184,13 @@ def main():
                     failures.append(label + ": a normal search failed")
                 if any(code.startswith("5") and code != "503" for code in statuses):
                     failures.append(label + ": 5xx " + str(statuses))
+                # The server closes a connection whose request is not whole within its read
+                # timeout (5 s by default): a drip longer than that plus a margin sees every one
+                # closed. (An outcome, not a time: the margin is the drip's whole remainder.)
+                still_open = sum(1 for c in slow if c.opened and c.closed_at is None)
+                if args.seconds >= READ_TIMEOUT_SECONDS + 3 and still_open:
+                    failures.append("%s: %d slow connections outlived the request deadline" % (
+                        label, still_open))
 
             status, seconds = header_flood(server.port, args.header_lines)
             campaign.log("header flood (%d lines, %.1f KB): status %d in %.1f ms" % (

@@ -207,9 +207,12 @@ void handle_metrics(ServerState& state, const ApiRequest&, ApiResponse& response
   } else {
     snapshot.index_ready = false;  // the gauges say so; /metrics itself still answers
   }
-  snapshot.connections_waiting = state.queue_stats.waiting.load(std::memory_order_relaxed);
-  snapshot.connections_busy = state.queue_stats.busy.load(std::memory_order_relaxed);
-  snapshot.connections_rejected = state.queue_stats.rejected.load(std::memory_order_relaxed);
+  const ConnectionStats& connections = state.connection_stats;
+  snapshot.connections_open = connections.open.load(std::memory_order_relaxed);
+  snapshot.connections_waiting = connections.waiting.load(std::memory_order_relaxed);
+  snapshot.connections_busy = connections.busy.load(std::memory_order_relaxed);
+  snapshot.connections_rejected = connections.rejected.load(std::memory_order_relaxed);
+  snapshot.connections_timed_out = connections.timed_out.load(std::memory_order_relaxed);
   snapshot.searches_waiting = state.pool.waiting();
   snapshot.reindex_runs = state.reindex ? state.reindex->runs() : 0;
   snapshot.resident_memory_bytes = resident_memory_bytes();

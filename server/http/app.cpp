@@ -1,24 +1,15 @@
 #include "http/app.hpp"
 
-#include <algorithm>
-#include <atomic>
-#include <charconv>
 #include <regex>
-#include <thread>
-
-#include <sys/socket.h>
 
 #include "api/api_handlers.hpp"
+#include "http/connection/compression.hpp"
+#include "http/connection/http_server.hpp"
 #include "http/http_support.hpp"
-#include "http/task_queue.hpp"
 #include "runtime/server_state.hpp"
 
 namespace folio::server {
 namespace {
-
-using httplib::Request;
-using httplib::Response;
-using HandlerResponse = httplib::Server::HandlerResponse;
 
 // What a route is for decides how it is guarded; is_rate_limited() is the one place that says so.
 // CORS is not a matter of kind: every response to an allowed origin carries the CORS headers
@@ -44,7 +35,7 @@ constexpr bool is_rate_limited(RouteKind kind) {
 
 struct Route {
   std::string_view method;
-  std::string_view pattern;  // a regex over the decoded path (httplib 0.11.4 has no :params)
+  std::string_view pattern;  // a regex over the decoded path; its group is the capture
   std::string_view name;     // for the access log and the metrics
   Handler handler;
   RouteKind kind;
@@ -68,139 +59,129 @@ constexpr Route kRoutes[] = {
      RouteKind::asset},
 };
 
-constexpr std::size_t kMaxHeaderBytes = 32 * 1024;
-// Bodies up to this size over the limit are read and discarded by httplib (a clean 413 on a
-// connection that stays usable); larger ones are refused at once and the connection is closed.
-constexpr std::size_t kMaxDiscardedBodyBytes = 1024 * 1024;
-
-std::size_t header_bytes(const Request& req) {
-  std::size_t total = 0;
-  for (const auto& [name, value] : req.headers)
-    total += name.size() + value.size() + 4;
-  return total;
-}
-
-// Content-Length as a number; nullopt when absent; throws 400 when malformed.
-std::optional<std::size_t> content_length(const Request& req) {
-  if (!req.has_header("Content-Length")) return std::nullopt;
-  const std::string text = req.get_header_value("Content-Length");
-  std::size_t length = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), length);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) {
-    throw ApiError(400, "bad_request", "bad Content-Length");
-  }
-  return length;
-}
-
-// True when the client sent (or may send) a body httplib has not read yet.
-bool body_pending(const Request& req) {
-  if (req.has_header("Transfer-Encoding")) return true;
-  if (!req.has_header("Content-Length")) return false;
-  const std::string text = req.get_header_value("Content-Length");
-  return text != "0";
-}
-
-std::string_view status_message(int status) {
-  switch (status) {
-    case 400:
-      return "bad request";
-    case 404:
-      return "no such endpoint";
-    case 405:
-      return "method not allowed";
-    case 413:
-      return "the request body is too large";
-    case 414:
-      return "the request URI is too long";
-    case 416:
-      return "bad Range header";
-    case 421:
-      return "misdirected request";
-    default:
-      return status >= 500 ? "internal error" : "request refused";
-  }
-}
-
-// httplib 0.11.4 listens with a backlog of 5, compiled into Debian's library: a burst of new
-// connections overflows it, the kernel drops their SYNs and clients retry a second later. Calling
-// listen() again on the bound socket raises the backlog (the socket is a protected member).
-class HttpServer : public httplib::Server {
- public:
-  bool widen_backlog() { return ::listen(svr_sock_.load(), SOMAXCONN) == 0; }
-};
-
 // What a handler may read of the request: the parameters the screening decoded, the route's
 // capture (an article id), and the two headers some handlers need.
-ApiRequest handler_request(const Request& req, const QueryParams& params) {
-  return ApiRequest{params, req.path, req.matches.size() > 1 ? req.matches[1].str() : std::string(),
-                    req.get_header_value("Authorization"), req.get_header_value("If-None-Match")};
+ApiRequest handler_request(const HttpRequest& req, const QueryParams& params,
+                           const std::string& path, std::string capture) {
+  return ApiRequest{params, path, std::move(capture),
+                    std::string(header_value(req.headers, "Authorization")),
+                    std::string(header_value(req.headers, "If-None-Match"))};
 }
 
-void write_response(ApiResponse&& response, Response& res) {
+void write_response(ApiResponse&& response, HttpResponse& res) {
   res.status = response.status;
   if (response.content_type.empty()) return;
-  res.body = std::move(response.body);  // set_content would copy it
-  res.headers.erase("Content-Type");
+  res.body = std::move(response.body);
   res.set_header("Content-Type", response.content_type);
+}
+
+// A GET, HEAD or OPTIONS request that came with a body.
+bool has_body(const HttpRequest& req) {
+  const std::string_view length = header_value(req.headers, "Content-Length");
+  return !req.body.empty() || (!length.empty() && length != "0");
+}
+
+ConnectionLimits connection_limits(const ServerState& state) {
+  const ServerSettings& s = state.server;
+  ConnectionLimits limits;
+  limits.request.max_body_bytes = s.max_body_bytes;
+  limits.request_timeout = std::chrono::seconds(std::max(1, s.read_timeout_seconds));
+  limits.write_timeout = std::chrono::seconds(std::max(1, s.write_timeout_seconds));
+  limits.max_requests_per_connection =
+      static_cast<std::size_t>(std::max(1, s.keep_alive_max_count));
+  limits.max_connections = static_cast<std::size_t>(std::max(1, s.max_connections));
+  limits.workers = static_cast<std::size_t>(state.connection_threads);
+  limits.queue_limit = static_cast<std::size_t>(std::max(1, s.queue_limit));
+  return limits;
 }
 
 }  // namespace
 
 struct App::Impl {
-  explicit Impl(AppOptions options) : state(options) {
-    configure_server();
-    register_routes();
-    install_hooks();
-  }
-
-  void configure_server() {
-    const ServerSettings& s = state.server;
-    http.set_payload_max_length(s.max_body_bytes);
-    http.set_read_timeout(s.read_timeout_seconds, 0);
-    http.set_write_timeout(s.write_timeout_seconds, 0);
-    http.set_keep_alive_max_count(static_cast<std::size_t>(std::max(1, s.keep_alive_max_count)));
-    http.set_keep_alive_timeout(std::clamp(s.read_timeout_seconds, 1, 5));
-    http.set_tcp_nodelay(true);
-    TaskQueueOptions queue{static_cast<std::size_t>(state.connection_threads),
-                           static_cast<std::size_t>(std::max(1, s.queue_limit)), 64};
-    http.new_task_queue = [this, queue] { return new BoundedTaskQueue(queue, state.queue_stats); };
-  }
-
-  void register_routes() {
+  explicit Impl(AppOptions options)
+      : state(options),
+        routes(),
+        http(connection_limits(state),
+             HttpHandlers{[this](const HttpRequest& req) { return serve(req); },
+                          [this](const RefusedRequest& refused) { return refuse(refused); }},
+             state.connection_stats) {
     for (const Route& route : kRoutes) {
       if (route.kind == RouteKind::admin && state.admin_token.empty()) continue;
-      const std::string pattern(route.pattern);
-      routes.emplace_back(&route, std::regex(pattern));
-      auto handler = [this, &route](const Request& req, Response& res) { run(route, req, res); };
-      if (route.method == "GET") {
-        http.Get(pattern, handler);
-      } else {
-        http.Post(pattern, handler);
-      }
+      routes.emplace_back(&route, std::regex(std::string(route.pattern)));
     }
   }
 
-  void install_hooks() {
-    http.set_pre_routing_handler(
-        [this](const Request& req, Response& res) { return pre_route(req, res); });
-    http.set_error_handler(httplib::Server::HandlerWithResponse(
-        [this](const Request& req, Response& res) { return on_error(req, res); }));
-    http.set_post_routing_handler(
-        [this](const Request& req, Response& res) { post_route(req, res); });
-    http.set_exception_handler([this](const Request&, Response& res, std::exception_ptr) {
-      state.log.message(LogLevel::error, "unexpected exception in a handler");
+  // Every complete request, on a worker thread.
+  HttpResponse serve(const HttpRequest& req) {
+    RequestContext context;
+    context.start = std::chrono::steady_clock::now();
+    HttpResponse res;
+    try {
+      route_request(req, res, context);
+    } catch (const ApiError& e) {
+      send_error(res, e);
+    } catch (const std::exception& e) {
+      state.log.message(LogLevel::error, std::string("unexpected exception: ") + e.what());
       send_error(res, ApiError(500, "internal", "internal error"));
-    });
+    }
+    finish(&req, res, context);
+    return res;
+  }
+
+  // Requests the connection layer answered itself (malformed, too large, overloaded), on its
+  // thread: an error in the API's shape, counted and logged like any other answer.
+  HttpResponse refuse(const RefusedRequest& refused) {
+    RequestContext context;
+    context.start = std::chrono::steady_clock::now();
+    context.route = refused.status == 503 ? "overloaded" : "malformed";
+    context.remote_addr = refused.remote_addr;
+    HttpResponse res;
+    send_error(res, ApiError(refused.status, std::string(error_code_for_status(refused.status)),
+                             refused.message)
+                        .with_retry_after(refused.retry_after_seconds));
+    res.close_connection = true;
+    finish(refused.request, res, context);
+    return res;
+  }
+
+  void route_request(const HttpRequest& req, HttpResponse& res, RequestContext& context) {
+    const RequestTarget target = split_target(req.target);
+    context.path = target.path;
+    context.params = QueryParams::parse(target.query);
+
+    if (req.method == "OPTIONS") {
+      check_host(req);
+      preflight(req, res, target.path, context);
+      return;
+    }
+    if (req.method == "GET" || req.method == "HEAD") {
+      if (has_body(req)) throw ApiError(400, "bad_request", "a GET request has no body");
+    } else if (req.method != "POST") {
+      throw wrong_method_or_path(target.path, res);
+    }
+    // A path no route serves is answered 404 whatever the client's rate. Health checks and
+    // metrics answer whatever name a probe uses.
+    const Route* serving = route_serving(target.path);
+    if (serving == nullptr || serving->kind != RouteKind::ops) check_host(req);
+    if (serving != nullptr && is_rate_limited(serving->kind)) take_rate_token(req);
+
+    std::smatch groups;
+    const Route* route = match(req.method == "HEAD" ? "GET" : req.method, target.path, groups);
+    if (route == nullptr) throw wrong_method_or_path(target.path, res);
+    run(*route,
+        handler_request(req, context.params, target.path,
+                        groups.size() > 1 ? groups[1].str() : std::string()),
+        res, context);
   }
 
   // Runs one handler, turning every failure into a JSON error.
-  void run(const Route& route, const Request& req, Response& res) {
-    RequestContext& context = current_request();
+  void run(const Route& route, const ApiRequest& request, HttpResponse& res,
+           RequestContext& context) {
     context.route = route.name;
     ApiResponse response;
     std::optional<ApiError> failure;
     try {
-      route.handler(state, handler_request(req, context.params), response);
+      route.handler(state, request, response);
     } catch (const ApiError& e) {
       failure = e;
     } catch (const Error& e) {
@@ -210,8 +191,8 @@ struct App::Impl {
       failure = ApiError(500, "internal", "internal error");
     }
     context.hits = response.hits;
-    for (const auto& [name, value] : response.headers)
-      res.set_header(name, value);
+    for (auto& [name, value] : response.headers)
+      res.set_header(std::move(name), std::move(value));
     if (failure) {
       send_error(res, *failure);
     } else {
@@ -219,9 +200,9 @@ struct App::Impl {
     }
   }
 
-  const Route* match(std::string_view method, const std::string& path) const {
+  const Route* match(std::string_view method, const std::string& path, std::smatch& groups) const {
     for (const auto& [route, regex] : routes) {
-      if (route->method == method && std::regex_match(path, regex)) return route;
+      if (route->method == method && std::regex_match(path, groups, regex)) return route;
     }
     return nullptr;
   }
@@ -234,7 +215,7 @@ struct App::Impl {
     return nullptr;
   }
 
-  void take_rate_token(const Request& req) {
+  void take_rate_token(const HttpRequest& req) {
     const RateDecision decision = state.limiter.take(req.remote_addr);
     if (!decision.allowed) {
       throw ApiError(429, "rate_limited", "too many requests; slow down")
@@ -256,97 +237,27 @@ struct App::Impl {
     return allowed;
   }
 
-  ApiError wrong_method_or_path(const std::string& path, Response& res) const {
+  ApiError wrong_method_or_path(const std::string& path, HttpResponse& res) const {
     const std::string allowed = allowed_methods(path);
     if (allowed.empty()) return not_found("no such endpoint");
     res.set_header("Allow", allowed);
     return ApiError(405, "method_not_allowed", "method not allowed; use " + allowed);
   }
 
-  // The first look at every request, before httplib routes it or reads a body.
-  HandlerResponse pre_route(const Request& req, Response& res) {
-    RequestContext& context = current_request();
-    context = RequestContext{};
-    context.active = true;
-    context.start = std::chrono::steady_clock::now();
-    try {
-      return screen(req, res, context);
-    } catch (const ApiError& e) {
-      if (body_pending(req)) {
-        send_error_and_close(res, e);
-      } else {
-        send_error(res, e);
-      }
-      return HandlerResponse::Handled;
-    }
-  }
-
-  HandlerResponse screen(const Request& req, Response& res, RequestContext& context) {
-    if (serving_rejected_connection()) {
-      context.route = "overloaded";
-      send_error_and_close(res, unavailable("the server is overloaded; retry later", 1));
-      return HandlerResponse::Handled;
-    }
-    if (header_bytes(req) > kMaxHeaderBytes) {
-      throw ApiError(431, "headers_too_large", "the request headers are too large");
-    }
-    // Byte ranges are not served: httplib 0.11.4 builds a multipart answer of every range asked
-    // for, so a thousand ranges made a 33 KB search answer 90 MB. A server may answer a Range
-    // request in full (RFC 9110, 14.2); `req` is httplib's own request object, not a const one.
-    const_cast<Request&>(req).ranges.clear();
-    const RequestTarget target = split_target(req.target);
-    context.params = QueryParams::parse(target.query);
-
-    if (req.method == "OPTIONS") {
-      check_host(req);
-      return preflight(req, res, target.path, context);
-    }
-    if (req.method == "GET" || req.method == "HEAD") {
-      if (body_pending(req)) throw ApiError(400, "bad_request", "a GET request has no body");
-    } else if (req.method == "POST") {
-      if (req.has_header("Transfer-Encoding")) {
-        throw ApiError(411, "length_required", "send the body with a Content-Length");
-      }
-      const auto length = content_length(req);
-      if (length && *length > state.server.max_body_bytes + kMaxDiscardedBodyBytes) {
-        throw ApiError(413, "payload_too_large", "the request body is too large");
-      }
-    } else {
-      throw wrong_method_or_path(target.path, res);
-    }
-
-    // Before httplib reads a body: a limited client costs no more than its headers. A path no
-    // route serves is answered 404 whatever the client's rate. Health checks and metrics answer
-    // whatever name a probe uses.
-    const Route* route = route_serving(target.path);
-    if (route == nullptr || route->kind != RouteKind::ops) check_host(req);
-    if (route != nullptr && is_rate_limited(route->kind)) take_rate_token(req);
-
-    // httplib would wait for a body that a POST without Content-Length does not have (HTTP says
-    // it is empty): serve such requests here.
-    if (req.method == "POST" && !req.has_header("Content-Length")) {
-      const Route* post_handler = match("POST", target.path);
-      if (post_handler == nullptr) throw wrong_method_or_path(target.path, res);
-      run(*post_handler, req, res);
-      return HandlerResponse::Handled;
-    }
-    return HandlerResponse::Unhandled;
-  }
-
   // DNS rebinding: a request meant for another name (http/host_policy.hpp).
-  void check_host(const Request& req) const {
-    if (!state.hosts.allows(req.get_header_value("Host"))) {
+  void check_host(const HttpRequest& req) const {
+    if (!state.hosts.allows(header_value(req.headers, "Host"))) {
       throw ApiError(421, "misdirected_request",
                      "this server does not answer to that host name ([server] allowed_hosts)");
     }
   }
 
-  HandlerResponse preflight(const Request& req, Response& res, const std::string& path,
-                            RequestContext& context) {
+  void preflight(const HttpRequest& req, HttpResponse& res, const std::string& path,
+                 RequestContext& context) {
     context.route = "preflight";
     const std::string allowed = allowed_methods(path);
     if (allowed.empty()) throw not_found("no such endpoint");
-    const std::string origin = req.get_header_value("Origin");
+    const std::string origin(header_value(req.headers, "Origin"));
     if (!origin.empty() && !state.cors.allows(origin)) {
       throw ApiError(403, "forbidden", "this origin may not use the API");
     }
@@ -359,34 +270,23 @@ struct App::Impl {
       res.set_header("Access-Control-Max-Age", "600");
       res.set_header("Vary", "Origin");
     }
-    return HandlerResponse::Handled;
   }
 
-  // Responses of 400 and above that have no body yet: httplib's own (400, 404, 413, 414), and 404s
-  // on a path served with another method (405).
-  HandlerResponse on_error(const Request& req, Response& res) {
-    if (!res.body.empty() || res.content_length_ > 0) return HandlerResponse::Unhandled;
-    if (res.status == 404 && !req.path.empty()) {
-      send_error(res, wrong_method_or_path(req.path, res));
-      return HandlerResponse::Handled;
-    }
-    const int status = res.status;
-    send_error(res, ApiError(status, std::string(error_code_for_status(status)),
-                             std::string(status_message(status))));
-    return HandlerResponse::Handled;
-  }
-
-  // Runs for every response, with its final status, just before it is written: so a client that
-  // has its answer always finds it counted in /metrics and logged.
-  void post_route(const Request& req, Response& res) {
+  // Every response, with its final status, just before it is written: so a client that has its
+  // answer always finds it counted in /metrics and logged.
+  void finish(const HttpRequest* req, HttpResponse& res, const RequestContext& context) {
     add_common_headers(req, res);
-    record(req, res);
+    if (req != nullptr && accepts_gzip(header_value(req->headers, "Accept-Encoding"))) {
+      compress_if_worthwhile(res);
+    }
+    record(req, res, context);
   }
 
-  void add_common_headers(const Request& req, Response& res) {
+  void add_common_headers(const HttpRequest* req, HttpResponse& res) {
     res.set_header("X-Content-Type-Options", "nosniff");
-    const std::string origin = req.get_header_value("Origin");
-    if (origin.empty() || res.has_header("Access-Control-Allow-Origin")) return;
+    if (req == nullptr) return;
+    const std::string origin(header_value(req->headers, "Origin"));
+    if (origin.empty() || !res.header("Access-Control-Allow-Origin").empty()) return;
     // Only configured origins: a page of the server's own origin needs no CORS header, and one
     // that only claims it (Host: evil.example) must not get one.
     if (state.cors.allows(origin)) {
@@ -396,26 +296,19 @@ struct App::Impl {
     }
   }
 
-  void record(const Request& req, const Response& res) {
-    RequestContext& context = current_request();
-    const bool seen = context.active;
+  void record(const HttpRequest* req, const HttpResponse& res, const RequestContext& context) {
     const double seconds =
-        seen ? std::chrono::duration<double>(std::chrono::steady_clock::now() - context.start)
-                   .count()
-             : 0.0;
-    const std::string_view route = seen ? context.route : std::string_view("malformed");
-    state.metrics.observe(route, res.status, seconds);
-    state.log.access(AccessRecord{req.method, route, req.path, req.remote_addr, res.status,
-                                  seconds * 1000, seen ? context.hits : -1});
-    context.active = false;
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - context.start).count();
+    state.metrics.observe(context.route, res.status, seconds);
+    state.log.access(AccessRecord{req != nullptr ? req->method : std::string(), context.route,
+                                  context.path,
+                                  req != nullptr ? req->remote_addr : context.remote_addr,
+                                  res.status, seconds * 1000, context.hits});
   }
 
   ServerState state;
-  HttpServer http;
   std::vector<std::pair<const Route*, std::regex>> routes;  // the registered ones, compiled
-  std::atomic<bool> stop_requested{false};
-  std::atomic<bool> listen_started{false};
-  std::atomic<bool> listen_finished{false};
+  HttpServer http;  // last: its workers, which use the members above, stop first
 };
 
 App::App(AppOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -426,37 +319,22 @@ App::~App() {
 }
 
 int App::bind(const std::string& host, int port) {
-  const int bound = port == 0 ? impl_->http.bind_to_any_port(host)
-                              : (impl_->http.bind_to_port(host, port) ? port : -1);
-  if (bound > 0 && !impl_->http.widen_backlog()) {
-    impl_->state.log.message(LogLevel::warn, "could not raise the listen backlog above 5");
-  }
+  std::string error;
+  const int bound = impl_->http.bind(host, port, error);
+  if (bound < 0) impl_->state.log.message(LogLevel::debug, "bind " + host + ": " + error);
   return bound;
 }
 
 bool App::listen_after_bind() {
-  impl_->listen_started = true;
-  if (impl_->stop_requested) {
-    impl_->listen_finished = true;
-    return true;
-  }
   impl_->state.log.message(LogLevel::debug,
                            "serving with " + std::to_string(impl_->state.connection_threads) +
-                               " connection threads and " + std::to_string(impl_->state.searchers) +
+                               " worker threads and " + std::to_string(impl_->state.searchers) +
                                " searchers");
-  const bool ok = impl_->http.listen_after_bind();
-  impl_->listen_finished = true;
-  return ok;
+  return impl_->http.run();
 }
 
 void App::stop() {
-  if (impl_->stop_requested.exchange(true)) return;  // httplib's stop() must run only once
-  if (!impl_->listen_started) return;                // listen_after_bind will see the request
-  // httplib ignores stop() until its accept loop runs: wait for it to start.
-  while (!impl_->http.is_running() && !impl_->listen_finished) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  if (!impl_->listen_finished) impl_->http.stop();
+  impl_->http.stop();
 }
 
 bool App::is_running() const {

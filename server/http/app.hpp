@@ -1,5 +1,6 @@
-// folio-server without main(): builds the httplib::Server from the route table, the hooks that
-// enforce limits, and the shared state. main.cpp and the integration tests both run it.
+// folio-server without main(): the route table, the screening that enforces limits, and the shared
+// state, over the connection layer (http/connection/). main.cpp and the integration tests both run
+// it.
 #pragma once
 
 #include <memory>

@@ -1,6 +1,5 @@
 #include "http/http_support.hpp"
 
-#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "folio_json/json_mapping.hpp"
@@ -42,7 +41,7 @@ std::string_view error_code_for_status(int status) {
 
 namespace {
 
-void set_error_headers(httplib::Response& res, const ApiError& error) {
+void set_error_headers(HttpResponse& res, const ApiError& error) {
   res.status = error.status();
   if (error.retry_after_seconds() > 0) {
     res.set_header("Retry-After", std::to_string(error.retry_after_seconds()));
@@ -55,25 +54,10 @@ json_mapping::Json error_body(const ApiError& error) {
 
 }  // namespace
 
-void send_error(httplib::Response& res, const ApiError& error) {
+void send_error(HttpResponse& res, const ApiError& error) {
   set_error_headers(res, error);
-  res.set_content(json_mapping::dump(error_body(error)), std::string(kJsonType));
-}
-
-void send_error_and_close(httplib::Response& res, const ApiError& error) {
-  set_error_headers(res, error);
-  res.set_header("Connection", "close");
-  auto body = std::make_shared<std::string>(json_mapping::dump(error_body(error)));
-  res.set_content_provider(body->size(), std::string(kJsonType),
-                           [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                             sink.write(body->data() + offset, length);
-                             return false;  // "cancelled": httplib then closes the connection
-                           });
-}
-
-RequestContext& current_request() {
-  thread_local RequestContext context;
-  return context;
+  res.body = json_mapping::dump(error_body(error));
+  res.set_header("Content-Type", std::string(kJsonType));
 }
 
 }  // namespace folio::server

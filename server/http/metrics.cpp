@@ -120,15 +120,20 @@ std::string Metrics::render(const MetricsSnapshot& snapshot) const {
     gauge(out, "folio_index_seconds_since_reindex", "Seconds since the index last changed.",
           *snapshot.seconds_since_reindex);
   }
-  gauge(out, "folio_http_connections_waiting", "Connections waiting for a worker.",
+  gauge(out, "folio_http_connections_open", "Connections open, idle or not.",
+        static_cast<double>(snapshot.connections_open));
+  gauge(out, "folio_http_connections_waiting", "Complete requests waiting for a worker.",
         static_cast<double>(snapshot.connections_waiting));
-  gauge(out, "folio_http_connections_busy", "Connections being served.",
+  gauge(out, "folio_http_connections_busy", "Requests being served by a worker.",
         static_cast<double>(snapshot.connections_busy));
   gauge(out, "folio_searches_waiting", "Requests waiting for a free searcher.",
         static_cast<double>(snapshot.searches_waiting));
   header(out, "folio_http_connections_rejected_total", "counter",
-         "Connections answered 503 because the queue was full.");
+         "Requests and connections answered 503: the queue or the connection limit was full.");
   out << "folio_http_connections_rejected_total " << snapshot.connections_rejected << '\n';
+  header(out, "folio_http_connections_timed_out_total", "counter",
+         "Connections closed because a request did not arrive whole in time.");
+  out << "folio_http_connections_timed_out_total " << snapshot.connections_timed_out << '\n';
   header(out, "folio_reindex_runs_total", "counter", "Reindex runs started through the API.");
   out << "folio_reindex_runs_total " << snapshot.reindex_runs << '\n';
   if (snapshot.resident_memory_bytes) {

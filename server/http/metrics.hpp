@@ -21,9 +21,11 @@ struct MetricsSnapshot {
   std::optional<std::size_t> articles;
   std::string revision;
   std::optional<double> seconds_since_reindex;
+  std::size_t connections_open = 0;
   std::size_t connections_waiting = 0;
   std::size_t connections_busy = 0;
   std::size_t connections_rejected = 0;
+  std::size_t connections_timed_out = 0;
   std::size_t searches_waiting = 0;
   std::size_t reindex_runs = 0;
   std::optional<std::size_t> resident_memory_bytes;

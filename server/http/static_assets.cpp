@@ -11,7 +11,7 @@ namespace {
 struct AssetRoute {
   std::string_view file;
   std::string_view url_path;
-  std::string_view content_type;  // exactly as httplib's compressor recognises it
+  std::string_view content_type;  // text types: gzipped when the client accepts it
   std::string_view cache_control;
 };
 

@@ -1,6 +1,6 @@
 // GET /, /folio.js, /folio.css, /folio-i18n/<lang>.json: the demo page, the widget and its
 // strings, from the bytes embedded at build time, with ETag (If-None-Match -> 304) and
-// Cache-Control. httplib gzips them when the client accepts it.
+// Cache-Control. The connection layer gzips them when the client accepts it.
 #pragma once
 
 #include <string>

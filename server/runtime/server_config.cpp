@@ -55,6 +55,8 @@ constexpr ServerKey kServerKeys[] = {
      [](const ConfigKey& k, ServerSettings& s) { s.read_timeout_seconds = read_int(k, 1, 3600); }},
     {"write_timeout_seconds",
      [](const ConfigKey& k, ServerSettings& s) { s.write_timeout_seconds = read_int(k, 1, 3600); }},
+    {"max_connections",
+     [](const ConfigKey& k, ServerSettings& s) { s.max_connections = read_int(k, 1, 1000000); }},
     {"keep_alive_max_count",
      [](const ConfigKey& k, ServerSettings& s) {
        s.keep_alive_max_count = read_int(k, 0, 100000);

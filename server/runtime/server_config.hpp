@@ -23,9 +23,13 @@ struct ServerSettings {
   std::vector<std::string> allowed_hosts;
   double rate_limit_per_second = 50.0;  // per client IP; 0 disables
   int rate_limit_burst = 100;
+  // A request's line, headers and body must all arrive within this many seconds of the connection
+  // being ready for it (accepted, or its previous answer written); idle keep-alive connections
+  // are closed after it too.
   int read_timeout_seconds = 5;
   int write_timeout_seconds = 5;
   int keep_alive_max_count = 100;
+  int max_connections = 4096;  // open at once; past it a new connection gets 503 and is closed
   std::size_t max_body_bytes = 64 * 1024;
   std::string log_level = "info";  // error, warn, info, debug
   bool access_log = true;

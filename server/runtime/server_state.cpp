@@ -17,7 +17,8 @@ int searchers_for(int configured) {
   return 2 * std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
-// Threads serving connections: as given, or enough that searches, not connections, are the limit.
+// Worker threads running handlers: as given, or enough that searches are the limit (a search
+// waiting for a searcher holds its worker, and health checks must still find one free).
 int connection_threads_for(int given, int searchers) {
   return given > 0 ? given : std::max(64, 16 * searchers);
 }

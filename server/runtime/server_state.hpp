@@ -7,12 +7,12 @@
 #include "api/params.hpp"
 #include "folio/config.hpp"
 #include "http/access_log.hpp"
+#include "http/connection/connection_stats.hpp"
 #include "http/cors.hpp"
 #include "http/host_policy.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/static_assets.hpp"
-#include "http/task_queue_stats.hpp"
 #include "runtime/reindex_job.hpp"
 #include "runtime/searcher_pool.hpp"
 #include "runtime/server_config.hpp"
@@ -30,7 +30,7 @@ struct ServerState {
   SearchSettings search;
   SearchParamRules rules;       // points into `search`
   int searchers = 1;            // searches at once: the pool's size
-  int connection_threads = 64;  // threads serving connections
+  int connection_threads = 64;  // worker threads running handlers
   std::string admin_token;
   Log log;
   SearcherPool pool;
@@ -39,7 +39,7 @@ struct ServerState {
   CorsPolicy cors;
   HostPolicy hosts;
   Metrics metrics;
-  TaskQueueStats queue_stats;
+  ConnectionStats connection_stats;
   StaticAssets assets;
 };
 

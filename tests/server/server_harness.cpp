@@ -6,6 +6,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -171,6 +172,27 @@ RawResponse RawConnection::read_response() {
     response.status = std::atoi(received.c_str() + 9);
   }
   return response;
+}
+
+std::string RawConnection::read_until_closed() {
+  std::string received;
+  char buffer[4096];
+  for (;;) {
+    const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    received.append(buffer, static_cast<std::size_t>(n));
+  }
+  return received;
+}
+
+void RawConnection::shutdown_send() {
+  ::shutdown(fd_, SHUT_WR);
+}
+
+bool RawConnection::closed_by_server() {
+  char byte = 0;
+  const ssize_t n = ::recv(fd_, &byte, 1, MSG_DONTWAIT | MSG_PEEK);
+  return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
 }
 
 RawResponse raw_request(int port, const std::string& bytes) {

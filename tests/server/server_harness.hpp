@@ -80,6 +80,11 @@ class RawConnection {
 
   void send(const std::string& bytes);  // stops quietly if the server closed the connection
   RawResponse read_response();          // status 0 when the server closed without answering
+  // Everything the server sends until it closes the connection (or 10 s pass).
+  std::string read_until_closed();
+  void shutdown_send();  // a half-close: the client has sent all it will
+  // True when the server has closed the connection (checked without waiting).
+  bool closed_by_server();
 
  private:
   int fd_ = -1;
