@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets of fuzz/ with clang (ASan + UBSan) in build-fuzz/ and runs each
+# for SECONDS_PER_TARGET (default 600: the long run; scripts/test.sh runs 30).
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     e.g. scripts/fuzz.sh 60 fuzz_query
+# Corpora grow in build-fuzz/corpus/<target>/, seeded from fuzz/seeds/<target>/, the Markdown of
+# tests/data and sample-content, and a sample of ../shared/corpora when it is there. A crash, leak,
+# UB report or an input slower than 10 s is written to fuzz/artifacts/<target>/ (gitignored) and
+# fails the run; replay one with `build-fuzz/fuzz/<target> fuzz/artifacts/<target>/<file>`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-600}"
+shift || true
+targets=("$@")
+if ((${#targets[@]} == 0)); then
+  targets=(fuzz_front_matter fuzz_markdown fuzz_article fuzz_query fuzz_params fuzz_stored)
+fi
+build_dir=build-fuzz
+jobs="$(nproc 2>/dev/null || echo 2)"
+
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+CXX=clang++ cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLIO_BUILD_FUZZ=ON \
+  -DFOLIO_BUILD_TESTS=OFF -DFOLIO_BUILD_BENCH=OFF -DFOLIO_BUILD_SERVER=OFF "${launcher[@]}" \
+  >/dev/null
+cmake --build "$build_dir" --target "${targets[@]}" -j "$jobs"
+
+# The largest input each target is given: real front matter and articles fit in 16 KB (longer
+# seeds are cut), a query is at most 512 characters, a request target a few hundred bytes.
+# The TOML reader (toml11) is quadratic in the length of one line, so front matter stays at
+# 16 KB, where a line of it costs well under the 10 s timeout.
+max_len() {
+  case "$1" in
+    fuzz_query) echo 2048 ;;
+    fuzz_params) echo 4096 ;;
+    fuzz_stored) echo 8192 ;;
+    *) echo 16384 ;;
+  esac
+}
+
+# Copies Markdown files into a seed folder: the test data, sample-content, and every 20th file of
+# each shared corpus (at most 100 a corpus), so a short run still starts from real articles.
+markdown_seeds() {
+  local into="$1"
+  mkdir -p "$into"
+  local n=0 file
+  while IFS= read -r -d '' file; do
+    cp "$file" "$into/seed-$((n++)).md"
+  done < <(find tests/data sample-content -name '*.md' -print0 | sort -z)
+  local corpus files i
+  for corpus in ../shared/corpora/*/; do
+    [[ -d "$corpus" ]] || continue
+    mapfile -d '' files < <(find "$corpus" -name '*.md' -print0 | sort -z)
+    for ((i = 0; i < ${#files[@]} && i < 2000; i += 20)); do
+      cp "${files[i]}" "$into/shared-$((n++)).md"
+    done
+  done
+}
+
+generated="$(mktemp -d "$build_dir/seeds.XXXXXX")"  # one per run: runs may overlap
+trap 'rm -rf "$generated"' EXIT
+markdown_seeds "$generated/markdown"
+
+failed=()
+for target in "${targets[@]}"; do
+  corpus="$build_dir/corpus/$target"
+  artifacts="fuzz/artifacts/$target"
+  mkdir -p "$corpus" "$artifacts"
+  seed_dirs=()
+  [[ -d "fuzz/seeds/$target" ]] && seed_dirs+=("fuzz/seeds/$target")
+  case "$target" in
+    fuzz_front_matter | fuzz_markdown | fuzz_article) seed_dirs+=("$generated/markdown") ;;
+  esac
+  echo "== $target: ${seconds}s, max_len $(max_len "$target")"
+  if ASAN_OPTIONS=detect_leaks=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$build_dir/fuzz/$target" -max_total_time="$seconds" -max_len="$(max_len "$target")" \
+      -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts/" \
+      "$corpus" "${seed_dirs[@]}" >"$build_dir/$target.log" 2>&1; then
+    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|^#[0-9]+.*DONE' \
+      "$build_dir/$target.log" | tr '\n' ' '
+    echo
+  else
+    tail -n 60 "$build_dir/$target.log"
+    failed+=("$target")
+  fi
+done
+
+if ((${#failed[@]})); then
+  echo "fuzz: findings in ${failed[*]} (inputs in fuzz/artifacts/, logs in $build_dir/*.log)"
+  exit 1
+fi
+echo "fuzz: no findings"
