@@ -1,4 +1,15 @@
-# folio_set_sanitizers(target): applies FOLIO_SANITIZE (e.g. "address,undefined" or "thread").
+# A fuzzing build (FOLIO_BUILD_FUZZ) needs clang's libFuzzer and runs under ASan and UBSan.
+if(FOLIO_BUILD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "FOLIO_BUILD_FUZZ needs clang (CXX=clang++): libFuzzer is clang's")
+  endif()
+  if(NOT FOLIO_SANITIZE)
+    set(FOLIO_SANITIZE address,undefined)
+  endif()
+endif()
+
+# folio_set_sanitizers(target): applies FOLIO_SANITIZE (e.g. "address,undefined" or "thread"), and
+# libFuzzer's coverage instrumentation in a fuzzing build.
 function(folio_set_sanitizers target)
   if(FOLIO_SANITIZE)
     target_compile_options(${target} PRIVATE -fsanitize=${FOLIO_SANITIZE} -fno-omit-frame-pointer
@@ -10,6 +21,9 @@ function(folio_set_sanitizers target)
       # acquire pair it completes is on the same atomic, which TSan does see.
       target_compile_options(${target} PRIVATE -Wno-tsan)
     endif()
+  endif()
+  if(FOLIO_BUILD_FUZZ)
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
   endif()
 endfunction()
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what folio needs on Debian 12. Idempotent and quick when everything is present.
 #   scripts/setup.sh            build and run dependencies
-#   scripts/setup.sh --test     also what the test suite needs (Chromium, npm packages)
+#   scripts/setup.sh --test     also what the test suite needs (Chromium, npm packages, clang)
 #   scripts/setup.sh --bench    also what the benchmarks need (peers from ../shared/peers, wrk,
 #                               the SQL client libraries of bench/sql_load.cpp)
 set -euo pipefail
@@ -26,6 +26,9 @@ case "${1:-}" in
     # python3 and strace: the short reliability campaigns (bench/campaign/ci.sh) are Python
     # scripts, and the kill campaign kills `folio index` at chosen system calls with strace.
     packages+=(chromium nodejs npm curl hugo jekyll python3 strace)
+    # clang 14 builds the fuzz targets (scripts/fuzz.sh); libclang-rt-14-dev holds libFuzzer's
+    # and the sanitizers' runtimes, which clang only recommends.
+    packages+=(clang libclang-rt-14-dev)
     ;;
   --bench)
     # libmariadb-dev and libpq-dev: the SQL peers' load client (bench/sql_load.cpp).

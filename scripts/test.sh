@@ -2,7 +2,7 @@
 # Sets up, builds and runs every test: the include rule (scripts/check_includes.sh), the suite in a
 # Release build, the short reliability campaigns on that build (kill -9, slow clients,
 # amplification, soak), the suite again under ASan and UBSan, the server tests under
-# ThreadSanitizer, and the browser tests in headless Chromium.
+# ThreadSanitizer, 30 s of each libFuzzer target, and the browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -33,6 +33,9 @@ cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLIO_SANITIZE=thre
   -DFOLIO_BUILD_BENCH=OFF >/dev/null
 cmake --build build-tsan --target folio_server_tests -j "$jobs"
 ctest --test-dir build-tsan -R '^server' --output-on-failure -j "$jobs"  # TSAN_OPTIONS: tests/CMakeLists.txt
+
+echo "== fuzzers, 30 s each (scripts/fuzz.sh 600 is the long run)"
+scripts/fuzz.sh 30
 
 if [[ -f tests/browser/package.json ]]; then
   echo "== browser tests (headless Chromium)"

@@ -9,7 +9,9 @@
 #include <utility>
 #include <vector>
 
+#include "base/utf8.hpp"
 #include "folio/error.hpp"
+#include "folio/utf8.hpp"
 #include "formats/data_tree.hpp"
 
 namespace folio::detail {
@@ -255,9 +257,26 @@ TomlMessage read_toml_message(const std::string& what) {
               SourceLocation{source.path, message.line + source.first_line - 1, message.column});
 }
 
+// TOML is UTF-8, and toml11 3.7 must never see anything else: on invalid UTF-8 in a literal
+// string it rewinds one buffer with an iterator into another to point at the byte, and reads out
+// of bounds. So the text is checked first, and the first bad byte named with its line and column.
+void check_utf8(const DataSource& source) {
+  const std::size_t bad = utf8::first_invalid(source.text);
+  if (bad == std::string_view::npos) return;
+  const std::string_view before = source.text.substr(0, bad);
+  const std::size_t line_start = before.rfind('\n') + 1;  // npos + 1 == 0: the first line
+  const auto line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  const auto column = static_cast<int>(utf8_length(before.substr(line_start))) + 1;
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(source.text[bad]));
+  throw Error(ErrorCode::parse, std::string("TOML: not valid UTF-8 (byte ") + byte + ")",
+              SourceLocation{source.path, line + source.first_line, column});
+}
+
 }  // namespace
 
 DataNode read_toml(const DataSource& source) {
+  check_utf8(source);
   check_bracket_depth(source, "TOML");  // toml11 recurses once per bracket
   check_line_length(source, "TOML", kMaxTomlLineBytes);
   try {
