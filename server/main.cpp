@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "folio/error.hpp"
+#include "folio/site.hpp"
 #include "http/app.hpp"
 
 namespace {
@@ -287,6 +288,10 @@ int main(int argc, char** argv) {
   ServerSettings server;
   try {
     config = load_configuration(flags.config_path, server);
+    // [index] site: the site's own configuration supplies what folio.toml leaves out, as it does
+    // for `folio index` (the taxonomies that are filters and facets, the content folders a
+    // reindex reads).
+    folio::apply_site(config.index);
   } catch (const folio::Error& e) {
     std::cerr << "folio-server: " << e.what() << '\n';
     return kExitUsage;

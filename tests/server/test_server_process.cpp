@@ -12,6 +12,7 @@
 #include <regex>
 #include <sstream>
 
+#include "folio/indexer.hpp"
 #include "server/server_fixture.hpp"
 
 using namespace folio::test;
@@ -251,5 +252,33 @@ TEST_CASE("server process: --wait-for-index starts without an index") {
   REQUIRE(r);
   CHECK(r->status == 503);
   server.signal(SIGINT);
+  CHECK(server.wait_for_exit() == 0);
+}
+
+TEST_CASE("server process: a site's own taxonomies are filters and facets ([index] site)") {
+  TempDir dir;
+  const std::string db = dir.str("index");
+  {
+    folio::IndexRequest request;
+    request.settings.site_root = FOLIO_HUGO_SITE_DIR;
+    request.settings.db_path = db;
+    request.settings.jobs = 1;
+    folio::run_index(request);
+  }
+  {
+    std::ofstream toml(dir.str("folio.toml"));
+    toml << "[index]\nsite = \"" << FOLIO_HUGO_SITE_DIR << "\"\ndb_path = \"" << db << "\"\n";
+  }
+  ServerProcess server({"--config", dir.str("folio.toml"), "--listen", "127.0.0.1:0"},
+                       dir.str("server.err"));
+  const int port = server.wait_for_port();
+  REQUIRE(port > 0);
+  // `topics` comes from hugo.toml's [taxonomies] alone: folio.toml does not name it.
+  const RawResponse r = raw_get(port, "/api/search?topics=search&facets=topics");
+  INFO(r.body);
+  CHECK(r.status == 200);
+  const auto body = nlohmann::json::parse(r.body, nullptr, false);
+  CHECK(body["total"].get<int>() > 0);
+  server.signal(SIGTERM);
   CHECK(server.wait_for_exit() == 0);
 }
