@@ -129,7 +129,8 @@ struct App::Impl {
   }
 
   // Requests the connection layer answered itself (malformed, too large, overloaded), on its
-  // thread: an error in the API's shape, counted and logged like any other answer.
+  // thread: an error in the API's shape, counted and logged like any other answer. Whether the
+  // connection stays open is the layer's call: it does after a body over the limit was read whole.
   HttpResponse refuse(const RefusedRequest& refused) {
     RequestContext context;
     context.start = std::chrono::steady_clock::now();
@@ -139,7 +140,6 @@ struct App::Impl {
     send_error(res, ApiError(refused.status, std::string(error_code_for_status(refused.status)),
                              refused.message)
                         .with_retry_after(refused.retry_after_seconds));
-    res.close_connection = true;
     finish(refused.request, res, context);
     return res;
   }

@@ -307,3 +307,15 @@ TEST_CASE("server hostile: a port another server holds is refused, not shared") 
   folio::server::App second(hostile_options());
   CHECK(second.bind("127.0.0.1", first.port()) == -1);
 }
+
+TEST_CASE("server hostile: a body over the limit, read whole, leaves the connection usable") {
+  TestServer server(hostile_options());  // max_body_bytes 64 KB
+  RawConnection connection(server.port());
+  const std::string body(80 * 1024, 'x');
+  connection.send("POST /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " +
+                  std::to_string(body.size()) + "\r\n\r\n" + body +
+                  "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  const std::string received = connection.read_until_closed();
+  CHECK(received.rfind("HTTP/1.1 413 ", 0) == 0);
+  CHECK(received.find("HTTP/1.1 200 ") != std::string::npos);
+}
