@@ -78,9 +78,10 @@ void add_options(CLI::App& cli, Flags& flags) {
   cli.add_option("--threads", s.threads, "searches run at once (default: two per core)")
       ->check(CLI::Range(0, 1024));
   cli.add_option("--connection-threads", flags.connection_threads,
-                 "threads serving connections (default: max(64, 16 x threads))")
+                 "worker threads running requests (default: max(64, 16 x threads))")
       ->check(CLI::Range(0, 4096));
-  cli.add_option("--queue-limit", s.queue_limit, "connections waiting for a thread before 503")
+  cli.add_option("--queue-limit", s.queue_limit,
+                 "complete requests waiting for a worker before 503")
       ->check(CLI::Range(1, 1000000));
   cli.add_flag("--wait-for-index", s.wait_for_index,
                "start without an index and answer 503 until it appears");
