@@ -67,12 +67,14 @@ bool file_exists(const std::string& path) {
 
 }  // namespace
 
-IndexHandle::WatchedFile::WatchedFile(const std::string& path) {
+IndexHandle::WatchedFile::WatchedFile(const std::string& path) : path_(path) {
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat info {};
   if (fd_ >= 0 && ::fstat(fd_, &info) == 0) {
     mtime_ns_ = mtime_ns(info);
     size_ = static_cast<long long>(info.st_size);
+    device_ = static_cast<unsigned long long>(info.st_dev);
+    inode_ = static_cast<unsigned long long>(info.st_ino);
   }
 }
 
@@ -81,14 +83,22 @@ IndexHandle::WatchedFile::~WatchedFile() {
 }
 
 IndexHandle::WatchedFile::WatchedFile(WatchedFile&& other) noexcept
-    : fd_(std::exchange(other.fd_, -1)), mtime_ns_(other.mtime_ns_), size_(other.size_) {}
+    : path_(std::move(other.path_)),
+      fd_(std::exchange(other.fd_, -1)),
+      mtime_ns_(other.mtime_ns_),
+      size_(other.size_),
+      device_(other.device_),
+      inode_(other.inode_) {}
 
 IndexHandle::WatchedFile& IndexHandle::WatchedFile::operator=(WatchedFile&& other) noexcept {
   if (this != &other) {
     if (fd_ >= 0) ::close(fd_);
+    path_ = std::move(other.path_);
     fd_ = std::exchange(other.fd_, -1);
     mtime_ns_ = other.mtime_ns_;
     size_ = other.size_;
+    device_ = other.device_;
+    inode_ = other.inode_;
   }
   return *this;
 }
@@ -96,8 +106,17 @@ IndexHandle::WatchedFile& IndexHandle::WatchedFile::operator=(WatchedFile&& othe
 bool IndexHandle::WatchedFile::changed() const {
   struct stat info {};
   if (fd_ < 0 || ::fstat(fd_, &info) != 0) return true;
-  return info.st_nlink == 0 || mtime_ns(info) != mtime_ns_ ||
-         static_cast<long long>(info.st_size) != size_;
+  if (info.st_nlink == 0 || mtime_ns(info) != mtime_ns_ ||
+      static_cast<long long>(info.st_size) != size_) {
+    return true;
+  }
+  // The path may now lead elsewhere while the file itself is untouched: a symlink on the way
+  // (the index folder's, in a deploy that builds beside and swaps a link) was pointed at another
+  // index.
+  struct stat now {};
+  return ::stat(path_.c_str(), &now) != 0 ||
+         static_cast<unsigned long long>(now.st_dev) != device_ ||
+         static_cast<unsigned long long>(now.st_ino) != inode_;
 }
 
 std::string IndexHandle::WatchedFile::content() const {

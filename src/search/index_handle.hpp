@@ -42,15 +42,18 @@ class IndexHandle {
     WatchedFile(WatchedFile&& other) noexcept;
     WatchedFile& operator=(WatchedFile&& other) noexcept;
     bool is_open() const { return fd_ >= 0; }
-    // Replaced, removed or written since it was opened.
+    // Replaced, removed or written since it was opened, or its path now leads to another file.
     bool changed() const;
     // The whole file as it was when opened (for a rewrite in place: as it is now).
     std::string content() const;
 
    private:
+    std::string path_;
     int fd_ = -1;
     long long mtime_ns_ = 0;
     long long size_ = 0;
+    unsigned long long device_ = 0;
+    unsigned long long inode_ = 0;
   };
   // What is watched of one index path: its stub (which generation is current) and the version
   // file of the database it names (rewritten by every commit).

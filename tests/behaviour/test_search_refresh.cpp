@@ -4,6 +4,8 @@
 
 #include <xapian.h>
 
+#include <filesystem>
+
 #include "behaviour/search_fixture.hpp"
 #include "folio/error.hpp"
 #include "folio/schema.hpp"
@@ -69,6 +71,24 @@ TEST_CASE("refresh: a full rebuild that swaps the generation is noticed") {
   folio::test::write_index(db, {extra_article("notes/axolotl", "axolotl")}, WriteMode::rebuild);
   folio::test::write_index(db, {extra_article("notes/okapi", "okapi")}, WriteMode::rebuild);
   CHECK(hit_id_set(searcher.search(request("okapi"))) == Ids{"notes/okapi"});
+  CHECK(searcher.search(request("")).total == 1);
+}
+
+TEST_CASE("refresh: an index path whose symlink is swapped to another index is followed") {
+  // The deploy of examples/ci/reindex.sh: build beside, then point the served path at it.
+  folio::test::TempDir dir;
+  const std::string first = dir.join("index-1");
+  const std::string second = dir.join("index-2");
+  folio::test::write_index(first, SearchFixture::shared().articles());
+  folio::test::write_index(second, {extra_article("notes/zebrafish", "zebrafish")});
+  const std::string served = dir.join("index");
+  std::filesystem::create_directory_symlink(first, served);
+  Searcher searcher(served);
+  CHECK(searcher.search(request("zebrafish")).total == 0);
+
+  std::filesystem::create_directory_symlink(second, dir.join("index.next"));
+  std::filesystem::rename(dir.join("index.next"), served);  // atomic, as `ln -sfn` + `mv -T`
+  CHECK(hit_id_set(searcher.search(request("zebrafish"))) == Ids{"notes/zebrafish"});
   CHECK(searcher.search(request("")).total == 1);
 }
 
