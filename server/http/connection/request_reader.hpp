@@ -23,8 +23,9 @@ struct RequestLimits {
   std::size_t max_header_count = 100;       // 431 past it
   std::size_t max_body_bytes = 64 * 1024;   // 413 past it
   // Bodies up to this much over the limit are read and dropped, so that the 413 leaves the
-  // connection usable; larger ones are refused at once and the connection closed.
-  std::size_t max_discarded_body_bytes = 1024 * 1024;
+  // connection usable; larger ones are refused at once and the connection closed. Small: a
+  // connection holds a body whole until it is dropped, and thousands may be open.
+  std::size_t max_discarded_body_bytes = 64 * 1024;
 };
 
 struct ReadResult {
