@@ -17,16 +17,10 @@ bool compressible(std::string_view content_type) {
          content_type.rfind("image/svg+xml", 0) == 0;
 }
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
-
 // The q= weight of an Accept-Encoding item's parameters; 1 without one.
 double quality(std::string_view parameters) {
-  const std::size_t at = parameters.find("q=");
+  std::size_t at = parameters.find("q=");
+  if (at == std::string_view::npos) at = parameters.find("Q=");
   if (at == std::string_view::npos) return 1.0;
   return std::strtod(std::string(parameters.substr(at + 2)).c_str(), nullptr);
 }
@@ -34,19 +28,19 @@ double quality(std::string_view parameters) {
 }  // namespace
 
 bool accepts_gzip(std::string_view accept_encoding) {
-  const std::string value = lowercase(accept_encoding);
+  const std::string_view value = accept_encoding;  // codings and "q" compare without case
   std::size_t at = 0;
   while (at <= value.size()) {
     std::size_t end = value.find(',', at);
-    if (end == std::string::npos) end = value.size();
-    std::string_view item = std::string_view(value).substr(at, end - at);
+    if (end == std::string_view::npos) end = value.size();
+    std::string_view item = value.substr(at, end - at);
     while (!item.empty() && item.front() == ' ')
       item.remove_prefix(1);
     const std::size_t params = item.find(';');
     std::string_view coding = item.substr(0, params);
     while (!coding.empty() && coding.back() == ' ')
       coding.remove_suffix(1);
-    if (coding == "gzip" || coding == "*")
+    if (equals_ignoring_case(coding, "gzip") || coding == "*")
       return quality(item.substr(params == std::string_view::npos ? item.size() : params)) > 0;
     at = end + 1;
   }

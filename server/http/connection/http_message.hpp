@@ -12,6 +12,9 @@ namespace folio::server {
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
+// Header names and tokens compare without ASCII case (RFC 9110, 5.1).
+bool equals_ignoring_case(std::string_view a, std::string_view b);
+
 // The value of the first header named `name` (ASCII case-insensitive), or empty.
 std::string_view header_value(const HeaderList& headers, std::string_view name);
 bool has_header(const HeaderList& headers, std::string_view name);

@@ -15,13 +15,10 @@ bool bodiless(int status) {
 // Headers the framing writes itself, and any a handler got wrong: a CR or LF would let a value
 // start a header or a body of its own.
 bool sendable(const std::string& name, const std::string& value) {
-  static constexpr std::string_view kFraming[] = {"content-length", "connection",
-                                                  "transfer-encoding"};
-  std::string lower = name;
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  static constexpr std::string_view kFraming[] = {"Content-Length", "Connection",
+                                                  "Transfer-Encoding"};
   for (std::string_view framing : kFraming)
-    if (lower == framing) return false;
+    if (equals_ignoring_case(name, framing)) return false;
   return name.find_first_of("\r\n:") == std::string::npos &&
          value.find_first_of("\r\n") == std::string::npos;
 }
