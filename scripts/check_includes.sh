@@ -8,7 +8,8 @@
 #      never compiles against the query side or the Searcher, nothing below search/ includes
 #      search/, and only src/search/searcher.cpp (which implements it) includes folio/search.hpp.
 #      Public headers (include/folio/) belong to the stage of what they declare.
-#   2. The programs (cli/, json/, server/) include only the public headers of folio::core.
+#   2. The programs and their shared layers (cli/, json/, api/, server/, wasm/) include only the
+#      public headers of folio::core.
 #   3. Public headers include no third-party header, and each third-party library is included
 #      only where it is confined (toml11, yaml-cpp, cmark-gfm, zstd, RapidJSON, CLI11, Boost,
 #      zlib; httplib is the tests' client only).
@@ -78,7 +79,7 @@ list_includes() {
     sed -E 's/^([^:]+):([0-9]+):[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]([^>"]+)[>"].*/\1 \2 \3/'
 }
 
-list_includes src include cli json server >"$all_includes"
+list_includes src include cli json api server wasm >"$all_includes"
 of() {  # the includes of files under the given folders
   local folders=$1
   grep -E "^($folders)/" "$all_includes" || true
@@ -102,7 +103,7 @@ while read -r file line target; do
     base/* | formats/* | site/* | content/* | store/* | indexing/* | query/* | search/*)
       report "$file" "$line" "$target" "programs include only folio/ headers, not folio::core's internals" ;;
   esac
-done < <(of "cli|json|server")
+done < <(of "cli|json|api|server|wasm")
 
 # Rule 3: third-party libraries stay where they are confined.
 confined() {  # confined PATTERN ALLOWED_FILE_REGEX
@@ -121,8 +122,9 @@ confined '^CLI/' '^(cli/cli\.cpp|server/main\.cpp)$'
 confined '^httplib' '^$'  # the tests' HTTP client only (tests/ is not checked here)
 confined '^boost/' '^server/http/connection/(http_server|request_reader|response_writer)\.cpp$'
 confined '^zlib' '^server/http/connection/compression\.cpp$'
-confined '^nlohmann/' '^(src/formats/json_reader\.cpp|json/|cli/report_json\.cpp|server/)'
+confined '^nlohmann/' '^(src/formats/json_reader\.cpp|json/|api/|cli/report_json\.cpp|server/)'
 confined '^xapian' '^src/'
+confined '^emscripten' '^wasm/'
 while read -r file line target; do
   [[ "$target" == folio/* || "$target" != *.h* ]] && continue
   report "$file" "$line" "$target" "public headers include only the standard library and folio/"

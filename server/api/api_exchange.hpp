@@ -9,10 +9,27 @@
 #include <utility>
 #include <vector>
 
-#include "api/params.hpp"
+#include "folio_api/answers.hpp"
+#include "folio_api/params.hpp"
 #include "folio_json/json_mapping.hpp"
 
 namespace folio::server {
+
+// The HTTP API's parameters and errors, shared with the static engine (api/), named here as the
+// server's own.
+using api::api_error_from;
+using api::ApiError;
+using api::bad_parameter;
+using api::not_found;
+using api::parse_facet_fields;
+using api::parse_query_text;
+using api::parse_search_request;
+using api::QueryParam;
+using api::QueryParams;
+using api::RequestTarget;
+using api::SearchParamRules;
+using api::split_target;
+using api::unavailable;
 
 constexpr std::string_view kJsonType = "application/json";
 

@@ -3,12 +3,12 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "folio_api/answers.hpp"
+
 #include "folio/date.hpp"
 
 namespace folio::server {
 namespace {
-
-constexpr std::size_t kMaxIdLength = 1024;
 
 // A searcher from the pool; when none can be lent, the 503 the API promises.
 SearcherPool::Lease borrow_searcher(ServerState& state) {
@@ -35,12 +35,6 @@ auto with_searcher(ServerState& state, Fn&& fn) {
   }
 }
 
-const std::string& article_id(const ApiRequest& request) {
-  const std::string& id = request.path_capture;
-  if (id.empty() || id.size() > kMaxIdLength) throw bad_parameter("id", "bad article id");
-  return id;
-}
-
 // Seconds since the index last changed: the last_indexed time it records, or this server's own
 // last reindex if that is more recent.
 std::optional<double> seconds_since_reindex(const ServerState& state, const IndexStats& stats) {
@@ -61,36 +55,12 @@ std::optional<double> seconds_since_reindex(const ServerState& state, const Inde
   return seconds;
 }
 
-// The query-string name of the SearchRequest field an engine error names ("" and "query": q).
-std::string http_param(const std::string& param) {
-  if (param.empty() || param == "query") return "q";
-  if (param == "page_size") return "per_page";
-  if (param == "snippet_length") return "snippet";
-  return param;
+void send(ApiResponse& response, api::Answer answer) {
+  response.hits = answer.hits;
+  response.send_json_text(200, std::move(answer.body));
 }
 
 }  // namespace
-
-ApiError api_error_from(const Error& error) {
-  switch (error.code()) {
-    case ErrorCode::invalid_query:
-    case ErrorCode::invalid_argument:
-    case ErrorCode::parse:
-    case ErrorCode::encoding:
-    case ErrorCode::too_large:
-      return bad_parameter(http_param(error.param()), error.reason());
-    case ErrorCode::not_found:
-      return not_found(error.reason());
-    case ErrorCode::locked:
-      return ApiError(409, "conflict", error.reason());
-    case ErrorCode::database:
-    case ErrorCode::io:
-      return unavailable(error.reason());
-    case ErrorCode::config:
-      break;
-  }
-  return ApiError(500, "internal", error.reason());
-}
 
 ApiError api_error_from(const SearcherUnavailable& error) {
   return unavailable(error.what());
@@ -113,56 +83,41 @@ bool bearer_token_matches(std::string_view header, const std::string& token) {
 }
 
 void handle_search(ServerState& state, const ApiRequest& request, ApiResponse& response) {
-  const SearchRequest search = parse_search_request(request.params, state.rules);
   // The body is written while the searcher is still held: the pool's first-come-first-served
   // order then covers the serialisation too, and fewer threads compete for the cores outside it
   // (about 5% more requests/s at 64 connections, a slightly lower p99: docs/benchmarks.md).
-  std::string body = with_searcher(state, [&](Searcher& searcher) {
-    const SearchResults results = searcher.search(search);
-    response.hits = static_cast<long>(results.hits.size());
-    return json_mapping::search_results_json(results);
-  });
-  response.send_json_text(200, std::move(body));
+  send(response, with_searcher(state, [&](Searcher& searcher) {
+         return api::answer_search(searcher, request.params, state.rules);
+       }));
 }
 
 void handle_suggest(ServerState& state, const ApiRequest& request, ApiResponse& response) {
-  const std::string query = parse_query_text(request.params, state.search);
-  const int limit = request.params.integer("limit", 8, 1, 20);
-  const auto suggestions =
-      with_searcher(state, [&](Searcher& searcher) { return searcher.suggest(query, limit); });
-  response.hits = static_cast<long>(suggestions.size());
-  response.send_json_text(200, json_mapping::suggestions_json(query, suggestions));
+  send(response, with_searcher(state, [&](Searcher& searcher) {
+         return api::answer_suggest(searcher, request.params, state.search);
+       }));
 }
 
 void handle_facets(ServerState& state, const ApiRequest& request, ApiResponse& response) {
-  const auto fields = parse_facet_fields(request.params, "fields", state.rules);
-  const auto facets = with_searcher(state, [&](Searcher& searcher) {
-    return searcher.facets(fields.value_or(std::vector<std::string>{}));
-  });
-  response.send_json_text(200, json_mapping::facets_json(facets));
+  send(response, with_searcher(state, [&](Searcher& searcher) {
+         return api::answer_facets(searcher, request.params, state.rules);
+       }));
 }
 
 void handle_article(ServerState& state, const ApiRequest& request, ApiResponse& response) {
-  const std::string id = article_id(request);
-  const auto record =
-      with_searcher(state, [&](Searcher& searcher) { return searcher.article(id); });
-  if (!record) throw not_found("no article with id " + id);
-  response.send_json(200, json_mapping::to_json(*record));
+  send(response, with_searcher(state, [&](Searcher& searcher) {
+         return api::answer_article(searcher, request.path_capture);
+       }));
 }
 
 void handle_related(ServerState& state, const ApiRequest& request, ApiResponse& response) {
-  const std::string id = article_id(request);
-  const int limit = request.params.integer("limit", 5, 1, 20);
-  const auto hits =
-      with_searcher(state, [&](Searcher& searcher) { return searcher.related(id, limit); });
-  response.hits = static_cast<long>(hits.size());
-  response.send_json_text(200, json_mapping::related_json(id, hits));
+  send(response, with_searcher(state, [&](Searcher& searcher) {
+         return api::answer_related(searcher, request.path_capture, request.params);
+       }));
 }
 
 void handle_stats(ServerState& state, const ApiRequest&, ApiResponse& response) {
-  const IndexStats stats =
-      with_searcher(state, [](Searcher& searcher) { return searcher.stats(); });
-  response.send_json(200, json_mapping::to_json(stats));
+  send(response,
+       with_searcher(state, [](Searcher& searcher) { return api::answer_stats(searcher); }));
 }
 
 void handle_reindex(ServerState& state, const ApiRequest& request, ApiResponse& response) {

@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "api/api_error.hpp"
 #include "api/api_exchange.hpp"
 #include "folio/error.hpp"
+#include "folio_api/api_error.hpp"
 #include "runtime/server_state.hpp"
 
 namespace folio::server {
@@ -30,8 +30,6 @@ void handle_readyz(ServerState& state, const ApiRequest& request, ApiResponse& r
 void handle_metrics(ServerState& state, const ApiRequest& request, ApiResponse& response);
 void handle_asset(ServerState& state, const ApiRequest& request, ApiResponse& response);
 
-// Maps a folio::Error from the engine to the API's error (400 for bad queries, 404, 503...).
-ApiError api_error_from(const Error& error);
 // No searcher to lend (all busy, or no usable index): 503 with Retry-After.
 ApiError api_error_from(const SearcherUnavailable& error);
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "api/api_error.hpp"
+#include "folio_api/api_error.hpp"
 #include "api/api_exchange.hpp"
-#include "api/params.hpp"
+#include "folio_api/params.hpp"
 #include "http/connection/http_message.hpp"
 
 namespace folio::server {

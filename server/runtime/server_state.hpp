@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "api/params.hpp"
+#include "folio_api/params.hpp"
 #include "folio/config.hpp"
 #include "http/access_log.hpp"
 #include "http/connection/connection_stats.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "api/params.hpp"
+#include "folio_api/params.hpp"
 #include "folio/utf8.hpp"
 #include "folio_json/json_mapping.hpp"
 #include "http/cors.hpp"

@@ -1,6 +1,6 @@
-#include "api/api_error.hpp"
+#include "folio_api/api_error.hpp"
 
-namespace folio::server {
+namespace folio::api {
 
 ApiError::ApiError(int status, std::string code, std::string message, std::string param)
     : std::runtime_error(std::move(message)),
@@ -25,4 +25,4 @@ ApiError unavailable(std::string message, int retry_after_seconds) {
   return ApiError(503, "unavailable", std::move(message)).with_retry_after(retry_after_seconds);
 }
 
-}  // namespace folio::server
+}  // namespace folio::api

@@ -10,7 +10,7 @@
 #include "folio/config.hpp"
 #include "folio/search.hpp"
 
-namespace folio::server {
+namespace folio::api {
 
 struct QueryParam {
   std::string name;
@@ -62,4 +62,4 @@ std::optional<std::vector<std::string>> parse_facet_fields(const QueryParams& pa
                                                            std::string_view name,
                                                            const SearchParamRules& rules);
 
-}  // namespace folio::server
+}  // namespace folio::api

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace folio::server {
+namespace folio::api {
 
 // Thrown by handlers and parameter parsing; caught in one place (App::run and the request
 // screening) and turned into a response.
@@ -34,4 +34,4 @@ ApiError not_found(std::string message);
 // 503 unavailable, with Retry-After: the condition is expected to pass.
 ApiError unavailable(std::string message, int retry_after_seconds = 1);
 
-}  // namespace folio::server
+}  // namespace folio::api

@@ -1,14 +1,14 @@
-#include "api/params.hpp"
+#include "folio_api/params.hpp"
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 
-#include "api/api_error.hpp"
 #include "folio/date.hpp"
 #include "folio/utf8.hpp"
+#include "folio_api/api_error.hpp"
 
-namespace folio::server {
+namespace folio::api {
 namespace {
 
 constexpr std::size_t kMaxParams = 100;
@@ -358,4 +358,4 @@ SearchRequest parse_search_request(const QueryParams& params, const SearchParamR
   return request;
 }
 
-}  // namespace folio::server
+}  // namespace folio::api
