@@ -90,6 +90,29 @@ CLI::App* add_stats(CLI::App& app, StatsOptions& o) {
   return cmd;
 }
 
+CLI::App* add_export(CLI::App& app, ExportOptions& o) {
+  auto* cmd = app.add_subcommand(
+      "export",
+      "Write a static search bundle: the index, engine and widget, searched with no server");
+  cmd->add_option("--static", o.out_dir,
+                  "The bundle's folder (copy it into the site, e.g. static/search)")
+      ->required();
+  add_common(*cmd, o.common);
+  cmd->add_option("--assets", o.assets_dir,
+                  "The built engine and widget (default: <prefix>/share/folio/static; "
+                  "scripts/wasm/build.sh writes build-wasm/static)");
+  cmd->add_option("--layout", o.layout,
+                  "chunks: fixed-size files, for any host; file: one file read with Range requests")
+      ->check(CLI::IsMember({"chunks", "file"}));
+  cmd->add_option("--block-size", o.block_size, "Xapian block size of the exported index, bytes")
+      ->check(CLI::IsMember({2048, 4096, 8192, 16384, 32768, 65536}));
+  cmd->add_option("--chunk-size", o.chunk_size,
+                  "Bytes per chunk file, a multiple of the block size (default 16384)")
+      ->check(CLI::Range(2048, 8 << 20));
+  cmd->footer(kExitCodes);
+  return cmd;
+}
+
 // Edits between two names (insertions, deletions, substitutions, swaps of neighbours).
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
@@ -248,6 +271,8 @@ int run(int argc, char** argv) {
   auto* check = add_check(app, check_options);
   auto* search = add_search(app, search_options, query_words);
   auto* stats = add_stats(app, stats_options);
+  ExportOptions export_options;
+  auto* export_cmd = add_export(app, export_options);
   std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
   if (std::string problem = unknown_name(app, args); !problem.empty()) {
     std::cerr << "folio: " << problem << "\nRun with --help for more information.\n";
@@ -266,6 +291,7 @@ int run(int argc, char** argv) {
   search_options.query = joined(query_words);
   if (search->parsed()) return run_search_command(search_options);
   if (stats->parsed()) return run_stats_command(stats_options);
+  if (export_cmd->parsed()) return run_export_command(export_options);
   return kExitUsage;
 }
 

@@ -2,6 +2,7 @@
 // structs; each command is a plain function returning the process exit code.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -50,8 +51,19 @@ struct StatsOptions {
   bool json = false;
 };
 
+// `folio export --static OUT` (docs/static-search.md).
+struct ExportOptions {
+  CommonOptions common;
+  std::string out_dir;
+  std::string assets_dir;  // the engine, worker and widget; empty: <prefix>/share/folio/static
+  std::string layout = "chunks";
+  unsigned block_size = 8192;
+  std::size_t chunk_size = 16384;
+};
+
 int run_index_command(const IndexOptions& options);
 int run_search_command(const SearchOptions& options);
 int run_stats_command(const StatsOptions& options);
+int run_export_command(const ExportOptions& options);
 
 }  // namespace folio::cli

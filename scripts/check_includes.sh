@@ -25,7 +25,7 @@ declare -A public_stage=(
   [site]=site [url]=site
   [article]=content [article_parser]=content [front_matter]=content [markdown]=content
   [schema]=store
-  [index_writer]=indexing [indexer]=indexing
+  [index_writer]=indexing [indexer]=indexing [static_export]=indexing
   [search_request]=query
   [search_results]=search [article_cache]=search
   [search]=api [folio]=all

@@ -29,6 +29,10 @@ case "${1:-}" in
     # clang 14 builds the fuzz targets (scripts/fuzz.sh); libclang-rt-14-dev holds libFuzzer's
     # and the sanitizers' runtimes, which clang only recommends.
     packages+=(clang libclang-rt-14-dev)
+    # Emscripten 3.1.6 (with its clang, lld and binaryen) builds the static engine
+    # (scripts/wasm/build.sh); dpkg-dev unpacks the Debian sources it builds Xapian, zstd and zlib
+    # from.
+    packages+=(emscripten dpkg-dev)
     ;;
   --bench)
     # libmariadb-dev and libpq-dev: the SQL peers' load client (bench/sql_load.cpp).

@@ -2,7 +2,8 @@
 # Sets up, builds and runs every test: the include rule (scripts/check_includes.sh), the suite in a
 # Release build, the short reliability campaigns on that build (kill -9, slow clients,
 # amplification, soak), the suite again under ASan and UBSan, the server tests under
-# ThreadSanitizer, 30 s of each libFuzzer target, and the browser tests in headless Chromium.
+# ThreadSanitizer, 30 s of each libFuzzer target, the static engine's WASM build, and the browser
+# tests in headless Chromium (the widget, and static search beside folio-server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -37,8 +38,12 @@ ctest --test-dir build-tsan -R '^server' --output-on-failure -j "$jobs"  # TSAN_
 echo "== fuzzers, 30 s each (scripts/fuzz.sh 600 is the long run)"
 scripts/fuzz.sh 30
 
+echo "== static engine (WASM; Xapian's WASM build is cached in ~/.cache/folio/wasm)"
+scripts/wasm/build.sh build-wasm
+
 if [[ -f tests/browser/package.json ]]; then
-  echo "== browser tests (headless Chromium)"
-  FOLIO_BUILD_DIR="$PWD/build-release" npm --prefix tests/browser test
+  echo "== browser tests (headless Chromium; static search against folio-server's answers)"
+  FOLIO_BUILD_DIR="$PWD/build-release" FOLIO_WASM_DIR="$PWD/build-wasm/static" \
+    npm --prefix tests/browser test
 fi
 echo "== all tests passed"

@@ -37,5 +37,6 @@
 #include "folio/search.hpp"
 #include "folio/search_request.hpp"
 #include "folio/search_results.hpp"
+#include "folio/static_export.hpp"
 #include "folio/url.hpp"
 #include "folio/utf8.hpp"

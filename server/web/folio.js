@@ -122,6 +122,50 @@
     },
   };
 
+  // Where answers come from: folio-server over HTTP, or with the `static` attribute the static
+  // engine in a Web Worker (folio-worker.js of an exported bundle), which answers the same paths
+  // with the same JSON. Each gives (path, query, signal) -> {status, body}.
+  function httpTransport(endpoint) {
+    return (path, query, signal) => fetch(`${endpoint}${path}${query ? '?' + query : ''}`,
+      {mode: 'cors', credentials: 'omit', signal})
+      .then(async (res) => ({status: res.status, body: await res.json().catch(() => null)}));
+  }
+
+  const workers = {};  // one worker per bundle, shared by every box on the page
+  function workerTransport(base) {
+    const pending = new Map();
+    let next = 0;
+    let failed = null;  // a worker that could not start answers every request with why
+    const failure = () => ({status: 503, body: {error: {code: 'unavailable', message: failed}}});
+    const fail = (message) => {
+      failed = message;
+      for (const done of pending.values()) done(failure());
+      pending.clear();
+    };
+    const worker = new Worker(`${base}folio-worker.js`);
+    worker.onmessage = ({data}) => {
+      const done = pending.get(data.id);
+      pending.delete(data.id);
+      if (done) done({status: data.status, body: JSON.parse(data.body)});
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      fail(`${base}folio-worker.js: ${e.message || 'could not be started'}`);
+    };
+    const transport = (path, query, signal) => new Promise((resolve, reject) => {
+      const id = ++next;
+      const article = /^api\/articles\/(.+?)(\/related)?$/.exec(path);
+      const endpoint = article ? (article[2] ? 'related' : 'article') : path.replace(/^api\//, '');
+      const done = (answer) => signal && signal.aborted ?
+        reject(new DOMException('aborted', 'AbortError')) : resolve(answer);
+      if (failed) return done(failure());
+      pending.set(id, done);
+      worker.postMessage({id, endpoint, articleId: article ? decodeURIComponent(article[1]) : '', query: String(query || '')});
+    });
+    transport.static = true;
+    return transport;
+  }
+
   class FolioSearch extends HTMLElement {
     connectedCallback() {
       if (!instances.includes(this)) instances.push(this);
@@ -137,6 +181,14 @@
       this.listAll = attr('empty') === 'all';
       this.baseUrl = attr('base-url');
       this.recentKey = 'folio-recent:' + this.endpoint;
+      const bundle = this.getAttribute('static');
+      if (bundle !== null) {
+        const base = new URL(bundle || '.', location.href).href.replace(/\/?$/, '/');
+        this.transport = workers[base] || (workers[base] = workerTransport(base));
+        this.recentKey = 'folio-recent:' + base;
+      } else {
+        this.transport = httpTransport(this.endpoint);
+      }
       const tag = langOf(this);
       // (not this.lang or this.dir: those would set the element's attributes)
       this.code = stringsLang(tag);
@@ -477,20 +529,19 @@
       let data = null;
       let error = null;  // the server's message, or the key of ours
       try {
-        const res = await fetch(`${this.endpoint}api/search?${this.params(page)}`,
-          {mode: 'cors', credentials: 'omit', signal: ctrl.signal});
-        const body = await res.json().catch(() => null);
-        if (res.ok && body && Array.isArray(body.hits)) data = body;
-        else if (res.status === 429) error = {key: 'busy'};
-        else if (res.status === 400 && body && body.error) error = body.error.message;
-        else error = {key: 'unavailable'};
+        const {status, body} = await this.transport('api/search', this.params(page), ctrl.signal);
+        if (status === 200 && body && Array.isArray(body.hits)) data = body;
+        else if (status === 429) error = {key: 'busy'};
+        else if (status === 400 && body && body.error) error = body.error.message;
+        else error = {key: 'unavailable', detail: body && body.error && body.error.message};
       } catch (e) {
         if (e.name === 'AbortError') return;
         error = {key: 'unavailable'};
       }
       await this.i18n;  // settled almost always; no answer is shown in the wrong language
       if (seq !== this.seq) return;  // a newer search owns the screen
-      if (error && error.key) error = this.s[error.key];
+      // A static bundle's failure names its cause (a missing manifest, a file the host lost).
+      if (error && error.key) error = this.s[error.key] + (this.transport.static && error.detail ? ` (${error.detail})` : '');
       this.ctrl = null;
       this.loading(false);
       this.error = error;
@@ -698,8 +749,8 @@
 
     popularTags() {
       if (!this.popular) {
-        this.popular = fetch(`${this.endpoint}api/facets`, {mode: 'cors', credentials: 'omit'})
-          .then((res) => res.ok ? res.json() : Promise.reject(res.status))
+        this.popular = this.transport('api/facets', '')
+          .then(({status, body}) => status === 200 ? body : Promise.reject(status))
           .then((body) => body.facets.tags.values.slice(0, 8).map((v) => v.value))
           .catch(() => {
             this.popular = null;  // asked again only with the next empty result

@@ -16,8 +16,10 @@
 namespace folio::detail {
 namespace {
 
+#if defined(__SSE2__)  // without SSE2 (WebAssembly: the static engine) only the scalar loop is built
 constexpr std::size_t kBlock = 16;
 constexpr std::size_t kMaxVectorTests = 16;  // more single bytes or pairs: the scalar loop
+#endif
 
 // ASCII letters to lower case. Other bytes may collide (0x10 and 0x30 both fold to 0x30): a
 // folded comparison can only let more places through, never fewer.

@@ -90,4 +90,4 @@ async function startBackend({port} = {}) {
     stop: () => stopWith('SIGTERM'), kill: () => stopWith('SIGKILL'), restart: () => startBackend({port})};
 }
 
-module.exports = {startBackend, freePort, REPO, SERVER_BIN};
+module.exports = {startBackend, freePort, sampleIndex, REPO, SERVER_BIN};
