@@ -25,9 +25,9 @@ declare -A public_stage=(
   [site]=site [url]=site
   [article]=content [article_parser]=content [front_matter]=content [markdown]=content
   [schema]=store
-  [index_writer]=indexing [indexer]=indexing [static_export]=indexing
+  [index_writer]=indexing [indexer]=indexing 
   [search_request]=query
-  [search_results]=search [article_cache]=search
+  [search_results]=search [article_cache]=search [static_export]=search
   [search]=api [folio]=all
 )
 # What each stage may include besides itself.

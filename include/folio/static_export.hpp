@@ -35,7 +35,8 @@ struct StaticIndex {
   std::uint64_t articles = 0;
 };
 
-// Compacts the index into one file (docids kept, so ranking ties fall as in folio-server) and
+// Compacts the index into one file (docids kept, so ranking ties fall as in folio-server; the
+// facet and title columns stored in it, so a browser need not read them from the whole index) and
 // writes it under out_dir as the layout says. An unchanged index gives the same version and
 // reuses what is already there. Throws Error{not_found} without an index, Error{invalid_argument}
 // for a bad block or chunk size, Error{io} or Error{database} when writing fails.

@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out="$(mkdir -p "${1:-build-wasm}" && cd "${1:-build-wasm}" && pwd)"
 
-prefix="$(scripts/wasm/build_deps.sh | tail -n 1)"
+# FOLIO_WASM_PREFIX: libraries built elsewhere (by build_deps.sh under another cache, say).
+prefix="${FOLIO_WASM_PREFIX:-$(scripts/wasm/build_deps.sh | tail -n 1)}"
 export NODE_PATH=/usr/share/nodejs EM_FROZEN_CACHE=1
 
 # The header-only libraries the JSON writers use, without the rest of /usr/include (whose C

@@ -19,6 +19,7 @@
 #include "search/index_stats.hpp"
 #include "search/related.hpp"
 #include "search/search_run.hpp"
+#include "search/stored_columns.hpp"
 #include "search/suggest.hpp"
 #include "search/title_column.hpp"
 #include "store/language_analysis.hpp"
@@ -93,7 +94,8 @@ struct Searcher::Impl {
     const std::string& identity = index.identity();
     if (identity.empty()) return nullptr;
     if (!facet_column || facet_column_identity != identity) {
-      facet_column = detail::FacetColumn::build(index.db());
+      facet_column = detail::stored_facet_column(index.db());  // a static bundle's
+      if (!facet_column) facet_column = detail::FacetColumn::build(index.db());
       facet_column_identity = identity;
     }
     return facet_column.get();
@@ -105,7 +107,8 @@ struct Searcher::Impl {
     const std::string& identity = index.identity();
     if (identity.empty()) return nullptr;
     if (!title_column || title_column_identity != identity) {
-      title_column = detail::TitleColumn::build(index.db());
+      title_column = detail::stored_title_column(index.db());
+      if (!title_column) title_column = detail::TitleColumn::build(index.db());
       title_column_identity = identity;
     }
     return title_column.get();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/byte_codec.hpp"
+#include "folio/error.hpp"
 #include "folio/schema.hpp"
 #include "query/stopwords.hpp"
 
@@ -57,6 +59,63 @@ std::shared_ptr<const TitleColumn> TitleColumn::build(const Xapian::Database& db
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
       column->title_terms_.emplace(*it, it.get_termfreq());
   }
+  return column;
+}
+
+std::string TitleColumn::encode() const {
+  ByteWriter out;
+  out.varint(facts_.size());
+  for (std::size_t docid = 0; docid < facts_.size(); ++docid) {
+    out.byte(present_[docid] ? 1 : 0);
+    if (!present_[docid]) continue;
+    const TitleFacts& f = facts_[docid];
+    out.varint(f.stopwords[0]);
+    out.varint(f.stopwords[1]);
+    out.varint(f.exact_hash);
+    out.byte(f.other_words);
+    out.byte(static_cast<std::uint8_t>(f.kind));
+  }
+  // In term order, so that the same index always encodes to the same bytes.
+  std::vector<std::pair<std::string_view, Xapian::doccount>> terms(title_terms_.begin(),
+                                                                   title_terms_.end());
+  std::sort(terms.begin(), terms.end());
+  out.varint(terms.size());
+  for (const auto& [term, count] : terms) {
+    out.string(term);
+    out.varint(count);
+  }
+  return out.take();
+}
+
+std::shared_ptr<const TitleColumn> TitleColumn::decode(std::string_view bytes) {
+  auto column = std::make_shared<TitleColumn>();
+  ByteReader in(bytes);
+  const auto corrupt = [] { throw Error(ErrorCode::database, "stored title column is corrupt"); };
+  const std::uint64_t size = in.varint();
+  if (size > bytes.size()) corrupt();  // a byte a document at least
+  column->facts_.resize(static_cast<std::size_t>(size));
+  column->present_.resize(static_cast<std::size_t>(size));
+  for (std::size_t docid = 0; docid < size; ++docid) {
+    if (in.byte() == 0) continue;
+    TitleFacts& f = column->facts_[docid];
+    f.stopwords[0] = in.varint();
+    f.stopwords[1] = in.varint();
+    f.exact_hash = in.varint();
+    f.other_words = in.byte();
+    const auto kind = static_cast<PageKind>(in.byte());
+    if (kind != PageKind::page && kind != PageKind::section) corrupt();
+    f.kind = kind;
+    column->present_[docid] = true;
+    column->by_hash_.emplace_back(f.exact_hash, static_cast<Xapian::docid>(docid));
+  }
+  std::sort(column->by_hash_.begin(), column->by_hash_.end());
+  const std::uint64_t terms = in.varint();
+  if (terms > bytes.size()) corrupt();
+  for (std::uint64_t i = 0; i < terms; ++i) {
+    std::string term = in.string();
+    column->title_terms_.emplace(std::move(term), static_cast<Xapian::doccount>(in.varint()));
+  }
+  if (!in.at_end()) corrupt();
   return column;
 }
 

@@ -36,6 +36,10 @@ class TitleColumn {
  public:
   // Reads the whole title key value stream of `db` (a single database).
   static std::shared_ptr<const TitleColumn> build(const Xapian::Database& db);
+  // The column as bytes and back (stored_columns.hpp keeps it in a static bundle's index). decode
+  // throws Error{database} on bytes that are not such a column.
+  std::string encode() const;
+  static std::shared_ptr<const TitleColumn> decode(std::string_view bytes);
 
   // Null for a document without a title key.
   const TitleFacts* facts(Xapian::docid docid) const {

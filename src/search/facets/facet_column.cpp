@@ -3,6 +3,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "base/byte_codec.hpp"
+#include "folio/error.hpp"
 #include "folio/schema.hpp"
 #include "store/facet_codec.hpp"
 
@@ -68,6 +70,63 @@ std::shared_ptr<const FacetColumn> FacetColumn::build(const Xapian::Database& db
   const auto end = static_cast<std::uint32_t>(column->ordinals_.size());
   while (next_docid < column->starts_.size())
     column->starts_[next_docid++] = end;
+  return column;
+}
+
+std::string FacetColumn::encode() const {
+  ByteWriter out;
+  out.varint(starts_.size());
+  std::uint32_t previous = 0;
+  for (std::uint32_t start : starts_) {
+    out.varint(start - previous);  // starts never decrease
+    previous = start;
+  }
+  out.varint(ordinals_.size());
+  for (std::uint32_t ordinal : ordinals_)
+    out.varint(ordinal);
+  out.varint(values_.size());
+  for (const Value& v : values_) {
+    out.string(v.field);
+    out.string(v.spelling);
+    out.string(v.key);
+    out.varint(v.group);
+  }
+  out.varint(group_count_);
+  return out.take();
+}
+
+std::shared_ptr<const FacetColumn> FacetColumn::decode(std::string_view bytes) {
+  auto column = std::make_shared<FacetColumn>();
+  ByteReader in(bytes);
+  const auto corrupt = [] { throw Error(ErrorCode::database, "stored facet column is corrupt"); };
+  // Each element takes a byte at least: a count past the bytes left is corrupt, not allocated.
+  const auto count = [&] {
+    const std::uint64_t n = in.varint();
+    if (n > bytes.size()) corrupt();
+    return static_cast<std::size_t>(n);
+  };
+  column->starts_.resize(count());
+  std::uint64_t start = 0;
+  for (auto& s : column->starts_) {
+    start += in.varint();
+    s = static_cast<std::uint32_t>(start);
+  }
+  column->ordinals_.resize(count());
+  for (auto& ordinal : column->ordinals_)
+    ordinal = static_cast<std::uint32_t>(in.varint());
+  column->values_.resize(count());
+  for (auto& v : column->values_) {
+    v.field = in.string();
+    v.spelling = in.string();
+    v.key = in.string();
+    v.group = static_cast<std::uint32_t>(in.varint());
+  }
+  column->group_count_ = static_cast<std::size_t>(in.varint());
+  if (!in.at_end() || start > column->ordinals_.size()) corrupt();
+  for (std::uint32_t ordinal : column->ordinals_)
+    if (ordinal >= column->values_.size()) corrupt();
+  for (const Value& v : column->values_)
+    if (v.group >= column->group_count_) corrupt();
   return column;
 }
 

@@ -10,6 +10,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -27,6 +28,10 @@ class FacetColumn {
 
   // Reads the whole facet value stream of `db` (a single database).
   static std::shared_ptr<const FacetColumn> build(const Xapian::Database& db);
+  // The column as bytes and back (stored_columns.hpp keeps it in a static bundle's index). decode
+  // throws Error{database} on bytes that are not such a column.
+  std::string encode() const;
+  static std::shared_ptr<const FacetColumn> decode(std::string_view bytes);
 
   std::span<const std::uint32_t> ordinals(Xapian::docid docid) const;
   const Value& value(std::uint32_t ordinal) const { return values_[ordinal]; }

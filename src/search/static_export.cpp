@@ -9,12 +9,16 @@
 #include <vector>
 
 #include "folio/error.hpp"
+#include "search/stored_columns.hpp"
 
 namespace folio {
 namespace {
 
 namespace fs = std::filesystem;
 
+// Changes whenever what an export writes changes (the columns stored in it, say), so that a
+// re-export after an upgrade writes afresh instead of reusing a folder of the older kind.
+constexpr const char* kExportFormat = "folio-static-2";
 constexpr unsigned kMinBlockSize = 2048;
 constexpr unsigned kMaxBlockSize = 65536;
 constexpr std::size_t kMaxChunkSize = 8u << 20;
@@ -49,6 +53,7 @@ std::string export_version(const std::string& db_path, const StaticExportRequest
   identity.append(1, ':').append(std::to_string(request.block_size));
   identity.append(1, ':').append(std::to_string(request.chunk_size));
   identity.append(request.layout == StaticLayout::file ? ":file" : ":chunks");
+  identity.append(":").append(kExportFormat);
   std::uint64_t hash = 0xcbf29ce484222325ULL;
   for (unsigned char c : identity) {
     hash ^= c;
@@ -59,19 +64,38 @@ std::string export_version(const std::string& db_path, const StaticExportRequest
   return hex.data();
 }
 
-// The index compacted into one glass file at `file`. Docids are kept: folio-server breaks ties
-// by docid, and the static engine must rank as it does.
+// The index compacted into one glass file at `file`, with its facet and title columns stored
+// in it (stored_columns.hpp). A single-file database cannot be written, so the columns go into
+// a compacted copy in folders first, which is compacted again into the file. Docids are kept
+// throughout: folio-server breaks ties by docid, and the static engine must rank as it does.
+// Not Compactor::FULLER: with a single file, Xapian 1.4.22 writes a corrupt table with it
+// (xapian-compact --single-file --fuller on the digitalgov index: "dir_end invalid", a 9 TB
+// sparse file). The file is opened and counted before it is used, so a compaction gone wrong is
+// an error here, not in a visitor's browser.
 std::uint64_t compact_to_file(const std::string& db_path, const fs::path& file, unsigned block) {
+  const fs::path staging = file.string() + ".staging";
+  fs::remove_all(staging);
   try {
-    Xapian::Database db(db_path);
-    db.compact(
-        file.string(),
-        Xapian::DBCOMPACT_SINGLE_FILE | Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULLER,
-        static_cast<int>(block));
-    return db.get_doccount();
+    Xapian::Database source(db_path);  // compact() is not const
+    source.compact(staging.string(), Xapian::DBCOMPACT_NO_RENUMBER, static_cast<int>(block));
+    {
+      Xapian::WritableDatabase copy(staging.string(), Xapian::DB_OPEN);
+      detail::store_columns(copy);
+      copy.commit();
+    }
+    Xapian::Database(staging.string())
+        .compact(file.string(), Xapian::DBCOMPACT_SINGLE_FILE | Xapian::DBCOMPACT_NO_RENUMBER,
+                 static_cast<int>(block));
+    fs::remove_all(staging);
+    const Xapian::Database exported(file.string());
+    if (exported.get_doccount() != source.get_doccount() ||
+        exported.get_lastdocid() != source.get_lastdocid())
+      throw Error(ErrorCode::database, "the compacted copy of " + db_path + " differs from it");
+    return source.get_doccount();
   } catch (const Xapian::DatabaseNotFoundError& e) {
     throw Error(ErrorCode::not_found, "no index at " + db_path + ": " + e.get_msg());
   } catch (const Xapian::Error& e) {
+    fs::remove_all(staging);
     throw Error(ErrorCode::database, "cannot compact " + db_path + ": " + e.get_description());
   }
 }
