@@ -178,6 +178,14 @@
         this.readUrl();
       }
       if (this.state.q || this.hasFilters() || this.listAll) this.search({fromUrl: true});
+      // placeholder="auto": suggest what the index holds, its three most frequent tags
+      if (attr('placeholder') === 'auto') {
+        Promise.all([this.popularTags(), this.i18n]).then(([tags]) => {
+          const few = tags.slice(0, 3);
+          this.tags = few.length > 1 ? few.slice(0, -1).join(', ') + this.s.or + few[few.length - 1] : few[0];
+          if (this.tags) this.relabel();
+        });
+      }
     }
 
     disconnectedCallback() {
@@ -254,7 +262,8 @@
     relabel() {
       const s = this.s;
       const attr = (name, fallback) => this.getAttribute(name) ?? fallback;
-      this.$input.placeholder = attr('placeholder', s.searchArticles);
+      const ph = attr('placeholder', s.searchArticles);
+      this.$input.placeholder = ph !== 'auto' ? ph : this.tags ? fill(s.tryTags, this.tags).join('') : s.searchArticles;
       this.$label.textContent = attr('label', s.searchArticles);
       this.$list.setAttribute('aria-label', s.results);
       this.$recent.firstChild.textContent = s.recent;
@@ -634,12 +643,13 @@
         else snippet.textContent = hit.description || '';
         options.push({el: h('a', {class: 'folio-hit', part: 'hit', role: 'option', href: this.href(hit.url), tabindex: '-1'},
           title, meta, snippet)});
-        const sec = hit.section;
-        if (sec && (sec.url || sec.anchor)) {
-          const url = sec.url || `${hit.url}#${sec.anchor}`;
-          options.push({el: h('a', {class: 'folio-hit folio-sub', part: 'hit', role: 'option', href: this.href(url), tabindex: '-1'},
-            h('span', {class: 'folio-hit-title', text: sec.heading}),
-            h('span', {class: 'folio-hit-meta', text: this.t('sectionOf', hit.title_plain || hit.url).join('')}))});
+        // up to three sections with their own passages (the best one's is the hit's own snippet)
+        for (const sec of hit.sections || (hit.section ? [hit.section] : [])) {
+          const excerpt = sec.snippet && sec.snippet !== hit.snippet && h('span', {class: 'folio-hit-snippet'}, marked(sec.snippet));
+          options.push({el: h('a', {class: 'folio-hit folio-sub', part: 'hit', role: 'option', tabindex: '-1',
+            href: this.href(sec.url || `${hit.url}#${sec.anchor}`)},
+          h('span', {class: 'folio-hit-title', text: sec.heading}),
+          excerpt || h('span', {class: 'folio-hit-meta', text: this.t('sectionOf', hit.title_plain || hit.url).join('')}))});
         }
       }
       this.addOptions(options);

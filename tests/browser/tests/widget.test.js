@@ -336,6 +336,65 @@ test('"did you mean" offers the correction and searches it when clicked', TIMEOU
   assert.equal(await notice.textContent(), 'Showing results for rusty');
 });
 
+test('grouped results: up to three sections of a page, each with its own highlighted passage and anchor', TIMEOUT, async () => {
+  const page = await openPage();
+  await searched(page, 'goroutines channels', () => page.goto(`${backend.origin}/?q=goroutines+channels`));
+  const groups = await page.locator(W.options).evaluateAll((options) => {
+    const out = [];
+    for (const o of options) {
+      if (!o.classList.contains('folio-sub')) out.push({page: o.href, sections: []});
+      else {
+        const excerpt = o.querySelector('.folio-hit-snippet');
+        out[out.length - 1].sections.push({href: o.href, excerpt: excerpt ? excerpt.textContent : null,
+          marks: o.querySelectorAll('.folio-hit-snippet mark').length});
+      }
+    }
+    return out;
+  });
+  assert.ok(groups.every((g) => g.sections.length <= 3), JSON.stringify(groups));
+  const grouped = groups.find((g) => g.sections.length >= 2);
+  assert.ok(grouped, `no page with two sections: ${JSON.stringify(groups)}`);
+  const anchors = grouped.sections.map((s) => new URL(s.href).hash);
+  assert.ok(anchors.every((a) => a.length > 1) && new Set(anchors).size === anchors.length, anchors.join(' '));
+  assert.ok(grouped.sections.every((s) => s.href.startsWith(grouped.page)));
+  // every section but the one whose passage is the page's own snippet shows its own passage, highlighted
+  // where the words are in it (a section found by its heading shows how it starts)
+  const own = grouped.sections.filter((s) => s.excerpt);
+  assert.ok(own.length >= grouped.sections.length - 1 && own.every((s) => s.excerpt.trim()), JSON.stringify(grouped));
+  assert.ok(own.some((s) => s.marks > 0), JSON.stringify(grouped));
+  await screenshot(page, 'demo-grouped-sections.png');
+});
+
+test('while a new query loads, the old results stay as they were (not dimmed)', TIMEOUT, async () => {
+  const page = await openPage();
+  await searched(page, 'rust', () => page.goto(`${backend.origin}/?q=rust`));
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/api/search?*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const asked = page.waitForRequest((r) => r.url().includes('q=kubernetes'));
+  await page.locator(W.input).fill('kubernetes');
+  await asked;
+  await page.locator('folio-search .folio-loading').waitFor({state: 'attached'});
+  const list = page.locator('folio-search [role=listbox]');
+  assert.equal(await list.evaluate((l) => getComputedStyle(l).opacity), '1');
+  assert.ok((await hitTitles(page)).some((t) => /rust/i.test(t)), 'the old results are still shown');
+  await searched(page, 'kubernetes', async () => release());
+});
+
+test('the demo page suggests what the index holds: its placeholder names the most frequent tags', TIMEOUT, async () => {
+  const res = await fetch(`${backend.origin}/api/facets?fields=tags`);
+  const [a, b, c] = (await res.json()).facets.tags.values.map((v) => v.value);
+  const page = await openPage();
+  await page.goto(`${backend.origin}/`);
+  const input = page.locator(W.input);
+  await page.waitForFunction((el) => el.placeholder.startsWith('Search: try'), await input.elementHandle());
+  assert.equal(await input.getAttribute('placeholder'), `Search: try ${a}, ${b} or ${c}`);
+  assert.doesNotMatch(await page.content(), /goroutines, kubernetes or postgres/);
+});
+
 test('load more appends the next page', TIMEOUT, async () => {
   const page = await openPage();
   await searched(page, '', () => page.goto(`${embedSite.origin}/paged.html`));
