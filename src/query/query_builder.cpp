@@ -27,8 +27,8 @@ constexpr std::size_t kMinPartialCharacters = 3;
 
 // The last word while typing, one or two letters of an alphabet (not a CJK character, a word of
 // its own): too short to expand as a prefix, and as a word it would make "plain l" find the
-// handful of articles holding a stray "l". After other words it is left out until it grows, so
-// "plain l" finds and ranks as "plain", and the next keystrokes only narrow that.
+// handful of articles holding a stray "l". After other words it is left out of the matching until
+// it grows, so "plain l" finds what "plain" finds and the next keystrokes only narrow that.
 bool short_typed_word(const QueryNode& node) {
   if (node.kind != NodeKind::word || !node.partial) return false;
   if (utf8_length(node.text) >= kMinPartialCharacters) return false;
@@ -118,6 +118,7 @@ BuiltQuery QueryBuilder::build(const QueryNode& root, std::string_view query_tex
   out_ = &built;
   replacements_.clear();
   typing_completion_.clear();
+  typing_short_.clear();
   QueryNode readable = root;
   if (policy_ == FieldPolicy::lenient) read_unknown_fields_as_words(readable);
   build_root(readable);
@@ -128,6 +129,13 @@ BuiltQuery QueryBuilder::build(const QueryNode& root, std::string_view query_tex
   // "acce" ranks as "access" would, and "acc" does not put "ACC" first.
   if (!typing_completion_.empty() && !built.typed_words.empty()) {
     built.typed_words.back() = typing_completion_;
+  }
+  // A short word being typed after others (short_typed_word) is read in titles only when a title
+  // holds it beside them: "Contact Us" typed in full finds its page first, while "plain l" ranks
+  // titles as "plain" does.
+  if (!typing_short_.empty() && built.typed_words.size() > 1 &&
+      built.typed_words.back() == typing_short_ && !words_.one_title_holds(built.typed_words)) {
+    built.typed_words.pop_back();
   }
   built.literal_words =
       reads_as_plain_words(query_text) ? built.typed_words : words_.terms_of(query_text);
@@ -243,6 +251,7 @@ QueryBuilder::Part QueryBuilder::text_leaf(const QueryNode& node, const std::str
   part.stopword = word.stopword;
   part.optional = short_typed_word(node);
   if (!word.completion.empty()) typing_completion_ = word.completion;
+  if (part.optional) typing_short_ = word.positional_term;
   part.any_part = std::move(word.any_part);
   if (prefix.empty()) {
     part.positional_term = word.positional_term;
@@ -437,8 +446,6 @@ void QueryBuilder::collect_typed_text(const QueryNode& node, std::string& text) 
     if (field && field->kind != FieldKind::text) return;  // a filter or a date
   }
   if (node.kind == NodeKind::word && node.text.size() > 1 && node.text.back() == '*') return;
-  // Optional after other words (see short_typed_word): not a word titles must hold then.
-  if (short_typed_word(node) && !text.empty()) return;
   text += node.text;
   text += ' ';
 }

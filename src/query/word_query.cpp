@@ -5,6 +5,7 @@
 
 #include "base/text.hpp"
 #include "base/word_chars.hpp"
+#include "folio/schema.hpp"
 #include "folio/utf8.hpp"
 #include "query/stopwords.hpp"
 #include "query/typo.hpp"
@@ -159,6 +160,16 @@ std::string WordExpander::correction_of(const std::string& term, unsigned max_ed
                                   Xapian::Query(reader->filter_term)));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   return enquire.get_mset(0, 1).empty() ? std::string() : correction;
+}
+
+bool WordExpander::one_title_holds(const std::vector<std::string>& terms) const {
+  std::vector<std::string> in_title;
+  for (const auto& term : terms)
+    in_title.push_back(std::string(schema::kTitle) + term);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, in_title.begin(), in_title.end()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return !enquire.get_mset(0, 1).empty();
 }
 
 bool WordExpander::index_lacks(const std::string& term, std::string_view prefix) const {
@@ -418,8 +429,10 @@ WordQuery WordExpander::word(std::string_view text, std::string_view prefix, Wor
   if (mode == WordMode::partial) typing = typed_word(std::string(prefix) + term, term.size());
   if (typing.completes) {
     highlights.prefixes.insert(term);
+    // A leading word ranks as typed, its completions only matching (weightless): a title typed
+    // in full ranks as before (known-item MRR).
     Xapian::Query completions(Xapian::Query::OP_SCALE_WEIGHT, wildcard(term, prefix),
-                              kPrefixWeight);
+                              typing.leads ? 0.0 : kPrefixWeight);
     query = typing.leads ? Xapian::Query(Xapian::Query::OP_OR, query, completions) : completions;
     if (!typing.leads) out.completion = typing.leader;
   } else if (is_all_letters(term) && index_lacks(term, prefix)) {  // misspelled

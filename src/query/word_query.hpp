@@ -84,6 +84,8 @@ class WordExpander {
   Xapian::Query near(const std::vector<std::string>& words, std::string_view prefix,
                      Xapian::termcount window, bool ordered, HighlightTerms& highlights);
 
+  // Whether some article's title holds every one of `terms` (unstemmed) as a word.
+  bool one_title_holds(const std::vector<std::string>& terms) const;
   // The term a single word matches: "Z" + prefix + stem, or prefix + word if it is not stemmed.
   std::string stemmed_term(const std::string& term, std::string_view prefix) const;
   std::string stem(const std::string& term) const;

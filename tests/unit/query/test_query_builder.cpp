@@ -226,6 +226,7 @@ TEST_CASE("query builder: wildcards, and the last word completed while typing") 
   // Two letters are too few to expand: after other words they are optional, so typing them
   // never narrows to the few articles holding them as a word.
   CHECK(Built("clusters ku").all_words() == Ids{"kubernetes", "config"});
+  // Titles are read for it only when some title holds it as a word (none holds "ku").
   CHECK(Built("clusters ku").built.typed_words == std::vector<std::string>{"clusters"});
   CHECK(Built("ku").built.typed_words == std::vector<std::string>{"ku"});
   CHECK(Built("clusters ku ").all_words().empty());   // a finished word is required
