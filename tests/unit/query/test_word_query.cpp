@@ -226,8 +226,8 @@ TEST_CASE("word query: the word being typed is a prefix too when the index holds
   CHECK(w.matches(w.word("access", "", WordMode::partial).query) == Ids{"access", "a11y"});
   CHECK(w.matches(w.word("acc").query) == Ids{"acc"});  // a finished word is only itself
 
-  // Ranked: the rare word of its own counts by its share of the frequency of its most frequent
-  // completion, so it does not come first while "access" is being typed.
+  // Ranked: a rare word of its own does not lead its completions, so it counts only as one of
+  // them and does not come first while "access" is being typed.
   Xapian::Enquire enquire(word_index().db());
   enquire.set_query(acc.query);
   Xapian::MSet ranked = enquire.get_mset(0, 3);
