@@ -1,5 +1,6 @@
 #include "folio_api/answers.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "folio_json/json_mapping.hpp"
@@ -17,10 +18,22 @@ std::string http_param(const std::string& param) {
   return param;
 }
 
+// The configured taxonomies and those the index holds values of: an index built with `topics` can
+// be filtered and faceted by it whatever the reader's own configuration says.
+SearchParamRules with_index_taxonomies(const SearchParamRules& rules, Searcher& searcher) {
+  SearchParamRules all = rules;
+  for (auto& name : searcher.taxonomies()) {
+    if (std::find(all.taxonomies.begin(), all.taxonomies.end(), name) == all.taxonomies.end())
+      all.taxonomies.push_back(std::move(name));
+  }
+  return all;
+}
+
 }  // namespace
 
 Answer answer_search(Searcher& searcher, const QueryParams& params, const SearchParamRules& rules) {
-  const SearchRequest request = parse_search_request(params, rules);
+  const SearchRequest request =
+      parse_search_request(params, with_index_taxonomies(rules, searcher));
   const SearchResults results = searcher.search(request);
   return {json_mapping::search_results_json(results), static_cast<long>(results.hits.size())};
 }
@@ -35,7 +48,7 @@ Answer answer_suggest(Searcher& searcher, const QueryParams& params,
 }
 
 Answer answer_facets(Searcher& searcher, const QueryParams& params, const SearchParamRules& rules) {
-  const auto fields = parse_facet_fields(params, "fields", rules);
+  const auto fields = parse_facet_fields(params, "fields", with_index_taxonomies(rules, searcher));
   const auto facets = searcher.facets(fields.value_or(std::vector<std::string>{}));
   return {json_mapping::facets_json(facets)};
 }

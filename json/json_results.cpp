@@ -204,6 +204,16 @@ void write_hit(BodyWriter& out, const Hit& hit) {
   out.key("description").text(hit.description);
   out.key("snippet").text(hit.snippet);
   write_section(out.key("section"), hit.section);
+  out.key("sections").begin_array();
+  for (const auto& section : hit.sections) {
+    out.begin_object();
+    out.key("heading").text(section.heading);
+    out.key("anchor").text(section.anchor);
+    out.key("url").text(section.url);
+    out.key("snippet").text(section.snippet);
+    out.end_object();
+  }
+  out.end_array();
   out.key("score").real(rounded(hit.score, 1000));
   out.end_object();
 }

@@ -41,6 +41,8 @@ class Searcher {
   // Every facet value in the index with its count, for each field asked (all fields when empty).
   std::vector<FacetResult> facets(const std::vector<std::string>& fields = {});
   IndexStats stats();
+  // The custom taxonomies the index holds values of ("topics"): filter and facet fields like tags.
+  std::vector<std::string> taxonomies();
   // Reopens if the index changed since the last call; returns true if it did. search() calls it.
   bool refresh();
 

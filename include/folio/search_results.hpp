@@ -15,7 +15,8 @@ namespace folio {
 struct SectionMatch {
   std::string heading;
   std::string anchor;
-  std::string url;  // article url + "#" + anchor
+  std::string url;      // article url + "#" + anchor
+  std::string snippet;  // in Hit::sections: the section's own passage, escaped and highlighted
 };
 
 struct Hit {
@@ -31,8 +32,11 @@ struct Hit {
   std::vector<std::string> categories;
   std::vector<std::string> authors;
   std::string description;
-  std::string snippet;  // HTML-escaped, matches wrapped in the highlight markers
-  std::optional<SectionMatch> section;
+  std::string snippet;                  // HTML-escaped, matches wrapped in the highlight markers
+  std::optional<SectionMatch> section;  // the section of `snippet` (its own snippet left empty)
+  // Up to three sections holding query words, best first, each with its own passage (as
+  // Pagefind's sub-results): the first is `section`.
+  std::vector<SectionMatch> sections;
   double score = 0;
 };
 

@@ -2,19 +2,21 @@
  *   <script src="https://search.example.com/folio.js" defer></script>
  *   <folio-search endpoint="https://search.example.com"></folio-search>
  * Attributes: endpoint (default: where this script was loaded from), mode="inline"|"modal",
- * placeholder, label, per-page, facets="tags,categories,year"|"none", recent-searches="off",
+ * placeholder (="auto": from the index's tags), label, per-page,
+ * facets="tags,categories,year"|"none" (any taxonomy of the index), recent-searches="off",
  * sync-url="on", empty="all" (list every article for an empty query), base-url (for hit links),
  * theme="light"|"dark", strings='{"filters": "Refine"}' (any UI string, see EN below).
  * Styles come from folio.css beside this script, inside a shadow root. The UI speaks the language
  * of the element's lang (or its nearest ancestor's): English is below, the others are loaded from
- * folio-i18n/<lang>.json beside this script. */
+ * folio-i18n/<lang>.json beside this script. Every API call goes through FolioSearch#api(). */
 (() => {
   'use strict';
   if (!window.customElements || customElements.get('folio-search')) return;
 
   const script = document.currentScript;
   const HERE = new URL('.', (script && script.src) || location.href).href;
-  // Facet field -> the /api/search filter parameter that selects its values.
+  // Facet field -> the /api/search filter parameter that selects its values; a configured taxonomy
+  // (topics) is its own parameter.
   const PARAM = {tags: 'tags', categories: 'category', year: 'year', authors: 'author',
     series: 'series', keywords: 'keywords', section: 'section', lang: 'lang'};
   const SORTS = ['relevance', 'newest'];
@@ -32,11 +34,12 @@
     spelling: 'Check the spelling, or try fewer or more general words.', popular: 'Popular tags:',
     busy: 'Too many searches: wait a moment, then type again', unavailable: 'Search is unavailable right now',
     tags: 'Tags', categories: 'Categories', year: 'Year', authors: 'Authors', series: 'Series',
-    keywords: 'Keywords', section: 'Sections', lang: 'Language',
+    keywords: 'Keywords', section: 'Sections', lang: 'Language', showMore: 'Show {0} more', showLess: 'Show less',
+    open: 'to open', move: 'to move', toClose: 'to close', tryTags: 'Search: try {0}', or: ' or ',
   };
   const LANGS = 'ar bn de es fr he hi id it ja ko pl pt ru tr uk ur vi zh-cn zh-tw'.split(' ');
   const RTL = /^(ar|arc|ckb|dv|fa|he|iw|ps|sd|ug|ur|yi)(-|$)/;
-  const DEBOUNCE_MS = 120;
+  const FACET_SHOWN = 10;  // values of a facet shown before "Show more"
   const instances = [];
 
   // h('a', {class: 'x', href: '/', text: 'hi', onclick: f}, child...) -> element
@@ -77,6 +80,9 @@
   }
 
   const same = (a, b) => String(a).toLowerCase() === String(b).toLowerCase();
+  // A raw slug as a reader would write it: "plain-language" -> "Plain language"; other values as they are.
+  const display = (v) => /^[a-z0-9]+(-[a-z0-9]+)+$/.test(v) ? v[0].toUpperCase() + v.slice(1).replace(/-/g, ' ') : String(v);
+  const paramOf = (name) => PARAM[name] || name;
 
   // The lang of the element or of its nearest ancestor, across shadow roots: "pt-BR", or ''.
   function langOf(el) {
@@ -175,7 +181,8 @@
       this.mode = attr('mode') === 'modal' ? 'modal' : 'inline';
       this.perPage = Math.min(100, Math.max(1, parseInt(attr('per-page'), 10) || 10));
       const facets = attr('facets', 'tags,categories,year').trim();
-      this.facetNames = facets === 'none' ? [] : facets.split(',').map((f) => f.trim()).filter((f) => PARAM[f]);
+      this.facetNames = facets === 'none' ? [] : facets.split(',').map((f) => f.trim()).filter((f) => /^\w[\w-]*$/.test(f));
+      this.expanded = new Set();  // facets showing all their values
       this.remembers = attr('recent-searches') !== 'off';
       this.syncUrl = attr('sync-url') === 'on';
       this.listAll = attr('empty') === 'all';
@@ -223,6 +230,14 @@
         this.readUrl();
       }
       if (this.state.q || this.hasFilters() || this.listAll) this.search({fromUrl: true});
+      // placeholder="auto": suggest what the index holds, its three most frequent tags
+      if (attr('placeholder') === 'auto') {
+        Promise.all([this.popularTags(), this.i18n]).then(([tags]) => {
+          const few = tags.slice(0, 3);
+          this.tags = few.length > 1 ? few.slice(0, -1).join(', ') + this.s.or + few[few.length - 1] : few[0];
+          if (this.tags) this.relabel();
+        });
+      }
     }
 
     disconnectedCallback() {
@@ -247,7 +262,7 @@
         oninput: () => this.typed(), onkeydown: (e) => this.key(e), onfocus: () => this.idle(),
       });
       this.$list = h('div', {id: 'folio-list', class: 'folio-list', role: 'listbox', hidden: true,
-        onclick: (e) => this.clicked(e), onmousedown: (e) => e.preventDefault()});
+        onclick: (e) => this.clicked(e), onmousedown: (e) => e.preventDefault(), onkeydown: (e) => this.listKey(e)});
       this.$recent = h('div', {class: 'folio-recent-head', hidden: true}, h('span'),
         h('button', {type: 'button', class: 'folio-link', onclick: () => this.forget()}));
       this.$facets = h('div', {class: 'folio-facets', role: 'group', hidden: true,
@@ -264,6 +279,8 @@
       this.$empty = h('div', {class: 'folio-empty', hidden: true});
       this.$more = h('button', {type: 'button', class: 'folio-more', hidden: true,
         onclick: () => this.search({append: true})});
+      // key hints, for keyboards only (hidden on touch screens by folio.css)
+      this.$keys = h('p', {class: 'folio-keys', 'aria-hidden': 'true', hidden: true});
       this.$live = h('div', {class: 'folio-sr', role: 'status'});
 
       this.$label = h('label', {class: 'folio-sr', for: 'folio-input'});
@@ -272,9 +289,10 @@
         icon(), this.$input, h('span', {class: 'folio-spinner', 'aria-hidden': 'true'}), this.$close);
       this.$results = h('div', {class: 'folio-results'}, this.$notice, this.$head, this.$recent, this.$list,
         this.$empty, this.$more);
+      // results before the facets in the DOM, so Tab reaches them first; folio.css puts the facets beside them
       const panel = h('div', {class: 'folio-panel', onfocusout: (e) => {
         if (!panel.contains(e.relatedTarget) && !this.results) this.showRecent(false);
-      }}, bar, h('div', {class: 'folio-body'}, this.$facets, this.$results), this.$live);
+      }}, bar, h('div', {class: 'folio-body'}, this.$results, this.$facets), this.$keys, this.$live);
 
       if (modal) {
         this.mac = /Mac|iP(hone|ad)/.test(navigator.platform);
@@ -296,13 +314,16 @@
     relabel() {
       const s = this.s;
       const attr = (name, fallback) => this.getAttribute(name) ?? fallback;
-      this.$input.placeholder = attr('placeholder', s.searchArticles);
+      const ph = attr('placeholder', s.searchArticles);
+      this.$input.placeholder = ph !== 'auto' ? ph : this.tags ? fill(s.tryTags, this.tags).join('') : s.searchArticles;
       this.$label.textContent = attr('label', s.searchArticles);
       this.$list.setAttribute('aria-label', s.results);
       this.$recent.firstChild.textContent = s.recent;
       this.$recent.lastChild.textContent = s.clear;
       this.$facets.setAttribute('aria-label', s.filters);
       for (const o of this.$sort.options) o.textContent = s[o.value];
+      this.$keys.replaceChildren(...[['↵', s.open], ['↑↓', s.move], ...(this.$trigger ? [['Esc', s.toClose]] : [])].flatMap(([k, t]) =>
+        [h('kbd', {text: k}), ' ' + t + ' ']));
       this.$sortBy.textContent = s.sortBy;
       if (this.$trigger) {
         this.$close.setAttribute('aria-label', 'Esc: ' + s.close);
@@ -347,11 +368,12 @@
     }
 
     // --- input ------------------------------------------------------------------------------
+    // Adaptive debounce: about two answers' time after the last keystroke (40 to 300 ms), so a fast
+    // server follows every pause in typing and a slow one is not sent a request per key.
     typed() {
       this.state.q = this.$input.value;
-      this.setActive(-1);
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.search({typing: true}), DEBOUNCE_MS);
+      this.timer = setTimeout(() => this.search({typing: true}), Math.min(300, 40 + 2 * (this.rtt ?? 40)));
     }
 
     key(e) {
@@ -377,6 +399,16 @@
           this.typed();
         }
       }
+    }
+
+    // Tab reaches the active result (its tabindex is 0); arrows then move the focus through the list.
+    listKey(e) {
+      const i = this.options.findIndex((o) => o.el === e.target);
+      if (i < 0 || !/^Arrow(Up|Down)$/.test(e.key)) return;
+      e.preventDefault();
+      const next = Math.max(0, Math.min(this.options.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)));
+      this.setActive(next);
+      this.options[next].el.focus();
     }
 
     clicked(e) {
@@ -412,19 +444,21 @@
       else location.assign(opt.el.href);
     }
 
-    setActive(i) {
+    setActive(i, scroll = true) {
       const old = this.options[this.active];
       if (old) {
         old.el.classList.remove('folio-active');
         old.el.setAttribute('aria-selected', 'false');
+        old.el.tabIndex = -1;
       }
       this.active = i;
       const opt = this.options[i];
       if (opt) {
         opt.el.classList.add('folio-active');
         opt.el.setAttribute('aria-selected', 'true');
+        opt.el.tabIndex = 0;
         this.$input.setAttribute('aria-activedescendant', opt.el.id);
-        opt.el.scrollIntoView({block: 'nearest'});
+        if (scroll) opt.el.scrollIntoView({block: 'nearest'});
       } else {
         this.$input.removeAttribute('aria-activedescendant');
       }
@@ -472,7 +506,7 @@
       s.sort = SORTS.includes(p.get('sort')) ? p.get('sort') : 'relevance';
       s.filters = {};
       for (const name of this.facetNames) {
-        const values = p.getAll(PARAM[name]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+        const values = p.getAll(paramOf(name)).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
         if (values.length) s.filters[name] = values;
       }
       this.$input.value = s.q;
@@ -482,9 +516,9 @@
     writeUrl(push) {
       const p = new URLSearchParams(location.search);
       const s = this.state;
-      for (const k of ['q', 'sort', ...this.facetNames.map((n) => PARAM[n])]) p.delete(k);
+      for (const k of ['q', 'sort', ...this.facetNames.map(paramOf)]) p.delete(k);
       if (s.q.trim()) p.set('q', s.q.trim());
-      for (const name of this.facetNames) for (const v of s.filters[name] || []) p.append(PARAM[name], v);
+      for (const name of this.facetNames) for (const v of s.filters[name] || []) p.append(paramOf(name), v);
       if (s.sort !== 'relevance') p.set('sort', s.sort);
       const search = p.toString();
       const url = location.pathname + (search ? '?' + search : '') + location.hash;
@@ -500,11 +534,12 @@
     params(page) {
       const s = this.state;
       const p = new URLSearchParams({q: s.q.trim()});
-      for (const name of this.facetNames) for (const v of s.filters[name] || []) p.append(PARAM[name], v);
+      for (const name of this.facetNames) for (const v of s.filters[name] || []) p.append(paramOf(name), v);
       if (s.sort !== 'relevance') p.set('sort', s.sort);
       p.set('page', page);
       p.set('per_page', this.perPage);
       p.set('facets', this.facetNames.join(',') || 'none');
+      p.set('facet_limit', 50);  // FACET_SHOWN of them, the rest behind "Show more"
       p.set('locale', this.code);  // the reader's language: its articles rank first
       return p;
     }
@@ -526,17 +561,22 @@
       const page = append && this.results ? this.results.page + 1 : 1;
       const ctrl = this.ctrl = new AbortController();
       this.loading(true);
+      const q = this.state.q.trim();
+      const started = performance.now();
       let data = null;
       let error = null;  // the server's message, or the key of ours
+      let suggestions = [];
       try {
-        const {status, body} = await this.transport('api/search', this.params(page), ctrl.signal);
-        if (status === 200 && body && Array.isArray(body.hits)) data = body;
-        else if (status === 429) error = {key: 'busy'};
-        else if (status === 400 && body && body.error) error = body.error.message;
-        else error = {key: 'unavailable', detail: body && body.error && body.error.message};
+        // completions of what is typed, beside the results (never for "Load more")
+        const completing = typing && q && this.api('suggest', {q, limit: 6}, ctrl.signal)
+          .then((r) => r.suggestions.filter((x) => x.kind === 'term' && !same(x.text, q)).slice(0, 3), () => []);
+        data = await this.api('search', this.params(page), ctrl.signal);
+        suggestions = (await completing) || [];
+        if (!Array.isArray(data.hits)) throw new Error();
+        this.rtt = ((this.rtt ?? 40) + performance.now() - started) / 2;
       } catch (e) {
         if (e.name === 'AbortError') return;
-        error = {key: 'unavailable'};
+        error = e.status === 429 ? {key: 'busy'} : e.status === 400 ? e.message : {key: 'unavailable', detail: e.detail};
       }
       await this.i18n;  // settled almost always; no answer is shown in the wrong language
       if (seq !== this.seq) return;  // a newer search owns the screen
@@ -558,9 +598,19 @@
         this.renderHead();
       } else {
         this.results = data;
+        this.suggestions = suggestions;
         this.render();
       }
       this.announce(this.summary());
+    }
+
+    // Every call of the API, and the only one: the parsed JSON answer, or an Error with the API's
+    // message and the HTTP status. (A static build answers the same paths from a Web Worker.)
+    async api(path, params, signal) {
+      const {status, body} = await this.transport(`api/${path}`, String(new URLSearchParams(params)), signal);
+      if (status === 200 && body) return body;
+      const message = body && body.error ? body.error.message : `HTTP ${status}`;
+      throw Object.assign(new Error(message), {status, detail: message});
     }
 
     loading(on) {
@@ -588,8 +638,14 @@
       this.renderFacets();
       this.renderEmpty();
       this.$recent.hidden = this.$more.hidden = true;
-      this.fillList([], this.s.results);
+      // completions of the query first (Up from the first result reaches them), then the hits
+      this.fillList(r ? (this.suggestions || []).map((x) => ({query: x.text, el: h('div',
+        {role: 'option', class: 'folio-hit folio-suggestion'}, icon(), h('span', {class: 'folio-hit-title', text: x.text}))})) : [],
+      this.s.results);
       if (r) this.appendHits(r.hits);
+      // the first result is preselected: Enter opens it
+      const first = this.options.findIndex((o) => o.query == null);
+      if (first >= 0) this.setActive(first, false);
     }
 
     fillList(options, label) {
@@ -610,6 +666,7 @@
       }
       const open = this.options.length > 0;
       this.$list.hidden = !open;
+      this.$keys.hidden = !open;
       this.$input.setAttribute('aria-expanded', open);
     }
 
@@ -638,12 +695,13 @@
         else snippet.textContent = hit.description || '';
         options.push({el: h('a', {class: 'folio-hit', part: 'hit', role: 'option', href: this.href(hit.url), tabindex: '-1'},
           title, meta, snippet)});
-        const sec = hit.section;
-        if (sec && (sec.url || sec.anchor)) {
-          const url = sec.url || `${hit.url}#${sec.anchor}`;
-          options.push({el: h('a', {class: 'folio-hit folio-sub', part: 'hit', role: 'option', href: this.href(url), tabindex: '-1'},
-            h('span', {class: 'folio-hit-title', text: sec.heading}),
-            h('span', {class: 'folio-hit-meta', text: this.t('sectionOf', hit.title_plain || hit.url).join('')}))});
+        // up to three sections with their own passages (the best one's is the hit's own snippet)
+        for (const sec of hit.sections || (hit.section ? [hit.section] : [])) {
+          const excerpt = sec.snippet && sec.snippet !== hit.snippet && h('span', {class: 'folio-hit-snippet'}, marked(sec.snippet));
+          options.push({el: h('a', {class: 'folio-hit folio-sub', part: 'hit', role: 'option', tabindex: '-1',
+            href: this.href(sec.url || `${hit.url}#${sec.anchor}`)},
+          h('span', {class: 'folio-hit-title', text: sec.heading}),
+          excerpt || h('span', {class: 'folio-hit-meta', text: this.t('sectionOf', hit.title_plain || hit.url).join('')}))});
         }
       }
       this.addOptions(options);
@@ -706,15 +764,25 @@
         if (name === 'year') values.sort((a, b) => String(b.value).localeCompare(String(a.value)));
         if (!values.length) continue;
         const list = h('ul');
+        // past FACET_SHOWN values, the rest (selected ones always shown) behind "Show more"
+        const all = this.expanded.has(name);
         values.forEach((v, i) => {
+          const on = chosen.some((c) => same(c, v.value));
+          if (i >= FACET_SHOWN && !all && !on) return;
           const id = `folio-f-${name}-${i}`;
-          const input = h('input', {type: 'checkbox', id, value: v.value, 'data-facet': name,
-            checked: chosen.some((c) => same(c, v.value))});
-          list.append(h('li', null, input, h('label', {for: id}, h('span', {text: v.value}),
+          const input = h('input', {type: 'checkbox', id, value: v.value, 'data-facet': name, checked: on});
+          list.append(h('li', null, input, h('label', {for: id}, h('span', {text: display(v.value)}),
             v.count != null && h('span', {class: 'folio-n', text: this.nf.format(v.count)}))));
           if (refocus && refocus[0] === name && same(refocus[1], v.value)) queueMicrotask(() => input.focus());
         });
-        box.append(h('fieldset', {class: 'folio-facet'}, h('legend', {text: this.s[name]}), list));
+        const hidden = values.length - list.childNodes.length;
+        const more = (hidden || all) && values.length > FACET_SHOWN && h('button', {type: 'button', class: 'folio-link',
+          'data-more': name, text: all ? this.s.showLess : this.t('showMore', this.nf.format(hidden)).join(''), onclick: () => {
+            this.expanded[all ? 'delete' : 'add'](name);
+            this.renderFacets();
+            this.$facets.querySelector(`[data-more="${name}"]`).focus();
+          }});
+        box.append(h('fieldset', {class: 'folio-facet'}, h('legend', {text: this.s[name] || name[0].toUpperCase() + name.slice(1).replace(/[-_]/g, ' ')}), list, more));
       }
       box.hidden = box.childNodes.length < 2;  // nothing to refine
     }
@@ -749,8 +817,7 @@
 
     popularTags() {
       if (!this.popular) {
-        this.popular = this.transport('api/facets', '')
-          .then(({status, body}) => status === 200 ? body : Promise.reject(status))
+        this.popular = this.api('facets', {fields: 'tags'})
           .then((body) => body.facets.tags.values.slice(0, 8).map((v) => v.value))
           .catch(() => {
             this.popular = null;  // asked again only with the next empty result
@@ -771,6 +838,7 @@
   }
 
   // Ctrl/Cmd+K anywhere, or "/" outside a text field: open the first modal box, else focus the first box.
+  // Ctrl/Cmd+K again closes the modal.
   document.addEventListener('keydown', (e) => {
     if (e.defaultPrevented || e.isComposing || e.altKey) return;
     const combo = (e.ctrlKey || e.metaKey) && !e.shiftKey && (e.key || '').toLowerCase() === 'k';
@@ -778,7 +846,8 @@
     const target = instances.find((i) => i.mode === 'modal') || instances[0];
     if ((combo || slash) && target) {
       e.preventDefault();
-      target.open();
+      if (combo && target.$dialog && target.$dialog.open) target.close();
+      else target.open();
     }
   });
 

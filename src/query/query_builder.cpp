@@ -15,6 +15,7 @@ namespace folio::detail {
 struct QueryBuilder::Part {
   Xapian::Query query;
   bool stopword = false;
+  bool optional = false;        // a short word being typed after others (short_typed_word)
   std::string positional_term;  // a plain single word, for the proximity boost
   Xapian::Query any_part;       // a compound word's words, any of them (see WordQuery)
   std::vector<std::string> part_terms;
@@ -23,6 +24,17 @@ struct QueryBuilder::Part {
 namespace {
 
 constexpr std::size_t kMinPartialCharacters = 3;
+
+// The last word while typing, one or two letters of an alphabet (not a CJK character, a word of
+// its own): too short to expand as a prefix, and as a word it would make "plain l" find the
+// handful of articles holding a stray "l". After other words it is left out of the matching until
+// it grows, so "plain l" finds what "plain" finds and the next keystrokes only narrow that.
+bool short_typed_word(const QueryNode& node) {
+  if (node.kind != NodeKind::word || !node.partial) return false;
+  if (utf8_length(node.text) >= kMinPartialCharacters) return false;
+  return std::none_of(node.text.begin(), node.text.end(),
+                      [](char c) { return static_cast<unsigned char>(c) >= 0xE0; });
+}
 
 Xapian::Query weightless(Xapian::Query query) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, std::move(query), 0.0);
@@ -39,6 +51,7 @@ struct SequenceParts {
   std::vector<Xapian::Query> plain;     // word
   std::vector<Xapian::Query> loose;     // plain, with a compound word as any of its words
   std::vector<Xapian::Query> stop;      // stopwords
+  std::vector<Xapian::Query> optional;  // a short word being typed: the query only when alone
   std::vector<Xapian::Query> excluded;  // -word
 };
 
@@ -47,7 +60,9 @@ Xapian::Query all_required(const SequenceParts& parts) {
   std::vector<Xapian::Query> must = parts.required;
   must.insert(must.end(), parts.plain.begin(), parts.plain.end());
   Xapian::Query query;
-  if (must.empty()) {
+  if (must.empty() && parts.stop.empty()) {
+    query = combine(Xapian::Query::OP_AND, parts.optional);
+  } else if (must.empty()) {
     query = combine(Xapian::Query::OP_AND, parts.stop);
   } else {
     query = combine(Xapian::Query::OP_AND, must);
@@ -102,12 +117,26 @@ BuiltQuery QueryBuilder::build(const QueryNode& root, std::string_view query_tex
   BuiltQuery built;
   out_ = &built;
   replacements_.clear();
+  typing_completion_.clear();
+  typing_short_.clear();
   QueryNode readable = root;
   if (policy_ == FieldPolicy::lenient) read_unknown_fields_as_words(readable);
   build_root(readable);
   std::string typed;
   collect_typed_text(readable, typed);
   built.typed_words = words_.terms_of(typed);
+  // Titles are read for the most frequent word the last one starts when it does not lead them:
+  // "acce" ranks as "access" would, and "acc" does not put "ACC" first.
+  if (!typing_completion_.empty() && !built.typed_words.empty()) {
+    built.typed_words.back() = typing_completion_;
+  }
+  // A short word being typed after others (short_typed_word) is read in titles only when a title
+  // holds it beside them: "Contact Us" typed in full finds its page first, while "plain l" ranks
+  // titles as "plain" does.
+  if (!typing_short_.empty() && built.typed_words.size() > 1 &&
+      built.typed_words.back() == typing_short_ && !words_.one_title_holds(built.typed_words)) {
+    built.typed_words.pop_back();
+  }
   built.literal_words =
       reads_as_plain_words(query_text) ? built.typed_words : words_.terms_of(query_text);
   built.corrected_query = apply_replacements(query_text);
@@ -220,6 +249,9 @@ QueryBuilder::Part QueryBuilder::text_leaf(const QueryNode& node, const std::str
   WordQuery word = words_.word(node.text, prefix, mode, out_->highlights);
   part.query = std::move(word.query);
   part.stopword = word.stopword;
+  part.optional = short_typed_word(node);
+  if (!word.completion.empty()) typing_completion_ = word.completion;
+  if (part.optional) typing_short_ = word.positional_term;
   part.any_part = std::move(word.any_part);
   if (prefix.empty()) {
     part.positional_term = word.positional_term;
@@ -289,6 +321,8 @@ Xapian::Query QueryBuilder::sequence_query(const QueryNode& node,
       parts.excluded.push_back(std::move(part.query));
     } else if (child.sign == '+') {
       parts.required.push_back(std::move(part.query));
+    } else if (part.optional) {
+      parts.optional.push_back(std::move(part.query));
     } else if (part.stopword) {
       parts.stop.push_back(std::move(part.query));
     } else {
@@ -376,13 +410,15 @@ void QueryBuilder::build_root(const QueryNode& root) {
       parts.excluded.push_back(std::move(part.query));
       continue;
     }
-    if (!part.positional_term.empty() && !part.stopword) {
+    if (!part.positional_term.empty() && !part.stopword && !part.optional) {
       out_->proximity_terms.push_back(part.positional_term);
     }
     for (const auto& term : part.part_terms)
       out_->proximity_terms.push_back(term);
     if (child.sign == '+') {
       parts.required.push_back(std::move(part.query));
+    } else if (part.optional) {
+      parts.optional.push_back(std::move(part.query));
     } else if (part.stopword) {
       parts.stop.push_back(std::move(part.query));
     } else {

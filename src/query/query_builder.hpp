@@ -62,6 +62,8 @@ class QueryBuilder {
   FieldPolicy policy_;
   BuiltQuery* out_ = nullptr;
   std::vector<Replacement> replacements_;
+  std::string typing_short_;       // the last word, when a short one being typed (short_typed_word)
+  std::string typing_completion_;  // the last word matched only as a prefix: WordQuery::completion
 
   Xapian::Query node_query(const QueryNode& node, const std::optional<FieldSpec>& inherited);
   Part leaf(const QueryNode& node, const std::optional<FieldSpec>& inherited);

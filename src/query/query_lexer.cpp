@@ -9,6 +9,10 @@ constexpr std::string_view kRightCurlyQuote = "\xE2\x80\x9D";
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
+// Punctuation that ends a sentence or clause: a word typed before it is finished.
+bool is_closing_punctuation(char c) {
+  return c == '.' || c == '?' || c == '!' || c == ',' || c == ';' || c == ':';
+}
 bool is_field_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
@@ -24,7 +28,7 @@ class Lexer {
       read_token();
     }
     if (!tokens_.empty() && !q_.empty() && !is_space(q_.back()) &&
-        tokens_.back().kind == TokenKind::word) {
+        !is_closing_punctuation(q_.back()) && tokens_.back().kind == TokenKind::word) {
       tokens_.back().ends_query = true;
     }
     return std::move(tokens_);

@@ -19,7 +19,7 @@ struct QueryToken {
   std::string raw;           // the whole token as written, sign and field included
   char sign = 0;             // '+' or '-' written before the token, or 0
   std::size_t position = 0;  // byte offset in the query
-  bool ends_query = false;   // nothing follows, not even a space (search-as-you-type)
+  bool ends_query = false;   // nothing follows, not even a space or a "." (search-as-you-type)
 };
 
 std::vector<QueryToken> lex_query(std::string_view query);

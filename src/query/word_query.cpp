@@ -5,6 +5,7 @@
 
 #include "base/text.hpp"
 #include "base/word_chars.hpp"
+#include "folio/schema.hpp"
 #include "folio/utf8.hpp"
 #include "query/stopwords.hpp"
 #include "query/typo.hpp"
@@ -17,6 +18,9 @@ constexpr double kTypoWeight = 0.6;  // a corrected word counts less than a type
 // it, a phrase's words are matched as typed, so a long query of phrases costs no more than this.
 constexpr std::size_t kPhraseFormScansPerQuery = 16000;
 constexpr double kPrefixWeight = 0.5;  // completions of the word being typed count less still
+// Indexed words looked at for the most frequent completion of the word being typed (typed_word):
+// they come in alphabetical order, so a long tail of rare words past it is the only cost.
+constexpr std::size_t kMaxCompletionScan = 2000;
 
 std::vector<std::string> with_prefix(const std::vector<std::string>& terms,
                                      std::string_view prefix) {
@@ -158,6 +162,16 @@ std::string WordExpander::correction_of(const std::string& term, unsigned max_ed
   return enquire.get_mset(0, 1).empty() ? std::string() : correction;
 }
 
+bool WordExpander::one_title_holds(const std::vector<std::string>& terms) const {
+  std::vector<std::string> in_title;
+  for (const auto& term : terms)
+    in_title.push_back(std::string(schema::kTitle) + term);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, in_title.begin(), in_title.end()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return !enquire.get_mset(0, 1).empty();
+}
+
 bool WordExpander::index_lacks(const std::string& term, std::string_view prefix) const {
   if (several_languages() && settings_.languages->holds(db_, term, prefix)) return false;
   std::string stemmed = stemmed_term(term, prefix);
@@ -166,8 +180,30 @@ bool WordExpander::index_lacks(const std::string& term, std::string_view prefix)
   return plain == stemmed || db_.get_termfreq(plain) == 0;
 }
 
-bool WordExpander::has_completions(const std::string& prefixed) const {
-  return db_.allterms_begin(prefixed) != db_.allterms_end(prefixed);
+// The word being typed beside the indexed words it starts: does any longer word start with it, and
+// is the word itself at least as frequent as each of them (then it is most likely meant as typed)?
+// "acc", a rare word of its own, does not lead "access" and "accessibility"; "plain" leads
+// "plainly".
+WordExpander::TypedWord WordExpander::typed_word(const std::string& prefixed,
+                                                 std::size_t term_length) const {
+  Xapian::doccount own = 0;
+  Xapian::doccount most = 0;
+  TypedWord out;
+  std::size_t scanned = 0;
+  for (auto it = db_.allterms_begin(prefixed), end = db_.allterms_end(prefixed);
+       it != end && scanned < kMaxCompletionScan; ++it, ++scanned) {
+    if ((*it).size() == prefixed.size()) {
+      own = it.get_termfreq();
+    } else {
+      out.completes = true;
+      if (it.get_termfreq() > most) {
+        most = it.get_termfreq();
+        out.leader = (*it).substr(prefixed.size() - term_length);
+      }
+    }
+  }
+  out.leads = own > 0 && own >= most;
+  return out;
 }
 
 // The stemmed term, or the word as written when the index holds it only so: a word of a language
@@ -340,6 +376,23 @@ WordQuery WordExpander::cjk_word(std::vector<std::string> terms, std::vector<std
   return out;
 }
 
+void WordExpander::add_correction(const std::string& term, std::string_view prefix,
+                                  Xapian::Query& query, WordQuery& out,
+                                  HighlightTerms& highlights) {
+  std::size_t characters = utf8_length(term);
+  unsigned typos = allowed_typos(characters);
+  std::string correction =
+      characters >= 3 ? correction_of(term, std::max(1u, typos)) : std::string();
+  if (correction.empty()) return;
+  out.suggestion = correction;
+  if (settings_.typo != TypoTolerance::on || typos == 0) return;
+  Xapian::Query fixed = with_synonyms(
+      correction, prefix, single_term_query(correction, prefix, highlights), highlights);
+  query = Xapian::Query(Xapian::Query::OP_OR, query,
+                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, fixed, kTypoWeight));
+  out.correction = correction;
+}
+
 WordQuery WordExpander::word(std::string_view text, std::string_view prefix, WordMode mode,
                              HighlightTerms& highlights) {
   WordQuery out;
@@ -369,32 +422,21 @@ WordQuery WordExpander::word(std::string_view text, std::string_view prefix, Wor
   out.stopword = prefix.empty() && is_stopword(term, settings_.language);
   Xapian::Query query =
       with_synonyms(term, prefix, single_term_query(term, prefix, highlights), highlights);
-  // A word the index lacks is either being typed (the last word, if indexed words start with it)
-  // or misspelled.
-  bool lacking = index_lacks(term, prefix);
-  bool completing =
-      lacking && mode == WordMode::partial && has_completions(std::string(prefix) + term);
-  if (lacking && !completing && is_all_letters(term)) {
-    std::size_t characters = utf8_length(term);
-    unsigned typos = allowed_typos(characters);
-    std::string correction =
-        characters >= 3 ? correction_of(term, std::max(1u, typos)) : std::string();
-    if (!correction.empty()) {
-      out.suggestion = correction;
-      if (settings_.typo == TypoTolerance::on && typos > 0) {
-        Xapian::Query fixed = with_synonyms(
-            correction, prefix, single_term_query(correction, prefix, highlights), highlights);
-        query = Xapian::Query(Xapian::Query::OP_OR, query,
-                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, fixed, kTypoWeight));
-        out.correction = correction;
-      }
-    }
-  }
-  if (completing) {
+  // The last word while typing is also a prefix, even when the index holds it as a word, so
+  // every keystroke only narrows the matches (acc* holds acce* holds access*), and the word as
+  // typed counts apart only when it leads its completions: "acc" does not outrank "access".
+  TypedWord typing;
+  if (mode == WordMode::partial) typing = typed_word(std::string(prefix) + term, term.size());
+  if (typing.completes) {
     highlights.prefixes.insert(term);
-    query = Xapian::Query(
-        Xapian::Query::OP_OR, query,
-        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, wildcard(term, prefix), kPrefixWeight));
+    // A leading word ranks as typed, its completions only matching (weightless): a title typed
+    // in full ranks as before (known-item MRR).
+    Xapian::Query completions(Xapian::Query::OP_SCALE_WEIGHT, wildcard(term, prefix),
+                              typing.leads ? 0.0 : kPrefixWeight);
+    query = typing.leads ? Xapian::Query(Xapian::Query::OP_OR, query, completions) : completions;
+    if (!typing.leads) out.completion = typing.leader;
+  } else if (is_all_letters(term) && index_lacks(term, prefix)) {  // misspelled
+    add_correction(term, prefix, query, out, highlights);
   }
   out.query = std::move(query);
   return out;

@@ -31,7 +31,7 @@ struct HighlightTerms {
 enum class WordMode {
   exact,     // stemmed word, synonyms, typo tolerance
   wildcard,  // go*: every indexed word starting with the text
-  partial,   // the last word while typing: if the index lacks it, any indexed word it starts
+  partial,   // the last word while typing: the word and any indexed word it starts
 };
 
 struct WordQuery {
@@ -44,6 +44,9 @@ struct WordQuery {
   Xapian::Query any_part;
   std::vector<std::string> part_terms;
   bool stopword = false;
+  // The word being typed matched only as the start of longer words, as it does not lead them
+  // ("acc" beside "access"): the most frequent of them, which titles are then read for.
+  std::string completion;
 };
 
 struct WordSettings {
@@ -81,6 +84,8 @@ class WordExpander {
   Xapian::Query near(const std::vector<std::string>& words, std::string_view prefix,
                      Xapian::termcount window, bool ordered, HighlightTerms& highlights);
 
+  // Whether some article's title holds every one of `terms` (unstemmed) as a word.
+  bool one_title_holds(const std::vector<std::string>& terms) const;
   // The term a single word matches: "Z" + prefix + stem, or prefix + word if it is not stemmed.
   std::string stemmed_term(const std::string& term, std::string_view prefix) const;
   std::string stem(const std::string& term) const;
@@ -98,7 +103,14 @@ class WordExpander {
   bool index_lacks(const std::string& term, std::string_view prefix) const;
   bool several_languages() const;
   std::string correction_of(const std::string& term, unsigned max_edits) const;
-  bool has_completions(const std::string& prefixed) const;
+  struct TypedWord {
+    bool completes = false;  // a longer indexed word starts with it
+    bool leads = false;      // the index holds it, at least as often as each longer word
+    std::string leader;      // the most frequent longer word, without the field prefix
+  };
+  TypedWord typed_word(const std::string& prefixed, std::size_t term_length) const;
+  void add_correction(const std::string& term, std::string_view prefix, Xapian::Query& query,
+                      WordQuery& out, HighlightTerms& highlights);
   Xapian::Query single_term_query(const std::string& term, std::string_view prefix,
                                   HighlightTerms& highlights);
   Xapian::Query with_synonyms(const std::string& term, std::string_view prefix, Xapian::Query base,

@@ -69,7 +69,14 @@ Hit make_hit(const Xapian::Document& doc, double score, const HitOptions& option
     hit.snippet = std::move(choice.snippet);
     if (choice.heading_index >= 0) {
       const Heading& heading = record.headings[static_cast<std::size_t>(choice.heading_index)];
-      hit.section = SectionMatch{heading.text, heading.anchor, record.url + "#" + heading.anchor};
+      hit.section =
+          SectionMatch{heading.text, heading.anchor, record.url + "#" + heading.anchor, {}};
+    }
+    for (auto& section : choice.sections) {
+      const Heading& heading = record.headings[static_cast<std::size_t>(section.heading_index)];
+      hit.sections.push_back(SectionMatch{heading.text, heading.anchor,
+                                          record.url + "#" + heading.anchor,
+                                          std::move(section.snippet)});
     }
   }
   return hit;

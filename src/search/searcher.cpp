@@ -229,6 +229,11 @@ IndexStats Searcher::stats() {
   return stats;
 }
 
+std::vector<std::string> Searcher::taxonomies() {
+  refresh();
+  return impl_->fields.taxonomies();
+}
+
 bool Searcher::refresh() {
   return impl_->refresh();
 }

@@ -85,6 +85,34 @@ TEST_CASE("snippets: the section holding the best match, with its anchor and url
   CHECK(hit.snippet.find("<mark>decouple</mark>") != std::string::npos);
 }
 
+TEST_CASE("snippets: up to three sections holding query words, best first, each with its passage") {
+  Searcher searcher(SearchFixture::shared().db());
+  Hit hit = first_hit(searcher, request("sampling span"));
+  CHECK(hit.id == "guides/observability-tracing");
+  REQUIRE(hit.sections.size() == 2);  // "Spans" and "Sampling"; the text before them has no heading
+  REQUIRE(hit.section.has_value());
+  CHECK(hit.sections[0].anchor == hit.section->anchor);
+  CHECK(hit.sections[0].snippet == hit.snippet);  // the best section's passage is the hit's snippet
+  CHECK(hit.section->snippet.empty());
+  std::vector<std::string> anchors;
+  for (const auto& section : hit.sections) {
+    anchors.push_back(section.anchor);
+    CHECK(section.url == hit.url + "#" + section.anchor);
+    CHECK(section.snippet.find("<mark>") != std::string::npos);
+  }
+  std::sort(anchors.begin(), anchors.end());
+  CHECK(anchors == std::vector<std::string>{"sampling", "spans"});
+
+  // One matching section: one.
+  CHECK(first_hit(searcher, request("tail sampling")).sections.size() == 1);
+
+  // Never more than three, however many sections hold the words.
+  SearchRequest every = request("the");
+  every.page_size = 50;
+  for (const Hit& h : searcher.search(every).hits)
+    CHECK(h.sections.size() <= detail::kMaxSectionSnippets);
+}
+
 TEST_CASE("snippets: stems, phrases, synonyms and corrections are highlighted") {
   Searcher searcher(SearchFixture::shared().db());
   CHECK(first_hit(searcher, request("pinned")).snippet.find("<mark>pinning</mark>") !=

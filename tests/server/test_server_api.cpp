@@ -22,8 +22,9 @@ TEST_CASE("server api: /api/search returns hits, facets and totals") {
   CHECK(r.body.contains("corrected_query"));
   REQUIRE(!r.body["hits"].empty());
   const auto& hit = r.body["hits"][0];
-  for (const char* key : {"id", "url", "title", "title_plain", "date", "lastmod", "tags",
-                          "categories", "authors", "description", "snippet", "section", "score"}) {
+  for (const char* key :
+       {"id", "url", "title", "title_plain", "date", "lastmod", "tags", "categories", "authors",
+        "description", "snippet", "section", "sections", "score"}) {
     INFO(key);
     CHECK(hit.contains(key));
   }

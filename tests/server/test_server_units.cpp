@@ -237,7 +237,10 @@ TEST_CASE("server json: search results have the documented shape") {
   hit.title = "<mark>Go</mark> vs Rust";
   hit.date = 1769453600;
   hit.tags = {"Go", "Rust"};
-  hit.section = SectionMatch{"Quick Verdict", "quick-verdict", "/posts/go-vs-rust/#quick-verdict"};
+  hit.section =
+      SectionMatch{"Quick Verdict", "quick-verdict", "/posts/go-vs-rust/#quick-verdict", {}};
+  hit.sections = {SectionMatch{"Quick Verdict", "quick-verdict", "/posts/go-vs-rust/#quick-verdict",
+                               "<mark>Go</mark> wins"}};
   results.hits.push_back(hit);
   FacetResult tags{"tags", {FacetValue{"Go", "go", 4, true}}, 2};
   results.facets.push_back(tags);
@@ -250,6 +253,9 @@ TEST_CASE("server json: search results have the documented shape") {
   CHECK(json["hits"][0]["date"] == "2026-01-26");
   CHECK(json["hits"][0]["lastmod"].is_null());
   CHECK(json["hits"][0]["section"]["anchor"] == "quick-verdict");
+  CHECK(json["hits"][0]["section"].size() == 3);  // no snippet of its own: it is the hit's
+  CHECK(json["hits"][0]["sections"][0]["url"] == "/posts/go-vs-rust/#quick-verdict");
+  CHECK(json["hits"][0]["sections"][0]["snippet"] == "<mark>Go</mark> wins");
   CHECK(json["facets"]["tags"]["values"][0]["selected"] == true);
   CHECK(json["facets"]["tags"]["other"] == 2);
 }

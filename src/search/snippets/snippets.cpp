@@ -411,33 +411,59 @@ std::vector<SectionCandidate> candidate_sections(const StoredArticle& article,
 
 }  // namespace
 
+namespace {
+
+struct ScoredSection {
+  int score = 0;
+  std::size_t index = 0;  // in article.sections
+  int heading_index = -1;
+  Highlighter::Window window;
+};
+
+// Keeps `best` ordered by score, at most kMaxSectionSnippets long; among equal scores the first
+// found stays ahead.
+void keep_if_better(std::vector<ScoredSection>& best, ScoredSection section) {
+  auto at = std::find_if(best.begin(), best.end(),
+                         [&](const ScoredSection& s) { return section.score > s.score; });
+  if (at == best.end() && best.size() >= kMaxSectionSnippets) return;
+  best.insert(at, std::move(section));
+  if (best.size() > kMaxSectionSnippets) best.pop_back();
+}
+
+}  // namespace
+
 SnippetChoice choose_snippet(const StoredArticle& article, const Highlighter& highlighter,
                              std::size_t length) {
-  // Every section's best window is scored; only the winner is rendered. Once a
-  // window holds every query word, a section that could only match it (its heading scoring no
+  // Every section's best window is scored; only the few best are rendered. Once the weakest of
+  // them holds every query word, a section that could only match it (its heading scoring no
   // more) is not scanned: among windows with the same words, the first found wins.
   SnippetChoice choice;
-  int best_score = 0;
-  std::size_t best_section = 0;
-  Highlighter::Window best;
+  std::vector<ScoredSection> best;
   const int all_words = highlighter.distinct_possible() * kDistinctWeight;
   for (const SectionCandidate& section : candidate_sections(article, highlighter)) {
-    if (best_score > 0 && best_score >= section.heading_score + all_words) break;
+    if (best.size() == kMaxSectionSnippets &&
+        best.back().score >= section.heading_score + all_words) {
+      break;
+    }
     Highlighter::Window window = highlighter.best_window(
         article.sections[section.index], length,
         section.heading_score > 0 ? NoMatch::start_of_text : NoMatch::nothing);
     int score = window.score + section.heading_score;
-    if (score > best_score) {
-      best_score = score;
-      best_section = section.index;
-      best = window;
+    if (score > 0) keep_if_better(best, {score, section.index, section.heading_index, window});
+  }
+  for (const ScoredSection& section : best) {
+    std::string html =
+        highlighter.render_window(article.sections[section.index], section.window, length);
+    if (choice.snippet.empty()) {
+      choice.snippet = html;
       choice.heading_index = section.heading_index;
     }
+    // a heading alone (an empty section under it) is no passage to show
+    if (section.heading_index >= 0 && !html.empty()) {
+      choice.sections.push_back({section.heading_index, html});
+    }
   }
-  if (best_score > 0) {
-    choice.snippet = highlighter.render_window(article.sections[best_section], best, length);
-    return choice;
-  }
+  if (!best.empty()) return choice;
   std::string_view fallback = article.record.description;
   for (std::size_t i = 0; fallback.empty() && i < article.sections.size(); ++i) {
     fallback = article.sections[i];

@@ -1,6 +1,7 @@
 // Highlighted snippets from the stored section texts: the passage holding the most query words
 // (matched as typed, by stem, or by wildcard prefix), HTML-escaped, matches wrapped in the
-// configured markers, and the section it comes from, as Pagefind's sub-results show.
+// configured markers, the section it comes from, and the best few sections with their own
+// passages, as Pagefind's sub-results show.
 #pragma once
 
 #include <cstddef>
@@ -101,13 +102,23 @@ class Highlighter {
   std::string render(std::string_view text, const Excerpt& excerpt) const;
 };
 
+// Sections of a hit shown with their own passages.
+inline constexpr std::size_t kMaxSectionSnippets = 3;
+
+struct SectionSnippet {
+  int heading_index = -1;  // in record.headings
+  std::string snippet;     // escaped, highlighted
+};
+
 struct SnippetChoice {
   std::string snippet;     // escaped, highlighted
   int heading_index = -1;  // record.headings index of the section holding the best match, or -1
+  // The headed sections holding query words, best first, at most kMaxSectionSnippets.
+  std::vector<SectionSnippet> sections;
 };
 
-// Picks the best passage over every section of an article; without any match, the start of the
-// description (or of the text).
+// Picks the best passage over every section of an article, and the best few headed sections
+// with theirs; without any match, the start of the description (or of the text).
 SnippetChoice choose_snippet(const StoredArticle& article, const Highlighter& highlighter,
                              std::size_t length);
 

@@ -43,10 +43,11 @@ async function waitUntilReady(origin, child, log) {
   throw new Error(`folio-server did not answer /readyz within 20 s:\n${log()}`);
 }
 
-// The index of sample-content/ is built once per test process.
-let indexDir = null;
-function sampleIndex() {
-  if (indexDir) return indexDir;
+// Each index is built once per test process: sample-content/, or a site folder of tests/data
+// indexed with its folio.toml (its [index] content, taxonomies...).
+const indexes = {};
+function builtIndex(site) {
+  if (indexes[site || '']) return indexes[site || ''];
   for (const bin of [SERVER_BIN, FOLIO_BIN]) {
     if (!fs.existsSync(bin)) {
       throw new Error(`${bin} does not exist: the browser tests run against the real server. Build it first ` +
@@ -54,14 +55,15 @@ function sampleIndex() {
     }
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-browser-index-'));
-  execFileSync(FOLIO_BIN, ['index', SAMPLE_CONTENT, '--db', dir], {stdio: ['ignore', 'ignore', 'pipe']});
+  const args = site ? ['index', '--config', 'folio.toml', '--db', dir] : ['index', SAMPLE_CONTENT, '--db', dir];
+  execFileSync(FOLIO_BIN, args, {stdio: ['ignore', 'ignore', 'pipe'], cwd: site ? path.join(REPO, site) : undefined});
   process.on('exit', () => fs.rmSync(dir, {recursive: true, force: true}));
-  indexDir = dir;
-  return dir;
+  return (indexes[site || ''] = dir);
 }
 
-// Starts a backend and resolves to {origin, port, kind, stop(), kill(), restart()}.
-async function startBackend({port} = {}) {
+// Starts a backend and resolves to {origin, port, kind, stop(), kill(), restart()}. `site`: a folder
+// of the repository with a folio.toml to index instead of sample-content/ (real server only).
+async function startBackend({port, site} = {}) {
   if (usingMock()) {
     const server = await startMockApi(port || 0);
     const actual = server.address().port;
@@ -72,7 +74,7 @@ async function startBackend({port} = {}) {
     return {kind: 'mock', port: actual, origin: `http://127.0.0.1:${actual}`, stop: close, kill: close,
       restart: () => startBackend({port: actual})};
   }
-  const db = sampleIndex();
+  const db = builtIndex(site);
   port = port || await freePort();
   const origin = `http://127.0.0.1:${port}`;
   let output = '';
@@ -87,7 +89,10 @@ async function startBackend({port} = {}) {
   process.on('exit', () => child.exitCode === null && child.kill('SIGKILL'));
   await waitUntilReady(origin, child, () => output);
   return {kind: 'real', port, origin, log: () => output,
-    stop: () => stopWith('SIGTERM'), kill: () => stopWith('SIGKILL'), restart: () => startBackend({port})};
+    stop: () => stopWith('SIGTERM'), kill: () => stopWith('SIGKILL'), restart: () => startBackend({port, site})};
 }
 
-module.exports = {startBackend, freePort, sampleIndex, REPO, SERVER_BIN};
+// The index of sample-content/ that startBackend() serves (the static tests export it).
+const sampleIndex = () => builtIndex();
+
+module.exports = {startBackend, freePort, usingMock, sampleIndex, REPO, SERVER_BIN};

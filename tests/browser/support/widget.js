@@ -14,7 +14,7 @@ const W = {
   root: 'folio-search .folio.folio-ready',
   idle: 'folio-search .folio.folio-ready:not(.folio-loading)',
   options: 'folio-search [role=listbox] [role=option]',
-  hits: 'folio-search [role=listbox] .folio-hit:not(.folio-sub)',
+  hits: 'folio-search [role=listbox] a.folio-hit:not(.folio-sub)',
   count: 'folio-search .folio-count',
   live: 'folio-search [role=status]',
   empty: 'folio-search .folio-empty',

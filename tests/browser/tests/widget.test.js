@@ -147,7 +147,7 @@ test('on a narrow screen the facet lists fold behind a "Filters" button', TIMEOU
   await screenshot(page, 'demo-narrow.png');
 });
 
-test('keyboard: arrows move the active option, Enter opens it, Ctrl+Enter opens a new tab', TIMEOUT, async () => {
+test('keyboard: the first result is preselected, arrows move, Enter opens, Ctrl+Enter opens a new tab', TIMEOUT, async () => {
   const page = await openPage();
   await searched(page, 'kubernetes', () => page.goto(`${backend.origin}/?q=kubernetes`));
   const input = page.locator(W.input);
@@ -155,8 +155,8 @@ test('keyboard: arrows move the active option, Enter opens it, Ctrl+Enter opens 
   const ids = await page.locator(W.options).evaluateAll((os) => os.map((o) => o.id));
   assert.ok(ids.length >= 2, `${ids.length} options`);
 
-  await page.keyboard.press('ArrowDown');
-  assert.equal(await input.getAttribute('aria-activedescendant'), ids[0]);
+  assert.equal(await input.getAttribute('aria-activedescendant'), ids[0], 'the first result is preselected');
+  assert.equal(await page.locator(`folio-search #${ids[0]}`).getAttribute('aria-selected'), 'true');
   await page.keyboard.press('ArrowDown');
   assert.equal(await input.getAttribute('aria-activedescendant'), ids[1]);
   assert.equal(await page.locator(`folio-search #${ids[1]}`).getAttribute('aria-selected'), 'true');
@@ -208,12 +208,73 @@ test('Ctrl+K and / open the modal, Esc closes it and focus returns where it was'
   assert.match((await deepFocus(page)).className, /folio-trigger/);
 });
 
+test('the modal: Ctrl+K toggles it, Enter opens the preselected result, key hints show under the results', TIMEOUT, async () => {
+  const page = await openPage();
+  await page.goto(`${embedSite.origin}/modal.html`);
+  await page.locator('folio-search .folio-ready .folio-trigger').waitFor();
+  const dialog = page.locator('folio-search dialog');
+  await page.keyboard.press('Control+K');
+  await dialog.waitFor({state: 'visible'});
+  const keys = page.locator('folio-search .folio-keys');
+  assert.equal(await keys.isVisible(), false, 'no hints before there are results');
+  await searched(page, 'kubernetes', () => page.keyboard.type('kubernetes'));
+  assert.ok(await keys.isVisible());
+  assert.equal(await keys.textContent(), '↵ to open ↑↓ to move Esc to close ');
+  await page.keyboard.press('Control+K');
+  await dialog.waitFor({state: 'hidden'});
+  await page.keyboard.press('Meta+K');
+  await dialog.waitFor({state: 'visible'});
+  const href = await page.locator(W.hits).first().evaluate((a) => a.href);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(href);
+});
+
+test('on a phone the modal fills the screen, and a touch screen gets no key hints', TIMEOUT, async () => {
+  const page = await openPage();
+  await page.setViewportSize({width: 390, height: 844});
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', {enabled: true, maxTouchPoints: 5});  // (pointer: coarse), (hover: none)
+  await page.goto(`${embedSite.origin}/modal.html`);
+  const trigger = page.locator('folio-search .folio-ready .folio-trigger');
+  assert.equal(await trigger.locator('kbd').isVisible(), false, 'no "Ctrl K" on a touch screen');
+  await trigger.click();
+  await searched(page, 'rust', () => page.keyboard.type('rust'));
+  const box = await page.locator('folio-search dialog').boundingBox();
+  assert.deepEqual([box.x, box.y, box.width, box.height], [0, 0, 390, 844]);
+  assert.equal(await page.locator('folio-search .folio-keys').isVisible(), false);
+  assert.deepEqual(await axeScan(page), []);
+  await screenshot(page, 'modal-phone.png');
+});
+
+test('Tab from the box reaches the results before any facet', TIMEOUT, async () => {
+  const page = await openPage();
+  await searched(page, 'go', () => page.goto(`${backend.origin}/?q=go`));
+  await page.locator(W.input).focus();
+  const order = [];
+  while (order.length < 4 && !/folio-hit/.test((order[order.length - 1] || {}).className)) {
+    await page.keyboard.press('Tab');
+    order.push(await deepFocus(page));
+  }
+  const hit = order.findIndex((f) => /folio-hit/.test(f.className));
+  assert.ok(hit >= 0, JSON.stringify(order));
+  assert.ok(!order.some((f) => f.id.startsWith('folio-f-')), `a facet before the results: ${JSON.stringify(order)}`);
+  // arrows move the focus through the results from there
+  const first = order[hit].id;
+  await page.keyboard.press('ArrowDown');
+  assert.notEqual((await deepFocus(page)).id, first);
+  assert.match((await deepFocus(page)).className, /folio-hit/);
+});
+
 test('recent searches are kept locally and offered in an empty box', TIMEOUT, async () => {
   const page = await openPage();
   await page.goto(`${embedSite.origin}/modal.html`);
   await page.locator('folio-search .folio-ready .folio-trigger').click();
   await searched(page, 'kubernetes', () => page.keyboard.type('kubernetes'));
-  await page.keyboard.press('Enter');  // no active option: remembers the query
+  const href = await page.locator(W.hits).first().evaluate((a) => a.href);
+  await page.keyboard.press('Enter');  // opens the preselected result and remembers the query
+  await page.waitForURL(href);
+  await page.goBack();
+  await page.locator('folio-search .folio-ready .folio-trigger').click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   const recent = page.locator(`${W.options}.folio-recent-item`);
@@ -273,6 +334,65 @@ test('"did you mean" offers the correction and searches it when clicked', TIMEOU
   assert.equal(new URL(page.url()).searchParams.get('q'), 'rust');
   // an answer the server corrected by itself says so
   assert.equal(await notice.textContent(), 'Showing results for rusty');
+});
+
+test('grouped results: up to three sections of a page, each with its own highlighted passage and anchor', TIMEOUT, async () => {
+  const page = await openPage();
+  await searched(page, 'goroutines channels', () => page.goto(`${backend.origin}/?q=goroutines+channels`));
+  const groups = await page.locator(W.options).evaluateAll((options) => {
+    const out = [];
+    for (const o of options) {
+      if (!o.classList.contains('folio-sub')) out.push({page: o.href, sections: []});
+      else {
+        const excerpt = o.querySelector('.folio-hit-snippet');
+        out[out.length - 1].sections.push({href: o.href, excerpt: excerpt ? excerpt.textContent : null,
+          marks: o.querySelectorAll('.folio-hit-snippet mark').length});
+      }
+    }
+    return out;
+  });
+  assert.ok(groups.every((g) => g.sections.length <= 3), JSON.stringify(groups));
+  const grouped = groups.find((g) => g.sections.length >= 2);
+  assert.ok(grouped, `no page with two sections: ${JSON.stringify(groups)}`);
+  const anchors = grouped.sections.map((s) => new URL(s.href).hash);
+  assert.ok(anchors.every((a) => a.length > 1) && new Set(anchors).size === anchors.length, anchors.join(' '));
+  assert.ok(grouped.sections.every((s) => s.href.startsWith(grouped.page)));
+  // every section but the one whose passage is the page's own snippet shows its own passage, highlighted
+  // where the words are in it (a section found by its heading shows how it starts)
+  const own = grouped.sections.filter((s) => s.excerpt);
+  assert.ok(own.length >= grouped.sections.length - 1 && own.every((s) => s.excerpt.trim()), JSON.stringify(grouped));
+  assert.ok(own.some((s) => s.marks > 0), JSON.stringify(grouped));
+  await screenshot(page, 'demo-grouped-sections.png');
+});
+
+test('while a new query loads, the old results stay as they were (not dimmed)', TIMEOUT, async () => {
+  const page = await openPage();
+  await searched(page, 'rust', () => page.goto(`${backend.origin}/?q=rust`));
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/api/search?*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const asked = page.waitForRequest((r) => r.url().includes('q=kubernetes'));
+  await page.locator(W.input).fill('kubernetes');
+  await asked;
+  await page.locator('folio-search .folio-loading').waitFor({state: 'attached'});
+  const list = page.locator('folio-search [role=listbox]');
+  assert.equal(await list.evaluate((l) => getComputedStyle(l).opacity), '1');
+  assert.ok((await hitTitles(page)).some((t) => /rust/i.test(t)), 'the old results are still shown');
+  await searched(page, 'kubernetes', async () => release());
+});
+
+test('the demo page suggests what the index holds: its placeholder names the most frequent tags', TIMEOUT, async () => {
+  const res = await fetch(`${backend.origin}/api/facets?fields=tags`);
+  const [a, b, c] = (await res.json()).facets.tags.values.map((v) => v.value);
+  const page = await openPage();
+  await page.goto(`${backend.origin}/`);
+  const input = page.locator(W.input);
+  await page.waitForFunction((el) => el.placeholder.startsWith('Search: try'), await input.elementHandle());
+  assert.equal(await input.getAttribute('placeholder'), `Search: try ${a}, ${b} or ${c}`);
+  assert.doesNotMatch(await page.content(), /goroutines, kubernetes or postgres/);
 });
 
 test('load more appends the next page', TIMEOUT, async () => {

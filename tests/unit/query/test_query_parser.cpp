@@ -131,4 +131,9 @@ TEST_CASE("query lexer: positions, signs, fields and the word being typed") {
   CHECK(tokens[3].text == "x");
   CHECK(tokens[3].ends_query);
   CHECK_FALSE(lex_query("x ").back().ends_query);
+  // A word before closing punctuation is finished: "angle of attack." is a question, not typing.
+  for (const char* finished : {"attack.", "why?", "now!", "a, b,", "x;", "y:"}) {
+    INFO(finished);
+    CHECK_FALSE(lex_query(finished).back().ends_query);
+  }
 }

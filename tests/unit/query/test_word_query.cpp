@@ -31,6 +31,10 @@ const TinyIndex& word_index() {
       tiny_article("graph", "Graphs", "Each node of the graph holds js snippets."),
       tiny_article("regex", "Patterns", "A regular expression matches text."),
       tiny_article("config", "Settings", "Configuration management, by a quick brown fox."),
+      // "acc" is a rare word of its own; "access" and its longer forms are frequent.
+      tiny_article("acc", "Minutes", "The acc board met."),
+      tiny_article("access", "Access", "Access and accessible pages."),
+      tiny_article("a11y", "Accessibility", "Accessibility is access for all."),
   });
   return index;
 }
@@ -206,11 +210,34 @@ TEST_CASE("word query: the word being typed also matches the indexed words it st
 
   Words typed;
   CHECK(typed.matches(typed.word("kuber").query).empty());  // a finished word is not completed
-  // A word the index holds is not completed (its matches would be diluted by longer words).
-  Words holding;
-  CHECK(holding.matches(holding.word("node", "", WordMode::partial).query) ==
-        Ids{"nodejs", "graph"});
-  CHECK(holding.highlights.prefixes.empty());
+}
+
+TEST_CASE("word query: the word being typed is a prefix too when the index holds it") {
+  Words w;
+  WordQuery acc = w.word("acc", "", WordMode::partial);
+  CHECK(w.matches(acc.query) == Ids{"acc", "access", "a11y"});
+  CHECK(w.highlights.prefixes.count("acc") == 1);
+  CHECK(acc.suggestion.empty());
+  CHECK(acc.completion == "access");  // the most frequent word it starts: titles are read for it
+  CHECK(w.word("access", "", WordMode::partial).completion.empty());  // it leads its longer forms
+  CHECK(w.word("acce", "S", WordMode::partial).completion == "access");  // in titles: ZSaccess
+  // Each keystroke only narrows: acc* holds acce* holds access*.
+  CHECK(w.matches(w.word("acce", "", WordMode::partial).query) == Ids{"access", "a11y"});
+  CHECK(w.matches(w.word("access", "", WordMode::partial).query) == Ids{"access", "a11y"});
+  CHECK(w.matches(w.word("acc").query) == Ids{"acc"});  // a finished word is only itself
+
+  // Ranked: a rare word of its own does not lead its completions, so it counts only as one of
+  // them and does not come first while "access" is being typed.
+  Xapian::Enquire enquire(word_index().db());
+  enquire.set_query(acc.query);
+  Xapian::MSet ranked = enquire.get_mset(0, 3);
+  REQUIRE(ranked.size() == 3);
+  CHECK(ranked.begin().get_document().get_value(schema::kIdSlot) != "acc");
+
+  // A word no longer word starts is as typed.
+  Words node;
+  CHECK(node.matches(node.word("node", "", WordMode::partial).query) == Ids{"nodejs", "graph"});
+  CHECK(node.highlights.prefixes.empty());
 }
 
 TEST_CASE("word query: a word the index lacks is widened with its typo correction") {
