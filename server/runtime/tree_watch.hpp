@@ -1,0 +1,42 @@
+// --watch: inotify(7) over content folders, every folder below them included, and folders that
+// appear later (mkdir, or moved in). It only says "something changed": the incremental indexer
+// then decides what, by size, modification time and content hash.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace folio::server {
+
+class TreeWatch {
+ public:
+  // Watches `roots` and every folder below them except hidden ones (the indexer skips them too)
+  // and `skipped` (the index, when it lives inside a content folder: its own commits must not
+  // look like edits). Throws folio::Error{io} when inotify or a root cannot be watched.
+  TreeWatch(const std::vector<std::string>& roots, std::vector<std::string> skipped);
+  ~TreeWatch();
+  TreeWatch(const TreeWatch&) = delete;
+  TreeWatch& operator=(const TreeWatch&) = delete;
+
+  // Waits up to `timeout` for changes. True when a file or folder that the indexer may read was
+  // created, written, renamed or deleted, or when the kernel's event queue overflowed (then
+  // anything may have changed). False on timeout or after interrupt().
+  bool wait(std::chrono::milliseconds timeout);
+  // Wakes a wait() in progress, and every later one, at once: for stopping. Any thread.
+  void interrupt();
+  std::size_t folders() const { return paths_.size(); }
+
+ private:
+  void add_tree(const std::string& folder);
+  void remove_tree(const std::string& folder);
+  bool read_events();  // true when one of them matters
+
+  int inotify_fd_ = -1;
+  int wake_fd_ = -1;  // an eventfd that interrupt() makes readable
+  std::vector<std::string> skipped_;
+  std::map<int, std::string> paths_;  // watch descriptor -> folder
+};
+
+}  // namespace folio::server
