@@ -30,6 +30,13 @@ bool is_hidden(std::string_view name) {
   return !name.empty() && name.front() == '.';
 }
 
+// Hugo's and Zola's section files (_index.md) cascade settings to the pages below them, and a
+// leaf bundle's index.md turns the files beside it into resources: a change to either can
+// change other pages.
+bool places_other_pages(const std::string& name) {
+  return name.rfind("index.", 0) == 0 || name.rfind("_index.", 0) == 0;
+}
+
 std::string canonical_or_same(const std::string& path) {
   std::error_code ec;
   const fs::path canonical = fs::weakly_canonical(path, ec);
@@ -131,6 +138,7 @@ bool TreeWatch::read_events() {
       offset += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
       if (event->mask & IN_Q_OVERFLOW) {
         relevant = true;  // events were lost, new folders among them maybe: watch again
+        changes_.everything = true;
         for (const auto& [wd, path] : std::map<int, std::string>(paths_))
           add_tree(path);
         continue;
@@ -144,12 +152,34 @@ bool TreeWatch::read_events() {
       const std::string name = event->len > 0 ? std::string(event->name) : std::string();
       if (is_hidden(name)) continue;  // editors' swap and temporary files; the walk skips them
       relevant = true;
+      const std::string folder_path = folder->second;  // add_tree and remove_tree change paths_
+      note(folder_path, name, event->mask);
       if (!(event->mask & IN_ISDIR)) continue;
-      const std::string path = folder->second + "/" + name;
+      const std::string path = folder_path + "/" + name;
       if (event->mask & (IN_CREATE | IN_MOVED_TO)) add_tree(path);
       if (event->mask & IN_MOVED_FROM) remove_tree(path);
     }
   }
+}
+
+void TreeWatch::note(const std::string& folder, const std::string& name, std::uint32_t mask) {
+  // A folder's own event (deleted, moved) or a folder in it: files appear or vanish unnamed.
+  if (name.empty() || (mask & IN_ISDIR) || places_other_pages(name)) {
+    changes_.everything = true;
+  } else {
+    changes_.files.insert(folder + "/" + name);
+  }
+}
+
+TreeChanges TreeWatch::take_changes() {
+  TreeChanges taken = std::move(changes_);
+  changes_ = TreeChanges{};
+  return taken;
+}
+
+void TreeChanges::merge(TreeChanges&& other) {
+  everything = everything || other.everything;
+  files.merge(other.files);
 }
 
 }  // namespace folio::server

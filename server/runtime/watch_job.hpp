@@ -38,7 +38,7 @@ class WatchJob {
  private:
   void loop();
   void wait_for_quiet();
-  bool reindex();  // false when the index was locked by another writer
+  bool reindex(const TreeChanges& changes);  // false when another writer held the index
   void report(const IndexReport& report);
 
   IndexSettings settings_;

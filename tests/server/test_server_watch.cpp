@@ -112,6 +112,22 @@ TEST_CASE("server watch: articles in new folders are found, and later ones in th
   CHECK(total_for(server, "okapinested", 0) == 0);
 }
 
+TEST_CASE("server watch: a bundle's index.md deleted makes the files beside it pages again") {
+  const ContentCopy site;
+  TestServer server(watch_options(site));
+  const fs::path bundle = site.content / "posts" / "bundle";
+
+  write_article(bundle / "index.md", "Bundle", "The llamabundle page.");
+  write_article(bundle / "notes.md", "Notes", "The alpacaresource text.");
+  REQUIRE(total_for(server, "llamabundle", 1) == 1);
+  CHECK(total_for(server, "alpacaresource", 0) == 0);  // a resource of the bundle, not a page
+
+  // Only index.md changed, yet notes.md, unchanged, is now a page of its own.
+  fs::remove(bundle / "index.md");
+  CHECK(total_for(server, "alpacaresource", 1) == 1);
+  CHECK(total_for(server, "llamabundle", 0) == 0);
+}
+
 TEST_CASE(
     "server watch: bad front matter is reported with its line, and the last good version stays") {
   const ContentCopy site;
