@@ -6,13 +6,9 @@
 include(GNUInstallDirs)
 
 # --- man pages: help2man from --help, so they never drift from the programs -----------------------
+# Off unless asked (scripts/package.sh does): the sanitizer and fuzzing builds need no man pages.
 find_program(HELP2MAN help2man)  # scripts/setup.sh --package
-set(folio_man_default OFF)
-if(HELP2MAN AND TARGET folio-server)
-  set(folio_man_default ON)
-endif()
-option(FOLIO_BUILD_MAN "Make man pages with help2man (the Debian package needs them)"
-       ${folio_man_default})
+option(FOLIO_BUILD_MAN "Make man pages with help2man (the Debian package needs them)" OFF)
 if(FOLIO_BUILD_MAN)
   if(NOT HELP2MAN)
     message(FATAL_ERROR "FOLIO_BUILD_MAN needs help2man (scripts/setup.sh --package)")
