@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test: the include rule (scripts/check_includes.sh), the suite in a
-# Release build, the Debian package made from that build and installed in a clean Debian 12 root,
-# the short reliability campaigns on that build (kill -9, slow clients, amplification, soak), the
-# suite again under ASan and UBSan, the server tests under
+# Release build, the short reliability campaigns on that build (kill -9, slow clients,
+# amplification, soak), the suite again under ASan and UBSan, the server tests under
 # ThreadSanitizer, 30 s of each libFuzzer target, and the browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
