@@ -17,6 +17,11 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/FolioConfigVersion.cmake
 install(FILES ${PROJECT_BINARY_DIR}/FolioConfig.cmake ${PROJECT_BINARY_DIR}/FolioConfigVersion.cmake
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/Folio)
 
+# folio.pc finds its prefix from its own folder (pkg-config's ${pcfiledir}), so it is right wherever
+# the tree is installed: `cmake --install --prefix DIR`, or /usr by the Debian package made from a
+# build configured for /usr/local.
+file(RELATIVE_PATH FOLIO_PC_TO_PREFIX /${CMAKE_INSTALL_LIBDIR}/pkgconfig /)
+string(REGEX REPLACE "/$" "" FOLIO_PC_TO_PREFIX "${FOLIO_PC_TO_PREFIX}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/folio.pc.in ${PROJECT_BINARY_DIR}/folio.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/folio.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 

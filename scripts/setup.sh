@@ -2,6 +2,8 @@
 # Installs what folio needs on Debian 12. Idempotent and quick when everything is present.
 #   scripts/setup.sh            build and run dependencies
 #   scripts/setup.sh --test     also what the test suite needs (Chromium, npm packages, clang)
+#   scripts/setup.sh --package  also what the Debian package needs (scripts/package.sh) and its
+#                               test (tests/package/test_deb.sh)
 #   scripts/setup.sh --bench    also what the benchmarks need (peers from ../shared/peers, wrk,
 #                               the SQL client libraries of bench/sql_load.cpp)
 set -euo pipefail
@@ -33,6 +35,12 @@ case "${1:-}" in
     # (scripts/wasm/build.sh); dpkg-dev unpacks the Debian sources it builds Xapian, zstd and zlib
     # from.
     packages+=(emscripten dpkg-dev)
+    ;;
+  --package)
+    # help2man: the man pages, from --help. dpkg-dev (dpkg-shlibdeps) and file: CPack's Depends
+    # from the programs' shared libraries. debootstrap: the clean Debian 12 root the package is
+    # installed into by its test.
+    packages+=(help2man dpkg-dev file debootstrap)
     ;;
   --bench)
     # libmariadb-dev and libpq-dev: the SQL peers' load client (bench/sql_load.cpp).

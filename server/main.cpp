@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "folio/error.hpp"
@@ -56,6 +57,7 @@ struct Flags {
   std::string config_path;
   std::string db_path;
   std::vector<std::string> content_dirs;
+  std::vector<std::string> watch_dirs;
   std::string listen;
   std::string admin_token_env = "FOLIO_ADMIN_TOKEN";
   std::vector<std::string> cors_origins;
@@ -74,6 +76,9 @@ void add_options(CLI::App& cli, Flags& flags) {
   cli.add_option(
       "--content", flags.content_dirs,
       "content folder that POST /api/reindex reads (repeatable; default: [index] content)");
+  cli.add_option("--watch", flags.watch_dirs,
+                 "content folder to index now and again whenever a file in it changes, for "
+                 "writers (repeatable; replaces --content; starts without an index if need be)");
   cli.add_option("--listen", flags.listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
   cli.add_option("--threads", s.threads, "searches run at once (default: two per core)")
       ->check(CLI::Range(0, 1024));
@@ -119,6 +124,9 @@ void apply_flags(const CLI::App& cli, const Flags& flags, folio::Config& config,
   const ServerSettings& f = flags.server;
   override_if_given(cli, "--db", config.index.db_path, flags.db_path);
   override_if_given(cli, "--content", config.index.content_dirs, flags.content_dirs);
+  override_if_given(cli, "--watch", config.index.content_dirs, flags.watch_dirs);
+  // The first watch run writes the index when there is none yet: serve 503 until it is there.
+  if (!flags.watch_dirs.empty()) server.wait_for_index = true;
   override_if_given(cli, "--listen", server.listen, flags.listen);
   override_if_given(cli, "--threads", server.threads, f.threads);
   override_if_given(cli, "--queue-limit", server.queue_limit, f.queue_limit);
@@ -317,7 +325,15 @@ int main(int argc, char** argv) {
     options.admin_token.clear();
   }
 
-  App app(options);
+  options.watch = !flags.watch_dirs.empty();
+  std::unique_ptr<App> owned_app;
+  try {
+    owned_app = std::make_unique<App>(options);
+  } catch (const folio::Error& e) {  // --watch of a folder that cannot be watched
+    std::cerr << "folio-server: " << e.what() << '\n';
+    return kExitUsage;
+  }
+  App& app = *owned_app;
   std::string why_not;
   if (!app.index_ready(&why_not)) {
     if (!server.wait_for_index) {

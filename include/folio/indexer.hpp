@@ -4,6 +4,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,13 @@ struct IndexRequest {
   IndexMode mode = IndexMode::incremental;
   bool dry_run = false;                                   // decide and report, write nothing
   std::function<void(const IndexProgress&)> on_progress;  // called from the calling thread
+  // A file watcher's hint for an incremental run: when set, only these files are examined (read
+  // if their stamp changed); every other file found is taken as unchanged without a stat, so a
+  // run after one save costs the walk, not a look at every file. The walk still runs, so files
+  // gone are removed. Paths as the walk makes them (a content folder joined with the path under
+  // it), compared after lexical normalisation. Ignored by full and check runs. The caller must
+  // leave it unset when a change can alter other pages (an index.md or _index.md, a folder).
+  std::optional<std::set<std::string>> only_files;
 };
 
 struct FileProblem {

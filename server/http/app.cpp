@@ -7,6 +7,7 @@
 #include "http/connection/http_server.hpp"
 #include "http/http_support.hpp"
 #include "runtime/server_state.hpp"
+#include "runtime/watch_job.hpp"
 
 namespace folio::server {
 namespace {
@@ -100,6 +101,7 @@ ConnectionLimits connection_limits(const ServerState& state) {
 struct App::Impl {
   explicit Impl(AppOptions options)
       : state(options),
+        watch(options.watch ? std::make_unique<WatchJob>(options.index, state.log) : nullptr),
         routes(),
         http(connection_limits(state),
              HttpHandlers{[this](const HttpRequest& req) { return serve(req); },
@@ -307,6 +309,7 @@ struct App::Impl {
   }
 
   ServerState state;
+  std::unique_ptr<WatchJob> watch;  // --watch: reindexes content_dirs on changes
   std::vector<std::pair<const Route*, std::regex>> routes;  // the registered ones, compiled
   HttpServer http;  // last: its workers, which use the members above, stop first
 };
@@ -316,6 +319,7 @@ App::App(AppOptions options) : impl_(std::make_unique<Impl>(std::move(options)))
 App::~App() {
   stop();
   impl_->state.reindex.reset();  // waits for a reindex in progress
+  impl_->watch.reset();          // the same, for --watch
 }
 
 int App::bind(const std::string& host, int port) {

@@ -17,12 +17,14 @@ struct AppOptions {
   SearchSettings search;       // page and query limits, highlight markers
   IndexSettings index;         // db_path is the index served; content_dirs are what reindex reads
   std::string admin_token;     // resolved from config or environment; empty = no /api/reindex
+  bool watch = false;          // reindex index.content_dirs when files change (--watch)
   int connection_threads = 0;  // threads serving connections; 0 = derived from server.threads
   Log::Sink log_sink;          // null = stderr
 };
 
 class App {
  public:
+  // Throws folio::Error{io} when `watch` is set and the content folders cannot be watched.
   explicit App(AppOptions options);
   ~App();
   App(const App&) = delete;

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <optional>
@@ -104,6 +105,15 @@ std::vector<std::string> find_duplicate_ids(const std::vector<SourceFile>& files
   return duplicate_of;
 }
 
+// IndexRequest::only_files as lexically normal paths, for incremental runs only.
+std::optional<std::set<std::string>> normalised_hint(const IndexRequest& request) {
+  if (request.mode != IndexMode::incremental || !request.only_files) return std::nullopt;
+  std::set<std::string> paths;
+  for (const std::string& path : *request.only_files)
+    paths.insert(std::filesystem::path(path).lexically_normal().string());
+  return paths;
+}
+
 class FileProcessor {
  public:
   FileProcessor(const IndexRequest& request, const std::map<std::string, IndexedSource>& indexed,
@@ -114,6 +124,7 @@ class FileProcessor {
         places_(places),
         duplicate_of_(find_duplicate_ids(files, request.settings)),
         writer_(writer),
+        only_files_(normalised_hint(request)),
         now_(static_cast<Timestamp>(std::time(nullptr))) {}
 
   // Reads, parses and (when a writer is given and the article is to be published) indexes file i.
@@ -142,6 +153,10 @@ class FileProcessor {
       r.problem = FileProblem{ErrorCode::parse, SourceLocation{file.path},
                               "has the same id \"" + r.id + "\" as " + duplicate_of_[i] +
                                   " (same path with another extension); skipped"};
+      return r;
+    }
+    if (outside_hint(file)) {  // a watcher saw no change to it: not even stat'ed
+      r.outcome = Outcome::unchanged;
       return r;
     }
     try {
@@ -193,6 +208,11 @@ class FileProcessor {
     }
   }
 
+  bool outside_hint(const SourceFile& file) const {
+    if (!only_files_) return false;
+    return only_files_->count(std::filesystem::path(file.path).lexically_normal().string()) == 0;
+  }
+
   bool has_indexed_stamp(const std::string& id, const std::string& stamp) const {
     if (request_.mode != IndexMode::incremental || stamp.empty()) return false;
     auto it = indexed_.find(id);
@@ -220,6 +240,7 @@ class FileProcessor {
   const std::vector<detail::PagePlace>& places_;
   std::vector<std::string> duplicate_of_;
   IndexWriter* writer_;
+  std::optional<std::set<std::string>> only_files_;  // IndexRequest::only_files, normalised
   Timestamp now_;
 };
 

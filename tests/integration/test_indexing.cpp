@@ -200,6 +200,43 @@ TEST_CASE("indexing: a file whose size and time are unchanged is skipped without
   }
 }
 
+TEST_CASE(
+    "indexing: with a watcher's hint only the hinted files are read, and gone files still go") {
+  test::TempDir tmp;
+  std::string content = tmp.join("content");
+  std::string db = tmp.join("index");
+  tmp.write("content/posts/a.md", article("Alpha", "\"Go\"", "alpha body"));
+  tmp.write("content/posts/b.md", article("Beta", "\"Rust\"", "beta body"));
+  tmp.write("content/posts/c.md", article("Gamma", "\"Go\"", "gamma body"));
+  tmp.write("content/posts/expired.md", "+++\ntitle = \"Old\"\nexpiryDate = 2001-01-01\n+++\nx\n");
+  REQUIRE(run_index(request_for(content, db)).added == 3);
+
+  tmp.write("content/posts/a.md", article("Alpha v2", "\"Go\"", "alpha edited"));
+  tmp.write("content/posts/b.md", article("Beta v2", "\"Rust\"", "beta edited"));
+  tmp.remove("content/posts/c.md");
+  IndexRequest hinted = request_for(content, db);
+  // Spelled unlike the walk ("content/./posts"): compared after normalisation.
+  hinted.only_files = std::set<std::string>{content + "/./posts/a.md", content + "/posts/c.md"};
+  IndexReport r = run_index(hinted);
+  CHECK(r.updated == 1);
+  CHECK(r.deleted == 1);
+  CHECK(r.unchanged == 2);        // b.md, changed but not hinted, and expired.md: neither read
+  CHECK(r.skipped_expired == 0);  // expired.md was not parsed again
+  CHECK(r.bytes == fs::file_size(tmp.join("content/posts/a.md")));
+  CHECK(stored(db, "posts/a").record.title == "Alpha v2");
+  CHECK(stored(db, "posts/b").record.title == "Beta");
+
+  SECTION("a full run ignores the hint") {
+    hinted.mode = IndexMode::full;
+    run_index(hinted);
+    CHECK(stored(db, "posts/b").record.title == "Beta v2");
+  }
+  SECTION("without a hint the next incremental run finds the rest") {
+    CHECK(run_index(request_for(content, db)).updated == 1);
+    CHECK(stored(db, "posts/b").record.title == "Beta v2");
+  }
+}
+
 TEST_CASE("indexing: files over the size limit and binary files are reported and skipped") {
   test::TempDir tmp;
   std::string content = tmp.join("content");

@@ -282,3 +282,44 @@ TEST_CASE("server process: a site's own taxonomies are filters and facets ([inde
   server.signal(SIGTERM);
   CHECK(server.wait_for_exit() == 0);
 }
+
+namespace {
+
+// Polls GET /api/search?q=word until it answers 200 with `expected` articles; the last total.
+long process_total_for(int port, const std::string& word, long expected) {
+  long total = -1;
+  for (int attempt = 0; attempt < 500; ++attempt) {
+    const RawResponse r = raw_get(port, "/api/search?q=" + word);
+    if (r.status == 200) total = nlohmann::json::parse(r.body)["total"].get<long>();
+    if (total == expected) break;
+    usleep(20000);
+  }
+  return total;
+}
+
+}  // namespace
+
+TEST_CASE("server process: --watch indexes the folder, then each change to it") {
+  TempDir dir;
+  const auto content = copy_sample_content(dir.path());
+  write_article(content / "notes" / "before.md", "Before", "The tapirstart was here first.");
+  ServerProcess server({"--watch", content.string(), "--db", dir.str("index"), "--listen",
+                        "127.0.0.1:0", "--no-access-log"},
+                       dir.str("err"));
+  const int port = server.wait_for_port();
+  REQUIRE(port > 0);
+  CHECK(process_total_for(port, "tapirstart", 1) == 1);
+  write_article(content / "notes" / "new.md", "New", "The capybarawatch arrived.");
+  CHECK(process_total_for(port, "capybarawatch", 1) == 1);
+  server.signal(SIGTERM);
+  CHECK(server.wait_for_exit() == 0);
+}
+
+TEST_CASE("server process: --watch of a missing folder is exit code 2") {
+  TempDir dir;
+  ServerProcess server(
+      {"--watch", dir.str("missing"), "--db", dir.str("index"), "--listen", "127.0.0.1:0"},
+      dir.str("err"));
+  CHECK(server.wait_for_exit() == 2);
+  CHECK(server.log().find("missing") != std::string::npos);
+}
