@@ -1,16 +1,16 @@
 // folio-server's request parsing on any request target ("/api/search?q=go&tags=Rust,Go&page=2"):
 // the path and query string split and percent-decoded, then read as /api/search, /api/suggest and
-// /api/facets read them. It compiles without the HTTP library (api/, folio_api). An ApiError (400) is
-// the answer to a bad parameter; anything else that escapes, a crash, a leak, undefined behaviour
-// or a timeout is a finding.
+// /api/facets read them. It compiles without the HTTP library (api/, folio_api). An ApiError (400)
+// is the answer to a bad parameter; anything else that escapes, a crash, a leak, undefined
+// behaviour or a timeout is a finding.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
-#include "folio_api/api_error.hpp"
-#include "folio_api/params.hpp"
 #include "folio/config.hpp"
 #include "folio/utf8.hpp"
+#include "folio_api/api_error.hpp"
+#include "folio_api/params.hpp"
 
 namespace {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "folio_api/api_error.hpp"
 #include "api/api_exchange.hpp"
+#include "folio_api/api_error.hpp"
 #include "folio_api/params.hpp"
 #include "http/connection/http_message.hpp"
 

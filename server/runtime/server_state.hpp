@@ -4,8 +4,8 @@
 #include <memory>
 #include <string>
 
-#include "folio_api/params.hpp"
 #include "folio/config.hpp"
+#include "folio_api/params.hpp"
 #include "http/access_log.hpp"
 #include "http/connection/connection_stats.hpp"
 #include "http/cors.hpp"

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "folio_api/params.hpp"
 #include "folio/utf8.hpp"
+#include "folio_api/params.hpp"
 #include "folio_json/json_mapping.hpp"
 #include "http/cors.hpp"
 #include "http/host_policy.hpp"

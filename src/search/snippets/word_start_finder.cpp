@@ -16,7 +16,8 @@
 namespace folio::detail {
 namespace {
 
-#if defined(__SSE2__)  // without SSE2 (WebAssembly: the static engine) only the scalar loop is built
+#if defined(__SSE2__)  // without SSE2 (WebAssembly: the static engine) only the scalar loop is
+                       // built
 constexpr std::size_t kBlock = 16;
 constexpr std::size_t kMaxVectorTests = 16;  // more single bytes or pairs: the scalar loop
 #endif
