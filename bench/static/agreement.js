@@ -9,15 +9,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const assert = require('node:assert/strict');
+const {readQueries, toQuery} = require('./queries');
 const {nodeEngine} = require(path.resolve(__dirname, '../../tests/browser/support/static-bundle'));
-
-function toQuery(line) {
-  const tags = [];
-  const q = line.replace(/\btag:(\S+)/g, (_, t) => { tags.push(t); return ''; }).trim();
-  const params = new URLSearchParams({q});
-  for (const t of tags) params.append('tags', t);
-  return params.toString();
-}
 
 const comparable = (body) => {
   const copy = JSON.parse(JSON.stringify(body));
@@ -28,8 +21,7 @@ const comparable = (body) => {
 (async () => {
   const [bundle, origin, queriesFile] = process.argv.slice(2);
   const engine = await nodeEngine(path.resolve(bundle));
-  const queries = fs.readFileSync(queriesFile, 'utf8').split('\n').map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
+  const queries = readQueries(queriesFile);
   let same = 0;
   const differing = [];
   for (const line of queries) {

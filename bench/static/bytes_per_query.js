@@ -11,6 +11,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
+const {readQueries, toQuery} = require('./queries');
 
 const [bundle, queriesFile, sessionArg] = process.argv.slice(2);
 if (!bundle || !queriesFile) {
@@ -18,15 +19,6 @@ if (!bundle || !queriesFile) {
   process.exit(2);
 }
 const SESSION = Number(sessionArg || 10);
-
-// The neutral syntax to folio's query string: tag:NAME -> tags=NAME, the rest as q.
-function toQuery(line) {
-  const tags = [];
-  const q = line.replace(/\btag:(\S+)/g, (_, t) => { tags.push(t); return ''; }).trim();
-  const params = new URLSearchParams({q});
-  for (const t of tags) params.append('tags', t);
-  return params.toString();
-}
 
 async function openEngine(counter) {
   const manifest = JSON.parse(fs.readFileSync(path.join(bundle, 'manifest.json'), 'utf8'));
@@ -53,8 +45,7 @@ const median = (xs) => {
 };
 
 (async () => {
-  const queries = fs.readFileSync(queriesFile, 'utf8').split('\n').map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
+  const queries = readQueries(queriesFile);
   const counter = {fetches: 0, bytes: 0, gzip: 0};
   // Opening (manifest settings, the database's header blocks): what a page pays before any query.
   await openEngine(counter);

@@ -12,7 +12,7 @@
 const path = require('node:path');
 const support = path.resolve(__dirname, '../../tests/browser/support');
 const {launchBrowser} = require(path.join(support, 'browser'));
-const {serveFiles} = require(path.join(support, 'static-bundle'));
+const {serveFiles, countWorkerAnswers} = require(path.join(support, 'static-bundle'));
 
 const FAST_3G = {offline: false, latency: 562.5, downloadThroughput: (1.44 * 1024 * 1024) / 8, uploadThroughput: (675 * 1024) / 8};
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title>
@@ -39,16 +39,7 @@ async function measure(site, query, {conditions, warmQuery}) {
   try {
     const page = await browser.context.newPage();
     if (conditions) await throttle(browser.context, page, conditions);
-    await page.addInitScript(() => {
-      window.folioAnswers = 0;
-      const Native = window.Worker;
-      window.Worker = class extends Native {
-        constructor(...args) {
-          super(...args);
-          this.addEventListener('message', () => { window.folioAnswers += 1; });
-        }
-      };
-    });
+    await page.addInitScript(countWorkerAnswers);
     await page.goto(`${site.origin}/`);
     await page.locator('folio-search .folio.folio-ready').waitFor();
     if (warmQuery) {  // loads the engine (and its WASM) with another query first

@@ -110,8 +110,21 @@ async function nodeEngine(bundleDir) {
   };
 }
 
+// An init script for a page: counts the messages its workers send (window.folioAnswers), so a test
+// or a benchmark can wait for the static engine's answer to what it typed.
+function countWorkerAnswers() {
+  window.folioAnswers = 0;
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => { window.folioAnswers += 1; });
+    }
+  };
+}
+
 function tempDir(name) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `folio-${name}-`));
 }
 
-module.exports = {exportBundle, serveFiles, nodeEngine, tempDir, WASM_ASSETS, FOLIO_BIN};
+module.exports = {exportBundle, serveFiles, nodeEngine, countWorkerAnswers, tempDir, WASM_ASSETS, FOLIO_BIN};

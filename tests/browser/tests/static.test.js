@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const {startBackend, sampleIndex, REPO} = require('../support/folio-server');
 const {launchBrowser} = require('../support/browser');
-const {exportBundle, serveFiles, nodeEngine, tempDir} = require('../support/static-bundle');
+const {exportBundle, serveFiles, nodeEngine, countWorkerAnswers, tempDir} = require('../support/static-bundle');
 const {W, total, facetCounts, pageTracker, TIMEOUT} = require('../support/widget');
 
 const SAMPLE = path.join(REPO, 'sample-content');
@@ -92,21 +92,9 @@ function sitePage(staticAttr, extra = '') {
     <folio-search static="${staticAttr}" ${extra}></folio-search></main></body></html>`;
 }
 
-// Counts the answers the page's workers send, so a test can wait for the answer to what it typed.
-const COUNT_ANSWERS = () => {
-  window.folioAnswers = 0;
-  const Native = window.Worker;
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', () => { window.folioAnswers += 1; });
-    }
-  };
-};
-
 async function openStaticPage(url) {
   const page = await openPage();
-  await page.addInitScript(COUNT_ANSWERS);
+  await page.addInitScript(countWorkerAnswers);
   await page.goto(url);
   await page.locator(W.root).waitFor();
   return page;
