@@ -76,16 +76,18 @@ echo "build_deps: zstd" >&2
   cp libzstd.a "$prefix/lib/" && cp zstd.h zstd_errors.h zdict.h "$prefix/include/") >>"$log" 2>&1
 
 # --- Xapian: glass only (no remote, in-memory or chert backends); flock instead of fcntl locks,
-# which Emscripten lacks (the engine only reads); -Oz for size; -fexceptions because Xapian reports
-# a missing document or a changed database by throwing, and folio catches: without it a throw
-# aborts the module. (Debian's frozen cache holds the JS-emulated exception runtime, not the
-# native WebAssembly one.)
+# which Emscripten lacks (the engine only reads); -Oz for size; -fwasm-exceptions because Xapian
+# reports a missing document or a changed database by throwing, and folio catches: without
+# exceptions a throw aborts the module. Native WebAssembly exceptions, not Emscripten's JS-emulated
+# ones (-fexceptions), which cost an invoke_* round trip through JS for every call that may throw:
+# Debian's frozen cache holds the libc++/libc++abi/libunwind builds for them (the "-except"
+# variants). Everything the engine links must use the same mode (wasm/CMakeLists.txt).
 echo "build_deps: Xapian (about ten minutes)" >&2
 (cd "$xapian_src" &&
   emconfigure ./configure --host=wasm32-unknown-emscripten --prefix="$prefix" \
     --disable-shared --disable-backend-remote --disable-backend-inmemory \
     --disable-backend-chert CPPFLAGS="-DFLINTLOCK_USE_FLOCK -I$prefix/include" \
-    LDFLAGS="-L$prefix/lib" CXXFLAGS="-Oz -fexceptions" &&
+    LDFLAGS="-L$prefix/lib" CXXFLAGS="-Oz -fwasm-exceptions" &&
   emmake make -j"$jobs" libxapian.la &&
   emmake make install-libLTLIBRARIES install-incHEADERS install-xapianincludeHEADERS \
     install-nodist_xapianincludeHEADERS) >>"$log" 2>&1
