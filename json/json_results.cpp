@@ -178,15 +178,19 @@ class BodyWriter {
   Writer out_;
 };
 
+void write_section_place(BodyWriter& out, const SectionMatch& section) {
+  out.key("heading").text(section.heading);
+  out.key("anchor").text(section.anchor);
+  out.key("url").text(section.url);
+}
+
 void write_section(BodyWriter& out, const std::optional<SectionMatch>& section) {
   if (!section) {
     out.text_or_null({});  // null
     return;
   }
   out.begin_object();
-  out.key("heading").text(section->heading);
-  out.key("anchor").text(section->anchor);
-  out.key("url").text(section->url);
+  write_section_place(out, *section);
   out.end_object();
 }
 
@@ -207,9 +211,7 @@ void write_hit(BodyWriter& out, const Hit& hit) {
   out.key("sections").begin_array();
   for (const auto& section : hit.sections) {
     out.begin_object();
-    out.key("heading").text(section.heading);
-    out.key("anchor").text(section.anchor);
-    out.key("url").text(section.url);
+    write_section_place(out, section);
     out.key("snippet").text(section.snippet);
     out.end_object();
   }

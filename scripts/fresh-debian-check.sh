@@ -48,38 +48,21 @@ done
 
 [[ $(id -u) -eq 0 ]] || { echo "fresh-debian-check: run as root (debootstrap, mount, chroot)" >&2; exit 2; }
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=scripts/lib/debian_root.sh
+source "$repo/scripts/lib/debian_root.sh"
 cache="${FOLIO_FRESH_CACHE:-/var/cache/folio-fresh-debian}"
 base="$cache/bookworm-minbase"
-
-# The first URI of this machine's apt sources whose path ends in $1 ("debian", "debian-security").
-host_mirror() {
-  {
-    awk '/^URIs:/ {print $2}' /etc/apt/sources.list.d/*.sources 2>/dev/null || true
-    awk '/^deb / {print $2}' /etc/apt/sources.list 2>/dev/null || true
-  } | grep -m1 -E "/$1/?\$" || true
-}
 
 make_base() {
   command -v debootstrap >/dev/null ||
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; } ||
     { echo "fresh-debian-check: cannot install debootstrap" >&2; return 1; }
-  local mirror="${FOLIO_FRESH_MIRROR:-$(host_mirror debian)}"
-  mirror="${mirror:-http://deb.debian.org/debian}"
-  local security
-  security="$(host_mirror debian-security)"
-  security="${security:-http://deb.debian.org/debian-security}"
-  local partial="$base.partial"
+  local mirror partial="$base.partial"
+  mirror="$(bookworm_mirror "${FOLIO_FRESH_MIRROR:-}")"
   rm -rf --one-file-system "$partial"
   echo "fresh-debian-check: debootstrap --variant=minbase bookworm from $mirror (once; a few minutes)"
-  debootstrap --variant=minbase bookworm "$partial" "$mirror" >"$cache/debootstrap.log" 2>&1 ||
+  make_bookworm_root "$partial" "$mirror" "$cache/debootstrap.log" ||
     { echo "fresh-debian-check: debootstrap failed, see $cache/debootstrap.log" >&2; return 1; }
-  # A Debian 12 install also follows bookworm-updates and the security archive (Chromium, for
-  # one, is updated there); debootstrap only writes the release itself.
-  cat >"$partial/etc/apt/sources.list" <<EOF
-deb $mirror bookworm main
-deb $mirror bookworm-updates main
-deb $security bookworm-security main
-EOF
   mv "$partial" "$base"
 }
 

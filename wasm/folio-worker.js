@@ -6,7 +6,7 @@
 // touches, not the index.
 //
 // Messages in:  {id, endpoint: 'search'|'suggest'|'facets'|'article'|'related'|'stats',
-//                articleId, query: 'q=...&tags=...'}   and {id, endpoint: 'transfer'}
+//                articleId, query: 'q=...&tags=...'}
 // Messages out: {id, status, body}  (body: the JSON text folio-server would send)
 //
 // The same file runs under Node for the tests (module.exports), with reads from disk.
@@ -62,9 +62,6 @@ class PieceReader {
   }
 }
 
-// What the worker has fetched: requests and bytes, for the benchmark and the tests.
-const transfer = {requests: 0, bytes: 0};
-
 // A synchronous GET (allowed in workers): Xapian's reads are synchronous calls.
 function fetchSync(url, range) {
   const xhr = new XMLHttpRequest();
@@ -79,8 +76,6 @@ function fetchSync(url, range) {
   }
   if (xhr.status !== 200 && xhr.status !== 206) throw new BundleError(`${url}: HTTP ${xhr.status}`);
   const bytes = new Uint8Array(xhr.response);
-  transfer.requests += 1;
-  transfer.bytes += bytes.length;
   return {bytes, partial: xhr.status === 206};
 }
 
@@ -239,16 +234,12 @@ class Bundle {
 }
 
 if (typeof module !== 'undefined' && module.exports) {
-  module.exports = {PieceReader, Engine, BundleError, mountIndex, errorBody, transfer};
+  module.exports = {PieceReader, Engine, BundleError};
 } else {
   const base = new URL('.', self.location.href).href;
   const bundle = new Bundle(base);
   self.onmessage = async (event) => {
     const {id, endpoint, articleId, query} = event.data || {};
-    if (endpoint === 'transfer') {
-      self.postMessage({id, status: 200, body: JSON.stringify(transfer)});
-      return;
-    }
     try {
       const {status, body} = await bundle.answer(endpoint, articleId, query);
       self.postMessage({id, status, body});

@@ -13,6 +13,8 @@ set -euo pipefail
 [[ $# -eq 1 && -f "$1" ]] || { echo "usage: test_deb.sh FOLIO_DEB" >&2; exit 2; }
 deb="$(realpath "$1")"
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
+# shellcheck source=scripts/lib/debian_root.sh
+source "$repo/scripts/lib/debian_root.sh"
 
 skip() { echo "test_deb: SKIPPED: $*" >&2; exit 77; }
 [[ $(id -u) -eq 0 ]] || skip "needs root for debootstrap, mount and chroot"
@@ -21,30 +23,15 @@ command -v debootstrap >/dev/null || skip "debootstrap is not installed (scripts
 cache="${FOLIO_DEB_ROOT_CACHE:-$HOME/.cache/folio}"
 tarball="$cache/debian12-minbase-$(date -u +%Y-%m).tar"
 
-# The first URI of this machine's apt sources whose path ends in $1 ("debian", "debian-security").
-host_mirror() {
-  {
-    awk '/^URIs:/ {print $2}' /etc/apt/sources.list.d/*.sources 2>/dev/null || true
-    awk '/^deb / {print $2}' /etc/apt/sources.list 2>/dev/null || true
-  } | grep -m1 -E "/$1/?\$" || true
-}
-
 make_root_tarball() {
-  local mirror security partial
-  mirror="${FOLIO_DEB_MIRROR:-$(host_mirror debian)}"
-  mirror="${mirror:-http://deb.debian.org/debian}"
-  security="$(host_mirror debian-security)"
-  security="${security:-http://deb.debian.org/debian-security}"
+  local mirror partial
+  mirror="$(bookworm_mirror "${FOLIO_DEB_MIRROR:-}")"
   partial="$(mktemp -d "$cache/root.XXXXXX")"
   echo "test_deb: debootstrap --variant=minbase bookworm from $mirror (once a month; minutes)"
-  if ! debootstrap --variant=minbase bookworm "$partial" "$mirror" >"$cache/debootstrap.log" 2>&1; then
-    rm -rf --one-file-system "$partial"
+  if ! make_bookworm_root "$partial" "$mirror" "$cache/debootstrap.log"; then
     echo "test_deb: debootstrap failed, see $cache/debootstrap.log" >&2
     return 1
   fi
-  # A Debian 12 machine also follows the updates and security archives.
-  printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb %s bookworm-security main\n' \
-    "$mirror" "$mirror" "$security" >"$partial/etc/apt/sources.list"
   chmod 755 "$partial"  # the root's own mode: apt's _apt user must get through /
   tar -C "$partial" -cf "$tarball.partial" .
   rm -rf --one-file-system "$partial"
